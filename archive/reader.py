@@ -1,0 +1,64 @@
+"""Read one file of the archive into a Memo: choose the reader by file type, then repair
+the text and parse the letter's fields. Never raises for a bad file: the Memo carries
+`error` instead, so one file cannot stop a reindex."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .records import Memo
+
+TEXT_SUFFIXES = {".txt"}
+PDF_SUFFIXES = {".pdf"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+OFFICE_SUFFIXES = {".docx", ".odt", ".doc"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES | OFFICE_SUFFIXES
+
+
+def is_readable(path: Path) -> bool:
+    """Files of a type we read; anything else (Thumbs.db, .xlsx, ~$ lock files) is skipped."""
+    name = path.name
+    if name.startswith(("~$", ".~lock", ".")):
+        return False
+    return path.suffix.lower() in READABLE_SUFFIXES
+
+
+def read_document(path: Path, display_path: str | None = None, ocr: bool = True) -> Memo:
+    """`display_path` is what the record calls the file (relative to the archive root)."""
+    from . import fields, pdf, repair, textfile
+
+    memo = Memo(path=display_path or str(path))
+    suffix = path.suffix.lower()
+    try:
+        if suffix in TEXT_SUFFIXES:
+            memo.format = "txt"
+            raw = textfile.read_text(path)
+        elif suffix in PDF_SUFFIXES:
+            memo.format = "pdf"
+            raw, memo.pages, memo.needs_ocr = pdf.read_pdf(path, ocr=ocr)
+            if memo.needs_ocr:
+                memo.format = "scan"
+        elif suffix in IMAGE_SUFFIXES:
+            from . import ocr as ocr_mod
+            memo.format = "image"
+            raw, memo.pages, memo.needs_ocr = ocr_mod.read_image(path, ocr=ocr)
+        elif suffix in OFFICE_SUFFIXES:
+            from . import office
+            memo.format = suffix.lstrip(".")
+            raw, memo.needs_ocr = office.read_office(path)
+        else:
+            memo.error = f"unsupported file type {suffix or '(none)'}"
+            return memo
+    except Exception as exc:  # noqa: BLE001 - any reader failure is reported per file
+        memo.error = _describe(exc)
+        return memo
+    if memo.needs_ocr or raw is None:
+        memo.text = None
+        return memo
+    memo.text = repair.repair_text(raw)
+    fields.fill_fields(memo, memo.text)
+    return memo
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).strip() or exc.__class__.__name__
+    return text.splitlines()[0][:300]

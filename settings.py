@@ -1,0 +1,34 @@
+"""The one place for configuration: paths, limits and version stamps.
+
+Flags beat environment variables, which beat these defaults (see CONTRACT: SARABAN_ARCHIVE,
+SARABAN_INDEX).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+DEFAULT_ARCHIVE = PROJECT_ROOT / "sample_archive"
+DEFAULT_INDEX = PROJECT_ROOT / "var" / "index"
+
+# Bumped whenever reading a document gives different records: files indexed by an older
+# extractor are read again on the next reindex.
+EXTRACTOR_VERSION = "1"
+
+MAX_QUERY_CHARS = 500
+MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 20
+
+
+def archive_dir(value: str | os.PathLike | None = None) -> Path:
+    return Path(value or os.environ.get("SARABAN_ARCHIVE") or DEFAULT_ARCHIVE).expanduser()
+
+
+def index_dir(value: str | os.PathLike | None = None) -> Path:
+    return Path(value or os.environ.get("SARABAN_INDEX") or DEFAULT_INDEX).expanduser()
+
+
+def cache_dir(index: Path) -> Path:
+    """Extraction cache keyed by content hash; beside the index so --full keeps it."""
+    return Path(os.environ.get("SARABAN_CACHE") or index.parent / (index.name + "-cache"))
