@@ -1,0 +1,15 @@
+"""Everything Whoosh: the Thai analyzer, the schema, incremental writes and search.
+
+The public surface is small on purpose: nothing outside this package imports whoosh.
+"""
+from ._documents import FileState
+from ._filters import BadFilter, Filters
+from ._search import SearchResult, get_document, original_path, search, stats
+from ._store import IndexMissing, Locked, ReindexLock, read_last_run, write_last_run
+from ._writer import IndexUpdater, Known
+
+__all__ = [
+    "BadFilter", "FileState", "Filters", "IndexMissing", "IndexUpdater", "Known", "Locked",
+    "ReindexLock", "SearchResult", "get_document", "original_path", "read_last_run",
+    "search", "stats", "write_last_run",
+]

@@ -1,0 +1,108 @@
+"""Memo record -> Whoosh document fields. Pure functions."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from ._analyzer import fold
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What reindex compares to decide whether a file must be read again."""
+    size: int
+    mtime_ns: int
+    sha256: str
+    status: str  # ok | needs_ocr | failed
+    extractor: str
+
+    def encode(self) -> bytes:
+        return f"{self.size}:{self.mtime_ns}:{self.sha256}:{self.status}:{self.extractor}".encode()
+
+    @classmethod
+    def decode(cls, raw: bytes) -> "FileState | None":
+        try:
+            size, mtime, sha, status, extractor = raw.decode().split(":", 4)
+            return cls(int(size), int(mtime), sha, status, extractor)
+        except (ValueError, UnicodeDecodeError):
+            return None
+
+
+def compact(text: str) -> str:
+    """Folded with all whitespace removed: the form of exact keys and substring filters."""
+    return _SPACES.sub("", fold(text))
+
+
+def ref_key(ref_no: str | None) -> str | None:
+    return compact(ref_no) if ref_no else None
+
+
+def digits_key(value: str | None) -> str | None:
+    """เลขรับ compared as digits (Thai digits mapped), without leading zeros."""
+    if not value:
+        return None
+    digits = re.sub(r"\D", "", fold(value))
+    return digits.lstrip("0") or ("0" if digits else None)
+
+
+def sender_keys(record: dict) -> list[str]:
+    keys = []
+    for value in (record.get("sender"), record.get("sender_code"), record.get("sender_abbr")):
+        if value:
+            keys.append(compact(value))
+    return keys
+
+
+def to_fields(record: dict, doc_id: str, state: FileState) -> dict:
+    """`record` is a memo as `Memo.to_json()` gives it."""
+    date = _parse_iso(record.get("date"))
+    text = record.get("text") or ""
+    subject = record.get("subject") or ""
+    sender = record.get("sender") or ""
+    refs = [r for r in (record.get("ref_no"), ) if r]
+    received = {digits_key(s.get("no")) for s in record.get("stamps") or []}
+    received.add(digits_key(record.get("received_no")))
+    fields = {
+        "doc_id": doc_id,
+        "path": record["path"],
+        "state": state.encode(),
+        "status": state.status,
+        "format": record.get("format") or "",
+        "kind": record.get("kind") or "",
+        "ref_key": ",".join(filter(None, (ref_key(r) for r in refs))),
+        "cites_key": ",".join(filter(None, (ref_key(r) for r in record.get("cites") or []))),
+        "ref_text": " ".join(filter(None, [record.get("ref_no"), record.get("ref_no_raw")])),
+        "year": str(date.year + 543) if date else "",
+        "sender": " ".join(filter(None, [sender, record.get("sender_abbr"),
+                                         record.get("sender_as_printed")])),
+        "sender_key": ",".join(sender_keys(record)),
+        "sender_facet": sender,
+        "recipient": record.get("recipient") or "",
+        "subject": subject,
+        "subject_fine": subject,
+        "body": text,
+        "body_fine": text,
+        "urgency": record.get("urgency") or "",
+        "secrecy": record.get("secrecy") or "",
+        "received_key": ",".join(sorted(k for k in received if k)),
+        "subject_norm": compact(subject).encode(),
+        "sender_norm": compact(" ".join(filter(None, [sender, record.get("sender_as_printed")]))).encode(),
+        "needs_ocr": bool(record.get("needs_ocr")),
+        "record": json.dumps(record, ensure_ascii=False),
+    }
+    if date:
+        fields["date"] = date
+    return fields
+
+
+def _parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,157 @@
+"""What the user typed -> Whoosh query. Never raises on odd syntax: anything it does not
+understand is searched as plain words.
+
+Grammar of the search box: words (unsegmented Thai is fine), "quoted phrases", -word and
+-"phrase" to exclude, OR between two items, a reference number in any common form, and
+`เลขรับ N` / `รับที่ N` for a receiving number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as Q
+
+from ._analyzer import COARSE_ENGINE, FINE_ENGINE, terms
+from ._documents import compact, digits_key
+
+TEXT_FIELDS = ("subject", "body", "sender", "recipient", "ref_text")
+FINE_FIELDS = ("subject_fine", "body_fine")
+
+REF_BOOST = 100.0       # the letter with that number comes first
+RECEIVED_BOOST = 50.0
+CITES_BOOST = 2.0       # letters that cite it follow
+
+_RECEIVED = re.compile(r"(?:เลขรับ|เลขทะเบียนรับ|รับที่)\s*(?:ที่)?\s*[:.]?\s*([0-9๐-๙]+)")
+# The label printed before a reference number (ที่ / เลขที่), typed along with it.
+_REF_LABEL = re.compile(r"(?:^|(?<=\s))(?:เลขที่|ที่|ที)\s*[:.]?\s*$")
+_BARE_NUMBER = re.compile(r"^[0-9๐-๙]+$")
+_ITEM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "″": '"'})
+
+
+@dataclass
+class Item:
+    text: str
+    phrase: bool = False
+    negated: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    refs: list[str] = field(default_factory=list)        # normalised reference numbers
+    received: list[str] = field(default_factory=list)    # digit keys
+    groups: list[list[Item]] = field(default_factory=list)  # OR-groups of items
+    excluded: list[Item] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.refs or self.received or self.groups)
+
+    def positive_items(self) -> list[Item]:
+        return [i for g in self.groups for i in g]
+
+
+def parse(text: str) -> ParsedQuery:
+    from archive.refno import find_ref_numbers
+
+    pq = ParsedQuery()
+    text = (text or "").translate(_QUOTES)
+    # Pull out reference numbers and receiving numbers first: they contain spaces.
+    for start, end, norm in sorted(find_ref_numbers(text), reverse=True):
+        pq.refs.insert(0, norm)
+        label = _REF_LABEL.search(text, 0, start)
+        text = text[:label.start() if label else start] + " " + text[end:]
+    for m in reversed(list(_RECEIVED.finditer(text))):
+        pq.received.insert(0, digits_key(m.group(1)))
+        text = text[:m.start()] + " " + text[m.end():]
+
+    pending_or = False
+    for m in _ITEM.finditer(text):
+        neg, quoted, word = m.group(1), m.group(2), m.group(3)
+        if word == "OR":
+            pending_or = bool(pq.groups)
+            continue
+        if quoted is not None:
+            item = Item(quoted.strip(), phrase=True, negated=bool(neg))
+        elif word.startswith("-") and len(word) > 1:
+            item = Item(word[1:], negated=True)
+        else:
+            item = Item(word)
+        if not terms(item.text):
+            continue  # punctuation or syntax characters only
+        if item.negated:
+            pq.excluded.append(item)
+        elif pending_or:
+            pq.groups[-1].append(item)
+        else:
+            pq.groups.append([item])
+        pending_or = False
+    return pq
+
+
+def _sequence(fieldname: str, words: list[str]) -> Q.Query:
+    if len(words) == 1:
+        return Q.Term(fieldname, words[0])
+    return Q.Phrase(fieldname, words)
+
+
+def item_query(item: Item) -> Q.Query | None:
+    """One word or phrase, in the fine fields as well so that a word inside a longer
+    dictionary word (มติ in มีมติ) is found."""
+    coarse = terms(item.text, COARSE_ENGINE)
+    fine = terms(item.text, FINE_ENGINE)
+    clauses = [_sequence(f, coarse) for f in TEXT_FIELDS] if coarse else []
+    clauses += [_sequence(f, fine) for f in FINE_FIELDS] if fine else []
+    return Q.Or(clauses) if clauses else None
+
+
+def build(pq: ParsedQuery) -> Q.Query | None:
+    """None means 'no query': list everything the filters allow."""
+    optional: list[Q.Query] = []
+    required: list[Q.Query] = []
+    for ref in pq.refs:
+        key = compact(ref)
+        optional.append(Q.Term("ref_key", key, boost=REF_BOOST))
+        optional.append(Q.Term("cites_key", key, boost=CITES_BOOST))
+    for no in pq.received:
+        optional.append(Q.Term("received_key", no, boost=RECEIVED_BOOST))
+    for group in pq.groups:
+        subs = [q for q in (item_query(i) for i in group) if q is not None]
+        if not subs:
+            continue
+        alternatives = Q.Or(subs) if len(subs) > 1 else subs[0]
+        if any(i.phrase for i in group):
+            required.append(alternatives)
+        else:
+            optional.append(alternatives)
+        # A bare number may be a receiving number as well as a word of the text.
+        for i in group:
+            if _BARE_NUMBER.match(i.text):
+                optional.append(Q.Term("received_key", digits_key(i.text), boost=RECEIVED_BOOST))
+    if not optional and not required:
+        positive = None if not pq.excluded else Q.Every()
+    elif required:
+        must = Q.And(required) if len(required) > 1 else required[0]
+        positive = Q.AndMaybe(must, Q.Or(optional)) if optional else must
+    else:
+        # More of the user's words matched ranks higher (coordination).
+        positive = Q.Or(optional, scale=0.9) if len(optional) > 1 else optional[0]
+    if pq.excluded and positive is not None:
+        negs = [q for q in (item_query(i) for i in pq.excluded) if q is not None]
+        if negs:
+            positive = Q.AndNot(positive, Q.Or(negs))
+    return positive
+
+
+def highlight_patterns(pq: ParsedQuery) -> dict[str, list[list[str]]]:
+    """Term sequences to mark in a snippet, per segmentation engine."""
+    out: dict[str, list[list[str]]] = {COARSE_ENGINE: [], FINE_ENGINE: []}
+    for item in pq.positive_items():
+        for engine in out:
+            seq = terms(item.text, engine)
+            if seq:
+                out[engine].append(seq)
+    for no in pq.received:
+        out[COARSE_ENGINE].append([no])
+    return out

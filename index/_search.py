@@ -1,0 +1,220 @@
+"""The one search function the CLI and the web call, plus document lookup and stats."""
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import query as Q
+from whoosh import scoring, sorting
+
+from . import _query, _store
+from ._filters import Filters, allowed_docnums
+from ._snippets import match_spans, snippet
+
+SORTS = ("relevance", "date", "date_asc")
+FACETS = ("kind", "year", "sender_facet", "urgency")
+
+
+@dataclass
+class SearchResult:
+    total: int
+    page: int
+    per_page: int
+    hits: list[dict]
+    facets: dict = field(default_factory=dict)
+    suggestion: str | None = None
+    query: str = ""
+    filters: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {"total": self.total, "page": self.page, "per_page": self.per_page,
+                "hits": self.hits, "facets": self.facets, "suggestion": self.suggestion}
+
+
+class _Cache:
+    """One open Index per generation; searchers are cheap to make from it."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._open: dict[str, object] = {}
+
+    def index(self, index_dir: Path):
+        gen = _store.current_generation(index_dir)
+        if gen is None:
+            raise _store.IndexMissing(
+                f"no index at {index_dir}: run `saraban reindex --index {index_dir}` first")
+        key = str(gen)
+        with self._lock:
+            ix = self._open.get(key)
+            if ix is None:
+                for old in list(self._open):
+                    if old.startswith(str(index_dir)):
+                        self._open.pop(old)
+                ix = _store.open_index(index_dir)
+                self._open[key] = ix
+            return ix
+
+
+_cache = _Cache()
+
+
+def _searcher(index_dir: Path):
+    # A fresh searcher sees every commit made so far (a concurrent reindex included).
+    return _cache.index(Path(index_dir)).searcher(weighting=scoring.BM25F(B=0.75, K1=1.2))
+
+
+def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
+           sort: str = "relevance", page: int = 1, per_page: int = 20,
+           with_facets: bool = True) -> SearchResult:
+    if not isinstance(filters, Filters):
+        filters = Filters.parse(filters or {})
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+    page = max(1, int(page))
+    pq = _query.parse(q or "")
+    wq = _query.build(pq)
+    with _searcher(index_dir) as s:
+        allowed = allowed_docnums(s, filters)
+        failed = set(s.docs_for_query(Q.Term("status", "failed")))
+        if wq is None:
+            wq = Q.Every()
+            if sort == "relevance":
+                sort = "date"  # no words: newest letters first
+        kwargs = {"filter": allowed} if allowed is not None else {}
+        if failed:
+            kwargs["mask"] = failed
+        if sort != "relevance":
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=(sort == "date"))
+        if with_facets:
+            kwargs["groupedby"] = {name: sorting.FieldFacet(name, maptype=sorting.Count)
+                                   for name in FACETS}
+        results = s.search_page(wq, page, pagelen=per_page, terms=True, **kwargs)
+        patterns = _query.highlight_patterns(pq)
+        hits = [_hit(h, pq, patterns) for h in results]
+        if sort == "relevance":
+            # Equal scores: newest first (Whoosh would order them by index position).
+            hits.sort(key=lambda h: (-(h["score"] or 0.0), _negdate(h["date"])))
+        facets = _facets(results.results) if with_facets else {}
+        suggestion = _suggest(s, pq) if results.total == 0 and pq.groups else None
+        return SearchResult(total=results.total, page=page, per_page=per_page, hits=hits,
+                            facets=facets, suggestion=suggestion, query=q or "",
+                            filters=filters.as_dict())
+
+
+def _hit(hit, pq, patterns) -> dict:
+    record = json.loads(hit["record"])
+    text = record.get("text") or ""
+    extra = _ref_spans(text, pq.refs)
+    spans = match_spans(text, patterns, extra)
+    return {
+        "path": record["path"],
+        "doc_id": hit["doc_id"],
+        "score": round(float(hit.score), 4) if isinstance(hit.score, (int, float)) else None,
+        "kind": record.get("kind"),
+        "ref_no": record.get("ref_no"),
+        "date": record.get("date"),
+        "sender": record.get("sender"),
+        "subject": record.get("subject"),
+        "snippet": snippet(text, spans) if text else "",
+        "needs_ocr": bool(record.get("needs_ocr")),
+        "urgency": record.get("urgency"),
+        "format": record.get("format"),
+    }
+
+
+def _negdate(iso: str | None) -> int:
+    return -int(iso.replace("-", "")) if iso else 0
+
+
+def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
+    if not refs or not text:
+        return []
+    from archive.refno import find_ref_numbers
+
+    wanted = set(refs)
+    return [(s, e) for s, e, norm in find_ref_numbers(text) if norm in wanted]
+
+
+def _facets(results) -> dict:
+    out = {}
+    for name in FACETS:
+        try:
+            groups = results.groups(name)
+        except KeyError:
+            continue
+        label = "sender" if name == "sender_facet" else name
+        items = sorted(((k, v) for k, v in groups.items() if k), key=lambda kv: (-kv[1], kv[0]))
+        out[label] = [{"value": k, "count": v} for k, v in items[:20]]
+    return out
+
+
+def _suggest(searcher, pq) -> str | None:
+    """A spelling correction from the body's vocabulary, when nothing matched."""
+    from ._analyzer import terms
+
+    words = [t for item in pq.positive_items() for t in terms(item.text)]
+    if not words:
+        return None
+    corrector = searcher.corrector("body")
+    fixed = [(corrector.suggest(w, limit=1) or [w])[0] for w in words]
+    return "".join(fixed) if fixed != words else None
+
+
+def get_document(index_dir: Path, doc_id: str) -> dict | None:
+    """The stored record of one letter, with the letters it cites and that cite it."""
+    with _searcher(index_dir) as s:
+        found = s.document(doc_id=doc_id)
+        if not found:
+            return None
+        record = json.loads(found["record"])
+        record["doc_id"] = doc_id
+        record["status"] = found.get("status")
+        from ._documents import compact
+        cites = []
+        for ref in record.get("cites") or []:
+            for hit in s.search(Q.Term("ref_key", compact(ref)), limit=5):
+                cites.append(_brief(hit))
+        cited_by = []
+        if record.get("ref_no"):
+            for hit in s.search(Q.Term("cites_key", compact(record["ref_no"])), limit=50,
+                                sortedby=sorting.FieldFacet("date", reverse=True)):
+                cited_by.append(_brief(hit))
+        record["cites_documents"] = cites
+        record["cited_by"] = cited_by
+        return record
+
+
+def _brief(hit) -> dict:
+    r = json.loads(hit["record"])
+    return {k: r.get(k) for k in ("path", "ref_no", "date", "sender", "subject")} | {
+        "doc_id": hit["doc_id"]}
+
+
+def stats(index_dir: Path) -> dict:
+    """Counts for /healthz: documents listed (scans waiting for OCR included)."""
+    index_dir = Path(index_dir)
+    ix = _cache.index(index_dir)
+    with ix.searcher() as s:
+        failed = len(list(s.docs_for_query(Q.Term("status", "failed"))))
+        needs_ocr = len(list(s.docs_for_query(Q.Term("status", "needs_ocr"))))
+        total = s.doc_count()
+    gen = _store.current_generation(index_dir)
+    toc = max((p.stat().st_mtime for p in gen.glob("_MAIN_*.toc")), default=None) if gen else None
+    return {"documents": total - failed, "failed": failed, "needs_ocr": needs_ocr,
+            "indexed_at": toc, "last_run": _store.read_last_run(index_dir)}
+
+
+def original_path(index_dir: Path, archive_root: Path, doc_id: str) -> Path | None:
+    """The original file of a letter, only if it lies inside the archive root."""
+    with _searcher(index_dir) as s:
+        found = s.document(doc_id=doc_id)
+    if not found:
+        return None
+    root = Path(os.path.realpath(archive_root))
+    target = Path(os.path.realpath(root / found["path"]))
+    if root != target and root not in target.parents:
+        return None
+    return target if target.is_file() else None

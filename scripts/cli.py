@@ -1,0 +1,170 @@
+"""The `saraban` command: extract, reindex, search, serve (see CONTRACT.md)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+import settings
+
+EXIT_USAGE = 2
+
+
+def _fail(message: str, code: int = EXIT_USAGE):
+    click.echo(f"saraban: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main():
+    """Saraban Search: find Thai government letters in an archive folder."""
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file per line.")
+@click.option("--ocr", type=click.Choice(["auto", "off"]), default="auto", show_default=True)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def extract(as_json, ocr, files):
+    """Print what the reader understood of FILES (exactly as reindex reads them)."""
+    from archive import read_document
+
+    failed = False
+    for path in files:
+        if not path.is_file():
+            memo_json = {"path": str(path), "error": "no such file"}
+        else:
+            memo_json = read_document(path, display_path=str(path), ocr=(ocr == "auto")).to_json()
+        failed |= bool(memo_json.get("error"))
+        if as_json:
+            click.echo(json.dumps(memo_json, ensure_ascii=False))
+        else:
+            _print_memo(memo_json)
+        if memo_json.get("error"):
+            click.echo(f"saraban: {path}: {memo_json['error']}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _print_memo(m: dict):
+    click.echo(f"== {m['path']}")
+    if m.get("error"):
+        return
+    if m.get("needs_ocr"):
+        click.echo("   needs OCR (a scan without a text layer)")
+    for key in ("kind", "ref_no", "date", "sender", "sender_code", "recipient", "subject",
+                "urgency", "secrecy", "signatory", "position", "received_no", "received_date"):
+        if m.get(key):
+            click.echo(f"   {key:<13} {m[key]}")
+    for key in ("cites", "enclosures"):
+        for value in m.get(key) or []:
+            click.echo(f"   {key:<13} {value}")
+
+
+@main.command()
+@click.option("--archive", "archive_opt", type=click.Path(path_type=Path),
+              help="Folder of documents [env SARABAN_ARCHIVE].")
+@click.option("--index", "index_opt", type=click.Path(path_type=Path),
+              help="Index folder [env SARABAN_INDEX].")
+@click.option("--full", is_flag=True, help="Rebuild from scratch; the old index serves meanwhile.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes that read files.")
+@click.option("--ocr", type=click.Choice(["auto", "off"]), default="auto", show_default=True)
+@click.option("--quiet", is_flag=True, help="Print nothing when all went well (for cron).")
+@click.option("--allow-mass-delete", is_flag=True,
+              help="Remove documents even when most of the archive seems to be gone.")
+def reindex(archive_opt, index_opt, full, jobs, ocr, quiet, allow_mass_delete):
+    """Bring the index in line with the archive folder."""
+    from index import Locked
+    from scripts import reindex as job
+
+    archive = settings.archive_dir(archive_opt)
+    index = settings.index_dir(index_opt)
+
+    def log(msg):
+        if not quiet:
+            click.echo(msg, err=True)
+
+    try:
+        code, summary = job.run(archive, index, full=full, jobs=jobs, ocr=ocr, quiet=quiet,
+                                allow_mass_delete=allow_mass_delete, log=log)
+    except Locked as exc:
+        _fail(f"{exc}; exiting", job.EXIT_LOCKED)
+    except job.UsageError as exc:
+        _fail(str(exc), job.EXIT_USAGE)
+    for rel, reason in summary.errors:
+        click.echo(f"saraban: {rel}: {reason}", err=True)
+    if not quiet or code:
+        click.echo(summary.line())
+    sys.exit(code)
+
+
+@main.command()
+@click.option("--index", "index_opt", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--subject")
+@click.option("--sender")
+@click.option("--date-from")
+@click.option("--date-to")
+@click.option("--ref-no")
+@click.option("--received-no")
+@click.option("--kind")
+@click.option("--urgency")
+@click.option("--sort", type=click.Choice(["relevance", "date", "date_asc"]), default="relevance",
+              show_default=True)
+@click.argument("query", nargs=-1)
+def search(index_opt, as_json, limit, page, sort, query, **filters):
+    """Search the index. QUERY is what you would type in the search box."""
+    from index import BadFilter, IndexMissing
+    from index import search as run_search
+
+    index = settings.index_dir(index_opt)
+    text = " ".join(query)
+    try:
+        result = run_search(index, text, filters, sort=sort, page=page, per_page=limit,
+                            with_facets=False)
+    except IndexMissing as exc:
+        _fail(str(exc))
+    except BadFilter as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps({"total": result.total,
+                               "hits": [_contract_hit(h) for h in result.hits]},
+                              ensure_ascii=False))
+        return
+    click.echo(f"{result.total} letters")
+    for n, hit in enumerate(result.hits, start=(page - 1) * limit + 1):
+        click.echo(f"{n:>3}. {hit['ref_no'] or '-'}  {hit['date'] or '-'}  {hit['sender'] or '-'}")
+        click.echo(f"     {hit['subject'] or '(no subject)'}")
+        click.echo(f"     {hit['path']}")
+
+
+def _contract_hit(hit: dict) -> dict:
+    keys = ("path", "doc_id", "score", "kind", "ref_no", "date", "sender", "subject", "snippet")
+    return {k: hit.get(k) for k in keys}
+
+
+@main.command()
+@click.option("--archive", "archive_opt", type=click.Path(path_type=Path))
+@click.option("--index", "index_opt", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=5000, show_default=True, envvar="PORT")
+@click.option("--threads", type=int, default=8, show_default=True)
+def serve(archive_opt, index_opt, host, port, threads):
+    """Serve the web UI and JSON API (waitress)."""
+    from waitress import serve as waitress_serve
+
+    from web import create_app
+
+    archive = settings.archive_dir(archive_opt)
+    index = settings.index_dir(index_opt)
+    app = create_app({"ARCHIVE": str(archive), "INDEX": str(index)})
+    click.echo(f"Saraban Search on http://{host}:{port}/  (archive {archive}, index {index})",
+               err=True)
+    waitress_serve(app, host=host, port=port, threads=threads, ident="saraban")
+
+
+if __name__ == "__main__":
+    main()
