@@ -1,0 +1,114 @@
+"""Directory of Thai government agencies: letter code (`นร 0505`) -> full name, abbreviation,
+ministry. Shipped as data (archive/data/agencies.tsv); used to name the sender when the
+letterhead is damaged and to resolve what a user types as a sender (name, `สลค.`, code)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pythainlp.util import thai_digit_to_arabic_digit
+
+DATA = Path(__file__).with_name("data") / "agencies.tsv"
+
+
+@dataclass(frozen=True)
+class Agency:
+    code: str  # `นร 0505`; for a ministry row just its letters (`นร`); '' when unknown
+    name: str
+    abbr: str = ""
+    ministry: str = ""
+    aliases: tuple[str, ...] = ()  # other printed forms (ศาลากลางจังหวัดX)
+
+    @property
+    def is_ministry(self) -> bool:
+        return bool(self.code) and " " not in self.code
+
+
+def _key(text: str) -> str:
+    """Comparison key: Thai digits, spaces and dots do not matter."""
+    return re.sub(r"[\s.]", "", thai_digit_to_arabic_digit(text or ""))
+
+
+def normalize_code(text: str) -> str | None:
+    """`นร0505`, `นร ๐๕๐๕`, `นร 0505.2` -> `นร 0505`."""
+    m = re.match(r"\s*([ก-ฮ]{1,3})\.?\s*([0-9๐-๙]{2,5})", text or "")
+    if not m:
+        return None
+    return f"{m.group(1)} {thai_digit_to_arabic_digit(m.group(2))}"
+
+
+@lru_cache(maxsize=1)
+def load() -> tuple[Agency, ...]:
+    out = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + ["", "", "", ""])[:5]
+        code, name, abbr, ministry, aliases = (c.strip() for c in cols)
+        out.append(Agency(code, name, abbr, ministry, tuple(a for a in aliases.split("|") if a)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[dict[str, Agency], dict[str, list[Agency]], dict[str, list[Agency]]]:
+    by_code: dict[str, Agency] = {}
+    by_name: dict[str, list[Agency]] = {}
+    by_abbr: dict[str, list[Agency]] = {}
+    for ag in load():
+        if ag.code and ag.code not in by_code:
+            by_code[ag.code] = ag
+        for name in (ag.name, *ag.aliases):
+            by_name.setdefault(_key(name), []).append(ag)
+        if ag.abbr:
+            by_abbr.setdefault(_key(ag.abbr), []).append(ag)
+    return by_code, by_name, by_abbr
+
+
+def lookup_code(code: str | None) -> Agency | None:
+    """The agency of a letter code (`นร 0505`, also from a full ref `นร 0505/ว 500`)."""
+    norm = normalize_code(code or "")
+    if not norm:
+        return None
+    ag = _indexes()[0].get(norm)
+    return ag if ag and not ag.is_ministry else None
+
+
+def ministry_of_letters(letters: str) -> str | None:
+    ag = _indexes()[0].get(letters.strip())
+    return ag.name if ag else None
+
+
+def lookup_name(name: str | None) -> Agency | None:
+    """Exact (spacing-insensitive) match of a full name or a printed alias."""
+    hits = _indexes()[1].get(_key(name or ""))
+    return hits[0] if hits else None
+
+
+_PROVINCE_HALL = re.compile(r"^ศาลากลาง(?=จังหวัด)")
+
+
+def canonical_name(printed: str) -> str:
+    """A province's letters are sent by `จังหวัดX`, whose letterhead says ศาลากลางจังหวัดX."""
+    return _PROVINCE_HALL.sub("", printed.strip())
+
+
+def resolve_sender(text: str | None) -> list[Agency]:
+    """Agencies a user means by `text`: a full name, an abbreviation (`สลค.`), a code
+    (`นร 0505`), or a province as `จังหวัดเลย` / `ศาลากลางจังหวัดเลย` / `เลย`."""
+    if not text or not text.strip():
+        return []
+    by_code, by_name, by_abbr = _indexes()
+    text = text.strip()
+    code = normalize_code(text)
+    if code and re.fullmatch(r"[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]{2,5}(?:[./].*)?", text):
+        ag = by_code.get(code)
+        return [ag] if ag else []
+    key = _key(canonical_name(text))
+    found: list[Agency] = []
+    for hits in (by_name.get(key), by_abbr.get(key), by_name.get(_key("จังหวัด" + text))):
+        for ag in hits or ():
+            if ag not in found:
+                found.append(ag)
+    return found

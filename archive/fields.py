@@ -1,0 +1,587 @@
+"""Fill a Memo's fields from the text of a letter.
+
+The rules follow the letter formats of the ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ:
+labels at the start of a line (`ที่`, `เรื่อง`, `เรียน`/`ถึง`, `อ้างถึง`, `สิ่งที่ส่งมาด้วย`,
+`ส่วนราชการ`, `วันที่`), the sender's letterhead under the reference number, the signature
+block `(ชื่อ)` + position lines, the owner division above `โทร.`; orders and announcements
+titled `คำสั่ง…`/`ประกาศ…` and dated `สั่ง/ประกาศ ณ วันที่`; receiving stamps `เลขรับ`.
+Text is expected repaired (archive.repair); digits may be Thai or Arabic.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pythainlp.util import thai_digit_to_arabic_digit
+
+from . import agencies, signature
+from .records import Memo, Stamp
+from .refno import REF_RE, normalize_ref_no
+from .thaidate import find_dates
+
+# --- labels (OCR may damage a mark, so letters are matched loosely where it is safe) ---
+_REF_LABEL = re.compile(r"^(?:ที่|ที|ท่ี)\s*[:.]?\s*(?=[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]|[0-9๐-๙])")
+_SUBJ_LABEL = re.compile(r"^เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])\s*[:.]?\s*")
+_RECIP_LABEL = re.compile(r"^(?P<label>เร[ีิ]?ยน|ถึง)(?![ก-ฮ])\s*")
+_CITE_LABEL = re.compile(r"^อ้างถึง\s*[:.]?\s*")
+_ENCL_LABEL = re.compile(r"^สิ่งที่ส่งมา(?:ด้วย)?\s*[:.]?\s*")
+_DEPT_LABEL = re.compile(r"^ส่วนราชการ\s*[:.]?\s*")
+_DATE_LABEL = re.compile(r"วันที่\s*[:.]?\s*")
+_SIGNED_DATE = re.compile(r"^(?:สั่ง|ประกาศ|ให้ไว้|แถลง)\s*ณ\s*วันที่\s*")
+_RULE = re.compile(r"^[-_=.*~\s]{5,}$")
+_CLOSING = re.compile(r"^(?:ขอแสดงความนับถือ|ขอแสดงความนับถืออย่างสูง|ด้วยความเคารพ)")
+_LABEL_LINE = re.compile(
+    r"^(?:เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])|เร[ีิ]?ยน(?![ก-ฮ])|ถึง(?![ก-ฮ])|อ้างถึง|"
+    r"สิ่งที่ส่งมา|ที่\s|ส่วนราชการ|วันที่|เลขรับ)")
+
+URGENCY = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
+SECRECY = ("ลับที่สุด", "ลับมาก", "ลับ")
+_MARK_WORDS = re.compile(r"(ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|ปกปิด)")
+
+# Kind titles printed at the top of the letter.
+_KIND_TITLES = (
+    ("บันทึกข้อความ", re.compile(r"^บันทึก\s?ข้อความ\s*$")),
+    ("คำสั่ง", re.compile(r"^คำสั่ง(?!\s*ณ)")),
+    ("ประกาศ", re.compile(r"^ประกาศ(?!\s*ณ)(?!\s*มา)")),
+    ("ระเบียบ", re.compile(r"^ระเบียบ\S*(?:\s+\S+)*\s*ว่าด้วย")),
+    ("แถลงการณ์", re.compile(r"^แถลงการณ์")),
+    ("ข่าว", re.compile(r"^ข่าว(?:สาร)?(?:\S*)$|^ข่าวประชาสัมพันธ์|^ข่าวสำนัก|^ข่าวกระทรวง|^ข่าวกรม")),
+)
+TITLED_KINDS = ("คำสั่ง", "ประกาศ", "ระเบียบ", "แถลงการณ์", "ข่าว")
+
+# Lines of a letterhead address rather than a name.
+_ADDRESS = re.compile(
+    r"(?:ถนน|ถ\.|แขวง|เขต|ตำบล|ต\.|อำเภอ|อ\.|หมู่(?:ที่)?|เลขที่|ซอย|ชั้น|อาคาร|ทำเนียบ|"
+    r"ศูนย์ราชการ|กรุงเทพ|กทม|[0-9๐-๙]{5})")
+_AGENCY_START = re.compile(
+    r"^(?:ศาลากลาง|จังหวัด|กรม|กระทรวง|สำนักงาน|สำนัก|กอง|สถาบัน|องค์การ|การ(?:ไฟฟ้า|ประปา|ท่า)|"
+    r"มหาวิทยาลัย|โรงเรียน|โรงพยาบาล|ศาล|เทศบาล|องค์การบริหารส่วน|ที่ว่าการ|กรุงเทพมหานคร|"
+    r"ธนาคาร|คณะ|ศูนย์|หน่วย|ตำรวจ|กองบัญชาการ|กองทัพ|สภา|วิทยาลัย)")
+_POSITION_HINT = re.compile(r"^(?:ผู้|รอง|หัวหน้า|อธิบดี|ปลัด|เลขาธิการ|นายก|ประธาน|อธิการบดี|"
+                            r"นัก|เจ้าพนักงาน|ผบ|ผู้บัญชาการ|ผู้ว่า|ปฏิบัติ|รักษา)")
+
+
+@dataclass
+class Line:
+    no: int
+    text: str  # stripped
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(i, s.strip()) for i, s in enumerate(text.split("\n"))]
+
+
+def _nonblank(lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if ln.text]
+
+
+def arabic(text: str | None) -> str | None:
+    return thai_digit_to_arabic_digit(text) if text else text
+
+
+def _clean_value(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" :.-")
+
+
+# ---------------------------------------------------------------- kind
+
+def detect_kind(lines: list[Line]) -> str:
+    top = _nonblank(lines)[:12]
+    for ln in top:
+        t = ln.text
+        if _MARK_WORDS.fullmatch(t.replace(" ", "")):
+            continue
+        for kind, rx in _KIND_TITLES:
+            if rx.search(t):
+                return kind
+    head = _header(lines)
+    has_ref = any(_REF_LABEL.match(ln.text) for ln in head)
+    labels = [(_RECIP_LABEL.match(ln.text).group("label")) for ln in head if _RECIP_LABEL.match(ln.text)]
+    if labels and labels[0] == "ถึง" and has_ref:
+        return "หนังสือประทับตรา"
+    if labels and has_ref:
+        return "หนังสือภายนอก"
+    if has_ref and any(_SUBJ_LABEL.match(ln.text) for ln in head):
+        return "หนังสือภายนอก"
+    return "อื่น ๆ"
+
+
+def _header(lines: list[Line]) -> list[Line]:
+    """The lines before the body: up to the first closing formula, else the first 40 lines."""
+    out = []
+    for ln in lines:
+        if _CLOSING.match(ln.text) or ln.text.startswith("จึงเรียนมา"):
+            break
+        out.append(ln)
+    nb = _nonblank(out)
+    return nb[:40]
+
+
+# ---------------------------------------------------------------- helpers
+
+def _first(lines: list[Line], rx: re.Pattern) -> tuple[Line, re.Match] | None:
+    for ln in lines:
+        m = rx.match(ln.text)
+        if m:
+            return ln, m
+    return None
+
+
+def _continuation(lines: list[Line], start: Line, stop_before: re.Pattern | None = None) -> list[Line]:
+    """Non-blank lines directly after `start` that are not labels (a wrapped value)."""
+    out = []
+    for ln in lines[start.no + 1:]:
+        if not ln.text or _LABEL_LINE.match(ln.text) or _RULE.match(ln.text):
+            break
+        if stop_before is not None and stop_before.match(ln.text):
+            break
+        out.append(ln)
+    return out
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    out = parts[0]
+    for p in parts[1:]:
+        # Thai has no spaces between words: a break between two Thai letters is a wrap.
+        sep = "" if re.search(r"[ก-๛]$", out) and re.match(r"[ก-๛]", p) else " "
+        out = out + sep + p
+    return _clean_value(out)
+
+
+def _is_pure_date(text: str) -> tuple[str, str] | None:
+    """(date_raw, iso) when the whole line is one date."""
+    found = find_dates(text)
+    if len(found) == 1:
+        a, b, d = found[0]
+        rest = (text[:a] + text[b:]).strip(" .,")
+        if not rest:
+            return text[a:b].strip(), d.isoformat()
+    return None
+
+
+def _stamp_line_indexes(lines: list[Line]) -> set[int]:
+    """Line numbers that belong to receiving stamps (agency, เลขรับ, วันที่, เวลา)."""
+    out: set[int] = set()
+    nb = _nonblank(lines)
+    for k, ln in enumerate(nb):
+        if re.match(r"^(?:เลขรับ|เลขที่รับ|รับที่)", ln.text):
+            out.add(ln.no)
+            if k > 0 and not _LABEL_LINE.match(nb[k - 1].text) and not _REF_LABEL.match(nb[k - 1].text):
+                out.add(nb[k - 1].no)
+                # A receiving office's name may wrap onto two lines in a PDF.
+                if (k > 1 and _fragment_of_name(nb[k - 2].text, nb[k - 1].text)
+                        and not _REF_LABEL.match(nb[k - 2].text)):
+                    out.add(nb[k - 2].no)
+            for nxt in nb[k + 1:k + 3]:
+                if re.match(r"^(?:วันที่|เวลา)", nxt.text):
+                    out.add(nxt.no)
+    return out
+
+
+def _fragment_of_name(first: str, second: str) -> bool:
+    return bool(_AGENCY_START.match(first)) and not _AGENCY_START.match(second) \
+        and len(second) < 20 and not _ADDRESS.search(second) and not find_dates(second)
+
+
+# ---------------------------------------------------------------- fields
+
+def fill_fields(memo: Memo, text: str) -> None:
+    if not text or not text.strip():
+        memo.kind = memo.kind or "อื่น ๆ"
+        return
+    lines = _lines(text)
+    head = _header(lines)
+    stamp_lines = _stamp_line_indexes(lines)
+    memo.kind = detect_kind(lines)
+    _fill_marks(memo, lines, head)
+    ref_line = _fill_ref(memo, head)
+    _fill_subject(memo, lines, head)
+    _fill_recipient(memo, lines, head)
+    _fill_date(memo, lines, head, ref_line, stamp_lines)
+    _fill_sender(memo, lines, head, ref_line, stamp_lines)
+    _fill_stamps(memo, lines)
+    _fill_contacts(memo, lines)
+    _fill_cites(memo, lines, head)
+    _fill_enclosures(memo, lines, head)
+    signature.fill_signature(memo, lines)
+
+
+def _fill_marks(memo: Memo, lines: list[Line], head: list[Line]) -> None:
+    nb = _nonblank(lines)
+    zone = head[:10] + nb[-3:]
+    for ln in zone:
+        words = ln.text.split()
+        if not words or not all(_MARK_WORDS.fullmatch(w) for w in words):
+            continue
+        for w in words:
+            if w in URGENCY and memo.urgency is None:
+                memo.urgency = w
+            if w in SECRECY and memo.secrecy is None:
+                memo.secrecy = w
+
+
+def _fill_ref(memo: Memo, head: list[Line]) -> Line | None:
+    for ln in head:
+        m = _REF_LABEL.match(ln.text)
+        if not m:
+            continue
+        rest = ln.text[m.end():]
+        rest = re.split(r"\s+วันที่", rest)[0]
+        norm = normalize_ref_no(rest)
+        if not norm:
+            continue
+        memo.ref_no = norm
+        memo.ref_no_raw = _raw_ref(rest)
+        return ln
+    return None
+
+
+def _raw_ref(rest: str) -> str:
+    m = REF_RE.match(rest)
+    if m:
+        raw = rest[:m.end()]
+    else:
+        m2 = re.match(r"[0-9๐-๙]{1,5}\s*/\s*[0-9๐-๙]{4}", rest)
+        raw = rest[:m2.end()] if m2 else rest
+    return raw.strip()
+
+
+def _fill_subject(memo: Memo, lines: list[Line], head: list[Line]) -> None:
+    hit = _first(head, _SUBJ_LABEL)
+    if not hit:
+        return
+    ln, m = hit
+    parts = [ln.text[m.end():]]
+    cont = _continuation(lines, ln)
+    # Only a short wrap: the value of a label never runs into a paragraph.
+    if cont and len(cont) <= 2 and _next_is_label(lines, cont[-1]):
+        parts += [c.text for c in cont]
+    value = _join_wrapped([p for p in parts if p]) if any(parts) else ""
+    memo.subject = value or None
+
+
+def _next_is_label(lines: list[Line], after: Line) -> bool:
+    for ln in lines[after.no + 1:]:
+        if not ln.text:
+            continue
+        return bool(_LABEL_LINE.match(ln.text) or _RULE.match(ln.text))
+    return False
+
+
+def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line]) -> None:
+    if memo.kind in TITLED_KINDS:
+        return
+    hit = _first(head, _RECIP_LABEL)
+    if not hit:
+        return
+    ln, m = hit
+    parts = [ln.text[m.end():]]
+    cont = _continuation(lines, ln)
+    if cont and len(cont) == 1 and _next_is_label(lines, cont[0]):
+        parts.append(cont[0].text)
+    value = _join_wrapped([p for p in parts if p]) if any(parts) else ""
+    memo.recipient = value or None
+
+
+def _set_date(memo: Memo, raw: str, iso: str) -> None:
+    memo.date_raw = raw
+    memo.date = iso
+
+
+def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line | None,
+               stamp_lines: set[int]) -> None:
+    nb = _nonblank(lines)
+    # Orders, announcements: "สั่ง ณ วันที่ …" / "ประกาศ ณ วันที่ …" near the signature.
+    for ln in nb:
+        m = _SIGNED_DATE.match(ln.text)
+        if m:
+            found = find_dates(ln.text[m.end():])
+            if found:
+                a, b, d = found[0]
+                _set_date(memo, ln.text[m.end():][a:b].strip(), d.isoformat())
+                return
+    # Memos: "วันที่ …" on the reference line or its own line in the header.
+    for ln in head:
+        if ln.no in stamp_lines:
+            continue
+        for m in _DATE_LABEL.finditer(ln.text):
+            if m.start() > 0 and not re.search(r"\s$", ln.text[:m.start()]):
+                continue  # "ลงวันที่", "ในวันที่" inside a sentence
+            if m.start() == 0 or (ref_line is not None and ln.no == ref_line.no):
+                found = find_dates(ln.text[m.end():])
+                if found and found[0][0] <= 2:
+                    a, b, d = found[0]
+                    _set_date(memo, ln.text[m.end():][a:b].strip(), d.isoformat())
+                    return
+    # Letters: the date alone on a line, under the letterhead (external) or under the
+    # sender's name at the end (stamped letters).
+    if memo.kind == "หนังสือประทับตรา":
+        recip = _first(head, _RECIP_LABEL)
+        start = recip[0].no if recip else 0
+        cands = [ln for ln in nb if ln.no > start and ln.no not in stamp_lines]
+    else:
+        cands = [ln for ln in head if ln.no not in stamp_lines]
+    pure = [(ln, _is_pure_date(ln.text)) for ln in cands]
+    pure = [(ln, p) for ln, p in pure if p]
+    if memo.kind == "หนังสือประทับตรา" and pure:
+        # The letter's date follows the sending office's name, not a position line
+        # (routing notes end with position + date).
+        for ln, p in pure:
+            prev = _prev_nonblank(lines, ln)
+            if prev is not None and not _POSITION_HINT.match(prev.text) and not prev.text.startswith("("):
+                _set_date(memo, *p)
+                return
+    if pure:
+        _set_date(memo, *pure[0][1])
+
+
+def _prev_nonblank(lines: list[Line], ln: Line) -> Line | None:
+    for prev in reversed(lines[:ln.no]):
+        if prev.text:
+            return prev
+    return None
+
+
+# ---------------------------------------------------------------- sender
+
+def _fill_sender(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line | None,
+                 stamp_lines: set[int]) -> None:
+    code = agencies.normalize_code(memo.ref_no) if memo.ref_no and not re.match(r"^\d", memo.ref_no) else None
+    printed = None
+    division = None
+    if memo.kind in TITLED_KINDS:
+        printed = _title_agency(lines, memo.kind)
+    elif memo.kind == "บันทึกข้อความ":
+        hit = _first(head, _DEPT_LABEL)
+        if hit:
+            division, printed = _split_division(hit[0].text[hit[1].end():])
+    elif memo.kind == "หนังสือประทับตรา":
+        printed = _stamped_agency(lines, memo)
+    else:
+        printed = _letterhead_agency(lines, head, ref_line, stamp_lines)
+    if division and not memo.owner_division:
+        memo.owner_division = division
+    memo.sender_as_printed = printed
+    ag = _resolve(printed, code)
+    if ag is not None:
+        memo.sender, memo.sender_code, memo.sender_abbr = ag.name, ag.code or code, ag.abbr or None
+    else:
+        memo.sender = agencies.canonical_name(printed) if printed else None
+        memo.sender_code = code
+
+
+def _resolve(printed: str | None, code: str | None) -> agencies.Agency | None:
+    by_code = agencies.lookup_code(code) if code else None
+    if printed:
+        canon = agencies.canonical_name(printed)
+        by_name = agencies.lookup_name(canon)
+        if by_name is not None:
+            return by_name
+        if by_code is None:
+            return None
+    # The code is printed in a fixed format and survives OCR better than a long name;
+    # when the letterhead disagrees with it, the code names the sender.
+    return by_code
+
+
+def _title_agency(lines: list[Line], kind: str) -> str | None:
+    nb = _nonblank(lines)
+    for k, ln in enumerate(nb[:12]):
+        if ln.text.startswith(kind) and not re.match(rf"^{kind}\s*ณ", ln.text):
+            rest = ln.text[len(kind):].strip()
+            if kind == "ระเบียบ":
+                rest = re.split(r"ว่าด้วย", rest)[0].strip()
+            if not rest and k + 1 < len(nb) and not _LABEL_LINE.match(nb[k + 1].text):
+                rest = nb[k + 1].text  # title on two lines: คำสั่ง / <agency>
+            elif rest and k + 1 < len(nb) and _fragment_of_name(rest, nb[k + 1].text) \
+                    and not _REF_LABEL.match(nb[k + 1].text) and not _LABEL_LINE.match(nb[k + 1].text):
+                rest = _join_wrapped([rest, nb[k + 1].text])
+            return _clean_value(rest) or None
+    return None
+
+
+def _split_division(value: str) -> tuple[str | None, str | None]:
+    """`กลุ่มบริหารทั่วไป กรมทางหลวง โทร. …` -> (division, agency)."""
+    value = re.split(r"\s*(?:โทร\.?|โทรศัพท์|ติดต่อ)\s*[0-9๐-๙]", value)[0]
+    value = re.split(r"\s+(?:โทร\.?|โทรศัพท์)\s*$", value)[0].strip()
+    words = value.split()
+    # The agency is the last part that names an agency on its own (directory or pattern).
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if agencies.lookup_name(agencies.canonical_name(tail)):
+            return (" ".join(words[:k]) or None), tail
+    for k in range(len(words) - 1, 0, -1):
+        if _AGENCY_START.match(words[k]) and not re.match(r"^(?:กอง|กลุ่ม|ฝ่าย|งาน|ศูนย์|ส่วน)", words[k]):
+            return " ".join(words[:k]), " ".join(words[k:])
+    if len(words) == 1:
+        return None, words[0]
+    return (" ".join(words[:-1]) or None), words[-1] if words else None
+
+
+def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | None,
+                       stamp_lines: set[int]) -> str | None:
+    if ref_line is None:
+        return None
+    after = [ln for ln in head if ln.no > ref_line.no and ln.no not in stamp_lines]
+    for k, ln in enumerate(after):
+        t = ln.text
+        if _LABEL_LINE.match(t) or _is_pure_date(t):
+            return None
+        if _MARK_WORDS.fullmatch(t.replace(" ", "")):
+            continue
+        # The name comes first, then the address; a PDF may wrap the name.
+        name = t
+        if k + 1 < len(after):
+            nxt = after[k + 1].text
+            joined = _join_wrapped([t, nxt])
+            if agencies.lookup_name(agencies.canonical_name(joined)) or (
+                    _fragment_of_name(t, nxt) and not agencies.lookup_name(agencies.canonical_name(t))):
+                name = joined
+        return _clean_value(name)
+    return None
+
+
+def _stamped_agency(lines: list[Line], memo: Memo) -> str | None:
+    """A stamped letter ends with the sending office's name above the date."""
+    if memo.date_raw is None:
+        return None
+    for ln in _nonblank(lines):
+        if memo.date_raw in ln.text and _is_pure_date(ln.text):
+            prev = _prev_nonblank(lines, ln)
+            if prev is None:
+                return None
+            name = prev.text
+            before = _prev_nonblank(lines, prev)
+            if before is not None and _fragment_of_name(before.text, name) is False \
+                    and _AGENCY_START.match(before.text) and not _AGENCY_START.match(name) \
+                    and len(name) < 20:
+                name = _join_wrapped([before.text, name])
+            return _clean_value(name)
+    return None
+
+
+# ---------------------------------------------------------------- stamps, contacts
+
+_RECV_NO = re.compile(r"^(?:เลขรับ|เลขที่รับ|รับที่)\s*(?:ที่)?\s*[:.]?\s*([0-9๐-๙][0-9๐-๙/\-]*)")
+_TIME = re.compile(r"([0-9๐-๙]{1,2})\s*[.:]\s*([0-9๐-๙]{2})")
+
+
+def _fill_stamps(memo: Memo, lines: list[Line]) -> None:
+    nb = _nonblank(lines)
+    stamps = []
+    for k, ln in enumerate(nb):
+        m = _RECV_NO.match(ln.text)
+        if not m:
+            continue
+        st = Stamp(no=arabic(m.group(1)))
+        if k > 0 and not _LABEL_LINE.match(nb[k - 1].text) and not _REF_LABEL.match(nb[k - 1].text):
+            by = nb[k - 1].text
+            if k > 1 and _fragment_of_name(nb[k - 2].text, by) and not _REF_LABEL.match(nb[k - 2].text) \
+                    and not _is_pure_date(nb[k - 2].text):
+                by = _join_wrapped([nb[k - 2].text, by])
+            st.by = _clean_value(by)
+        for nxt in nb[k + 1:k + 4]:
+            if nxt.text.startswith("วันที่") and st.date is None:
+                found = find_dates(nxt.text)
+                if found:
+                    st.date = found[0][2].isoformat()
+            elif nxt.text.startswith("เวลา") and st.time is None:
+                tm = _TIME.search(arabic(nxt.text) or "")
+                if tm:
+                    st.time = f"{int(tm.group(1)):02d}:{tm.group(2)}"
+        stamps.append(st)
+    memo.stamps = stamps
+    if stamps:
+        memo.received_no, memo.received_date, memo.received_time = stamps[0].no, stamps[0].date, stamps[0].time
+
+
+_PHONE_NUM = r"[0-9๐-๙][0-9๐-๙ \-]{5,}[0-9๐-๙](?:\s*ต่อ\s*[0-9๐-๙]+)?"
+_PHONE = re.compile(rf"(?:โทร\.?|โทรศัพท์)\s*[:.]?\s*(?P<num>{_PHONE_NUM})")
+_FAX = re.compile(rf"(?:โทรสาร|แฟกซ์|Fax\.?)\s*[:.]?\s*(?P<num>{_PHONE_NUM})", re.I)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+
+
+def _fmt_phone(num: str) -> str:
+    s = arabic(num) or ""
+    s = re.sub(r"\s*-\s*", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _fill_contacts(memo: Memo, lines: list[Line]) -> None:
+    nb = _nonblank(lines)
+    phone_line = None
+    for ln in nb:
+        t = ln.text
+        if memo.phone is None:
+            m = _PHONE.search(t)
+            if m and not t.startswith("โทรสาร"):
+                memo.phone = _fmt_phone(m.group("num"))
+                if t.startswith(("โทร", "โทรศัพท์")):
+                    phone_line = ln
+        if memo.fax is None:
+            m = _FAX.search(t)
+            if m:
+                memo.fax = _fmt_phone(m.group("num"))
+        if memo.email is None:
+            m = _EMAIL.search(t)
+            if m:
+                memo.email = m.group(0)
+    # The owner division (ส่วนราชการเจ้าของเรื่อง) is the line above the telephone line.
+    if phone_line is not None and memo.owner_division is None:
+        prev = _prev_nonblank(lines, phone_line)
+        if prev is not None and not prev.text.startswith("(") and not _is_pure_date(prev.text) \
+                and not _CLOSING.match(prev.text) and len(prev.text) < 120:
+            memo.owner_division = _clean_value(prev.text)
+
+
+def _fill_cites(memo: Memo, lines: list[Line], head: list[Line]) -> None:
+    cites: list[str] = []
+    hit = _first(head, _CITE_LABEL)
+    if hit:
+        block = [hit[0].text[hit[1].end():]] + [c.text for c in _continuation(lines, hit[0])]
+        from .refno import find_ref_numbers
+        for _, _, norm in find_ref_numbers(" ".join(block)):
+            if norm not in cites:
+                cites.append(norm)
+    # In the body: "ตามหนังสือ … ที่ <ref> ลงวันที่ …" quotes an earlier letter.
+    body = "\n".join(ln.text for ln in lines)
+    for m in re.finditer(r"ที่\s*(" + REF_RE.pattern + r")\s*ลงวันที่", body):
+        norm = normalize_ref_no(m.group(1))
+        if norm and norm != memo.ref_no and norm not in cites:
+            cites.append(norm)
+    memo.cites = cites
+
+
+_ENCL_NUM = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]\s*")
+_ENCL_QTY = re.compile(r"\s*(?:จำนวน\s*)?[0-9๐-๙]+\s*(?:ฉบับ|ชุด|แผ่น|เล่ม|แผ่นดิสก์|แผ่นซีดี|หน้า|รายการ|ไฟล์|แฟ้ม|ภาพ)\s*$")
+_ENCL_QTY2 = re.compile(r"\s*จำนวน\s+\S+.*$")
+
+
+def _fill_enclosures(memo: Memo, lines: list[Line], head: list[Line]) -> None:
+    hit = _first(head, _ENCL_LABEL)
+    if not hit:
+        memo.enclosures = []
+        return
+    items: list[str] = []
+    first = hit[0].text[hit[1].end():].strip()
+    raw_items = [first] if first else []
+    # An unnumbered single item ends the list; numbered items follow on their own lines,
+    # and a wrapped item continues with its quantity (จำนวน …).
+    if not first or _ENCL_NUM.match(first):
+        for ln in lines[hit[0].no + 1:]:
+            if not ln.text:
+                continue
+            if _ENCL_NUM.match(ln.text):
+                raw_items.append(ln.text)
+            elif raw_items and ln.text.startswith("จำนวน"):
+                raw_items[-1] += " " + ln.text
+            else:
+                break
+    for it in raw_items:
+        s = _ENCL_NUM.sub("", it)
+        s = _ENCL_QTY.sub("", s)
+        s = _ENCL_QTY2.sub("", s)
+        s = _clean_value(arabic(s) or "")
+        if s:
+            items.append(s)
+    memo.enclosures = items

@@ -1,0 +1,209 @@
+"""Text of a PDF with pdfminer.six, keeping Thai character order and line structure.
+
+pdfminer's layout analysis splits Thai upper marks into separate "lines" and scrambles the
+order, so we take the glyphs in content-stream order (no LAParams) and build lines ourselves
+from the glyph origins. LibreOffice encodes some glyphs (SARA AA shared with SARA AM) only
+through marked-content `/ActualText`, which pdfminer ignores; the device below substitutes
+the ActualText for the glyphs of such a span, so `(cid:N)` does not appear.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pdfminer.converter import PDFLayoutAnalyzer
+from pdfminer.layout import LTChar, LTContainer
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+from pdfminer.psparser import PSException
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass
+class _Glyph:
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline (origin) in page space
+    size: float
+    span: int | None  # ActualText span id, when the glyph belongs to one
+
+
+class _GlyphDevice(PDFLayoutAnalyzer):
+    """Collects glyphs per page in stream order, with their ActualText spans."""
+
+    def __init__(self, rsrcmgr: PDFResourceManager) -> None:
+        super().__init__(rsrcmgr, laparams=None)
+        self.pages: list[list[_Glyph]] = []
+        self.span_text: dict[int, str] = {}
+        self._tags: list[int | None] = []
+        self._next_span = 0
+
+    def begin_tag(self, tag, props=None) -> None:  # noqa: ANN001 - pdfminer signature
+        actual = props.get("ActualText") if isinstance(props, dict) else None
+        if actual is not None:
+            self._next_span += 1
+            self.span_text[self._next_span] = _decode_pdf_string(actual)
+            self._tags.append(self._next_span)
+        else:
+            self._tags.append(None)
+
+    def end_tag(self) -> None:
+        if self._tags:
+            self._tags.pop()
+
+    def _current_span(self) -> int | None:
+        for span in reversed(self._tags):
+            if span is not None:
+                return span
+        return None
+
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):  # noqa: ANN001
+        adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        item = self.cur_item._objs[-1]  # the LTChar just added
+        item.span = self._current_span()  # type: ignore[attr-defined]
+        return adv
+
+    def receive_layout(self, ltpage) -> None:  # noqa: ANN001
+        glyphs: list[_Glyph] = []
+
+        def walk(item) -> None:  # noqa: ANN001
+            if isinstance(item, LTChar):
+                size = item.size or abs(item.matrix[3]) or 1.0
+                glyphs.append(_Glyph(item.get_text(), item.x0, item.x1, item.matrix[5], size,
+                                     getattr(item, "span", None)))
+            elif isinstance(item, LTContainer):
+                for child in item:
+                    walk(child)
+
+        walk(ltpage)
+        self.pages.append(glyphs)
+
+
+def _decode_pdf_string(value) -> str:  # noqa: ANN001
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        if value.startswith(b"\xfe\xff"):
+            return value[2:].decode("utf-16-be", "replace")
+        if value.startswith(b"\xff\xfe"):
+            return value[2:].decode("utf-16-le", "replace")
+        return value.decode("latin-1")
+    return str(value)
+
+
+def _page_text(glyphs: list[_Glyph], span_text: dict[int, str]) -> str:
+    """Lines from glyph origins: a new line when the baseline moves by half a glyph size;
+    a space for a horizontal gap, two spaces for a wide one (columns, tab stops)."""
+    lines: list[str] = []
+    cur: list[str] = []
+    prev: _Glyph | None = None
+    last_span: int | None = None
+    for g in glyphs:
+        if g.span is not None and g.span == last_span:
+            # The span's ActualText was written for its first glyph; extend its extent.
+            if prev is not None:
+                prev = _Glyph(prev.text, prev.x0, max(prev.x1, g.x1), prev.y, prev.size, prev.span)
+            continue
+        text = span_text[g.span] if g.span is not None else g.text
+        last_span = g.span
+        if prev is not None:
+            if abs(g.y - prev.y) > 0.5 * max(g.size, prev.size) or g.x1 < prev.x0 - 2 * g.size:
+                lines.append("".join(cur))
+                cur = []
+            else:
+                gap = g.x0 - prev.x1
+                if text.strip() and cur and not cur[-1].endswith(" "):
+                    if gap > 1.5 * g.size:
+                        cur.append("  ")
+                    elif gap > 0.2 * g.size:
+                        cur.append(" ")
+        cur.append(text)
+        if text.strip() or prev is None:
+            prev = g
+        else:  # a space glyph: advance the pen but keep the baseline of the line
+            prev = _Glyph(text, prev.x0, g.x1, prev.y, prev.size, None)
+    if cur:
+        lines.append("".join(cur))
+    out = "\n".join(line.rstrip() for line in lines)
+    return _fix_cid(out)
+
+
+def _fix_cid(text: str) -> str:
+    """Fallback when a font has no Unicode mapping for SARA AA (and no ActualText):
+    the glyph after SARA AM is its second half; elsewhere it is SARA AA."""
+    if "(cid:" in text:
+        text = re.sub(r"ำ\(cid:\d+\)", "ำ", text)
+        text = _CID.sub("า", text)
+    return text.replace("ำา", "ำ")
+
+
+def _pages_glyphs(path: Path) -> tuple[list[list[_Glyph]], dict[int, str]]:
+    with open(path, "rb") as fh:
+        try:
+            parser = PDFParser(fh)
+            doc = PDFDocument(parser)
+        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+            raise ValueError(f"PDF is encrypted and cannot be opened: {path.name}") from exc
+        except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"PDF is damaged or not a PDF ({exc.__class__.__name__}): {path.name}") from exc
+        if not doc.is_extractable:
+            # Copy-protection flags do not stop reading an archived letter; pdfminer can.
+            pass
+        rsrc = PDFResourceManager(caching=True)
+        device = _GlyphDevice(rsrc)
+        interp = PDFPageInterpreter(rsrc, device)
+        try:
+            for page in PDFPage.create_pages(doc):
+                interp.process_page(page)
+        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+            raise ValueError(f"PDF is encrypted and cannot be opened: {path.name}") from exc
+        except (PDFSyntaxError, PSException) as exc:
+            raise ValueError(f"PDF is damaged ({exc.__class__.__name__}): {path.name}") from exc
+    return device.pages, device.span_text
+
+
+def _has_text(glyphs: list[_Glyph]) -> bool:
+    return any(g.text.strip() for g in glyphs)
+
+
+def read_pdf(path: Path | str, ocr: bool = True) -> tuple[str | None, int, bool]:
+    """(text, pages, needs_ocr). Pages without a text layer are OCR'd when OCR is wanted and
+    available; if any such page cannot be OCR'd the document needs OCR."""
+    path = Path(path)
+    pages, span_text = _pages_glyphs(path)
+    if not pages:
+        raise ValueError(f"PDF has no pages: {path.name}")
+    texts: list[str | None] = [_page_text(g, span_text) if _has_text(g) else None for g in pages]
+    missing = [i + 1 for i, t in enumerate(texts) if t is None]
+    if missing:
+        ocr_texts = _ocr_pages(path, missing) if ocr else None
+        if ocr_texts is None:
+            if len(missing) == len(pages):
+                return None, len(pages), True
+            # A typed letter with scanned attachments: its text is what matters.
+            return "\n".join(t for t in texts if t), len(pages), False
+        for number, text in zip(missing, ocr_texts):
+            texts[number - 1] = text or ""
+    return "\n".join(t or "" for t in texts), len(pages), False
+
+
+def _ocr_pages(path: Path, page_numbers: list[int]) -> list[str] | None:
+    """OCR via archive.ocr (another module, may be absent or without Tesseract)."""
+    try:
+        from . import ocr  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        if not ocr.ocr_available():
+            return None
+        result = ocr.ocr_pdf_pages(path, page_numbers)
+    except Exception:  # noqa: BLE001 - OCR failure leaves the scan waiting for OCR
+        return None
+    if isinstance(result, dict):
+        return [result.get(n, "") for n in page_numbers]
+    return list(result)
