@@ -94,6 +94,9 @@ def to_fields(record: dict, doc_id: str, state: FileState) -> dict:
         "needs_ocr": bool(record.get("needs_ocr")),
         "record": json.dumps(record, ensure_ascii=False),
     }
+    ymd = date.year * 10000 + date.month * 100 + date.day if date else None
+    fields["newest_key"] = 99999999 - ymd if ymd else 99999999
+    fields["oldest_key"] = ymd or 99999999
     if date:
         fields["date"] = date
     return fields

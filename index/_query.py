@@ -97,12 +97,19 @@ def _sequence(fieldname: str, words: list[str]) -> Q.Query:
 
 
 def item_query(item: Item) -> Q.Query | None:
-    """One word or phrase, in the fine fields as well so that a word inside a longer
-    dictionary word (มติ in มีมติ) is found."""
+    """One word or phrase. Unsegmented Thai typed as one word needs all its dictionary
+    words (adjacent ones rank higher); the fine fields find a word inside a longer
+    dictionary word (มติ in มีมติ). A quoted phrase must match as a sequence."""
     coarse = terms(item.text, COARSE_ENGINE)
     fine = terms(item.text, FINE_ENGINE)
-    clauses = [_sequence(f, coarse) for f in TEXT_FIELDS] if coarse else []
-    clauses += [_sequence(f, fine) for f in FINE_FIELDS] if fine else []
+    clauses: list[Q.Query] = []
+    if coarse:
+        clauses += [_sequence(f, coarse) for f in TEXT_FIELDS]
+        if len(coarse) > 1 and not item.phrase:
+            clauses.append(Q.And([Q.Or([Q.Term(f, w) for f in TEXT_FIELDS]) for w in coarse],
+                                 boost=0.5))
+    if fine:
+        clauses += [_sequence(f, fine) for f in FINE_FIELDS]
     return Q.Or(clauses) if clauses else None
 
 

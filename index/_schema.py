@@ -6,7 +6,7 @@ reads them without unpickling stored bodies.
 from __future__ import annotations
 
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, ThaiAnalyzer
 
@@ -41,6 +41,9 @@ def make_schema() -> Schema:
         ref_text=TEXT(analyzer=coarse, field_boost=WEIGHTS["ref_text"]),
         date=DATETIME(stored=True, sortable=True),
         year=ID(sortable=True),
+        # yyyymmdd keys that put letters without a date last in both directions
+        newest_key=NUMERIC(int, bits=32, sortable=True),
+        oldest_key=NUMERIC(int, bits=32, sortable=True),
         sender=TEXT(analyzer=coarse, stored=True, field_boost=WEIGHTS["sender"]),
         sender_key=KEYWORD(commas=True, lowercase=True),
         sender_facet=ID(sortable=True),

@@ -87,7 +87,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         if failed:
             kwargs["mask"] = failed
         if sort != "relevance":
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=(sort == "date"))
+            kwargs["sortedby"] = sorting.FieldFacet("newest_key" if sort == "date" else "oldest_key")
         if with_facets:
             kwargs["groupedby"] = {name: sorting.FieldFacet(name, maptype=sorting.Count)
                                    for name in FACETS}
