@@ -20,19 +20,20 @@ from .refno import REF_RE, normalize_ref_no
 from .thaidate import find_dates
 
 # --- labels (OCR may damage a mark, so letters are matched loosely where it is safe) ---
-_REF_LABEL = re.compile(r"^(?:ที่|ที|ท่ี)\s*[:.]?\s*(?=[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]|[0-9๐-๙])")
+# `ที่` with a damaged mark (ทุี่, ท่, ที) is still the label when a reference number follows.
+_REF_LABEL = re.compile(r"^ท[\u0E31-\u0E4E]{0,3}\s*[:.]?\s*(?=[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]|[0-9๐-๙])")
 _SUBJ_LABEL = re.compile(r"^เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])\s*[:.]?\s*")
 _RECIP_LABEL = re.compile(r"^(?P<label>เร[ีิ]?ยน|ถึง)(?![ก-ฮ])\s*")
 _CITE_LABEL = re.compile(r"^อ้างถึง\s*[:.]?\s*")
 _ENCL_LABEL = re.compile(r"^สิ่งที่ส่งมา(?:ด้วย)?\s*[:.]?\s*")
 _DEPT_LABEL = re.compile(r"^ส่วนราชการ\s*[:.]?\s*")
-_DATE_LABEL = re.compile(r"วันที่\s*[:.]?\s*")
-_SIGNED_DATE = re.compile(r"^(?:สั่ง|ประกาศ|ให้ไว้|แถลง)\s*ณ\s*วันที่\s*")
+_DATE_LABEL = re.compile(r"วันท[\u0E31-\u0E4E]{0,3}\s*[:.]?\s*")
+_SIGNED_DATE = re.compile(r"^(?:สั่ง|ประกาศ|ให้ไว้|แถลง)\s*ณ\s*วันท[\u0E31-\u0E4E]{0,3}\s*")
 _RULE = re.compile(r"^[-_=.*~\s]{5,}$")
 _CLOSING = re.compile(r"^(?:ขอแสดงความนับถือ|ขอแสดงความนับถืออย่างสูง|ด้วยความเคารพ)")
 _LABEL_LINE = re.compile(
     r"^(?:เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])|เร[ีิ]?ยน(?![ก-ฮ])|ถึง(?![ก-ฮ])|อ้างถึง|"
-    r"สิ่งที่ส่งมา|ที่\s|ส่วนราชการ|วันที่|เลขรับ)")
+    r"สิ่งที่ส่งมา|ส่วนราชการ|วันที่|เลขรับ)")
 
 URGENCY = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
 SECRECY = ("ลับที่สุด", "ลับมาก", "ลับ")
@@ -80,7 +81,8 @@ def arabic(text: str | None) -> str | None:
 
 
 def _clean_value(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" :.-")
+    # Keep a final dot: abbreviations (ก.พ.ร.) end with one.
+    return re.sub(r"\s+", " ", text).strip(" :-")
 
 
 # ---------------------------------------------------------------- kind
@@ -119,6 +121,30 @@ def _header(lines: list[Line]) -> list[Line]:
 
 # ---------------------------------------------------------------- helpers
 
+def _mend_breaks(lines: list[Line]) -> list[Line]:
+    """OCR and wrapping break a header line inside a word (`เรื่` / `อง …`, `1 มิถุ` / `นายน
+    2564`, `ที่ ช` / `บ 0017/752`). Join two adjacent lines when only the joined line is a
+    label line or a date: neither half alone is, so the break cannot be real."""
+    out = list(lines)
+    k = 0
+    limit = min(len(out), 80)
+    while k < limit - 1:
+        a, b = out[k], out[k + 1]
+        if a.text and b.text and re.search(r"[ก-๛]$", a.text) and re.match(r"[ก-๛]", b.text) \
+                and not _is_structural(a.text) and not _is_structural(b.text):
+            joined = a.text + b.text
+            if _is_structural(joined):
+                out[k] = Line(a.no, joined)
+                out[k + 1] = Line(b.no, "")
+        k += 1
+    return out
+
+
+def _is_structural(text: str) -> bool:
+    return bool(_LABEL_LINE.match(text) or _REF_LABEL.match(text) or _is_pure_date(text)
+                or _SIGNED_DATE.match(text))
+
+
 def _first(lines: list[Line], rx: re.Pattern) -> tuple[Line, re.Match] | None:
     for ln in lines:
         m = rx.match(ln.text)
@@ -127,23 +153,37 @@ def _first(lines: list[Line], rx: re.Pattern) -> tuple[Line, re.Match] | None:
     return None
 
 
-def _continuation(lines: list[Line], start: Line, stop_before: re.Pattern | None = None) -> list[Line]:
+def _is_label(text: str) -> bool:
+    return bool(_LABEL_LINE.match(text) or _RULE.match(text) or _is_ref_line(text))
+
+
+def _is_ref_line(text: str) -> bool:
+    m = _REF_LABEL.match(text)
+    return bool(m and normalize_ref_no(re.split(r"\s+วันที่", text[m.end():])[0]))
+
+
+def _continuation(lines: list[Line], start: Line, skip: set[int] = frozenset()) -> list[Line]:
     """Non-blank lines directly after `start` that are not labels (a wrapped value)."""
     out = []
     for ln in lines[start.no + 1:]:
-        if not ln.text or _LABEL_LINE.match(ln.text) or _RULE.match(ln.text):
-            break
-        if stop_before is not None and stop_before.match(ln.text):
+        if not ln.text or ln.no in skip or _is_label(ln.text):
             break
         out.append(ln)
     return out
 
 
+# Thai writes no space between words but does before numbers, abbreviations (พ.ศ.),
+# brackets, Latin words and a few phrase openers; a wrap there stood for a space.
+_SPACE_BEFORE = re.compile(
+    r"^(?:[0-9๐-๙(\"“A-Za-z]|[ก-ฮ]{1,3}\.[ก-ฮ]|(?:ครั้งที่|ประจำ|ระหว่าง|ตั้งแต่|ณ|และ|หรือ|ทุก)"
+    r"(?![ก-ฮ]?[\u0E31-\u0E3A]))")
+
+
 def _join_wrapped(parts: list[str]) -> str:
     out = parts[0]
     for p in parts[1:]:
-        # Thai has no spaces between words: a break between two Thai letters is a wrap.
-        sep = "" if re.search(r"[ก-๛]$", out) and re.match(r"[ก-๛]", p) else " "
+        thai_break = re.search(r"[ก-๛]$", out) and re.match(r"[ก-๛]", p)
+        sep = "" if thai_break and not _SPACE_BEFORE.match(p) else " "
         out = out + sep + p
     return _clean_value(out)
 
@@ -189,14 +229,14 @@ def fill_fields(memo: Memo, text: str) -> None:
     if not text or not text.strip():
         memo.kind = memo.kind or "อื่น ๆ"
         return
-    lines = _lines(text)
+    lines = _mend_breaks(_lines(text))
     head = _header(lines)
     stamp_lines = _stamp_line_indexes(lines)
     memo.kind = detect_kind(lines)
     _fill_marks(memo, lines, head)
     ref_line = _fill_ref(memo, head)
-    _fill_subject(memo, lines, head)
-    _fill_recipient(memo, lines, head)
+    _fill_subject(memo, lines, head, stamp_lines)
+    _fill_recipient(memo, lines, head, stamp_lines)
     _fill_date(memo, lines, head, ref_line, stamp_lines)
     _fill_sender(memo, lines, head, ref_line, stamp_lines)
     _fill_stamps(memo, lines)
@@ -246,29 +286,31 @@ def _raw_ref(rest: str) -> str:
     return raw.strip()
 
 
-def _fill_subject(memo: Memo, lines: list[Line], head: list[Line]) -> None:
+def _fill_subject(memo: Memo, lines: list[Line], head: list[Line], stamp_lines: set[int]) -> None:
     hit = _first(head, _SUBJ_LABEL)
     if not hit:
         return
     ln, m = hit
     parts = [ln.text[m.end():]]
-    cont = _continuation(lines, ln)
+    cont = _continuation(lines, ln, stamp_lines)
     # Only a short wrap: the value of a label never runs into a paragraph.
-    if cont and len(cont) <= 2 and _next_is_label(lines, cont[-1]):
+    if cont and len(cont) <= 2 and _next_is_label(lines, cont[-1], stamp_lines):
         parts += [c.text for c in cont]
+    elif cont and not parts[0].strip():
+        parts = [cont[0].text]  # the label alone on its line
     value = _join_wrapped([p for p in parts if p]) if any(parts) else ""
     memo.subject = value or None
 
 
-def _next_is_label(lines: list[Line], after: Line) -> bool:
+def _next_is_label(lines: list[Line], after: Line, stamp_lines: set[int] = frozenset()) -> bool:
     for ln in lines[after.no + 1:]:
         if not ln.text:
             continue
-        return bool(_LABEL_LINE.match(ln.text) or _RULE.match(ln.text))
+        return ln.no in stamp_lines or _is_label(ln.text)
     return False
 
 
-def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line]) -> None:
+def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line], stamp_lines: set[int]) -> None:
     if memo.kind in TITLED_KINDS:
         return
     hit = _first(head, _RECIP_LABEL)
@@ -276,8 +318,8 @@ def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line]) -> None:
         return
     ln, m = hit
     parts = [ln.text[m.end():]]
-    cont = _continuation(lines, ln)
-    if cont and len(cont) == 1 and _next_is_label(lines, cont[0]):
+    cont = _continuation(lines, ln, stamp_lines)
+    if cont and len(cont) == 1 and _next_is_label(lines, cont[0], stamp_lines):
         parts.append(cont[0].text)
     value = _join_wrapped([p for p in parts if p]) if any(parts) else ""
     memo.recipient = value or None
@@ -295,13 +337,18 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
     for ln in nb:
         m = _SIGNED_DATE.match(ln.text)
         if m:
-            found = find_dates(ln.text[m.end():])
+            rest = ln.text[m.end():]
+            nxt = _next_nonblank(lines, ln)
+            found = find_dates(rest)
+            if not found and nxt is not None:  # date wrapped onto the next line
+                rest = rest + " " + nxt.text
+                found = find_dates(rest)
             if found:
                 a, b, d = found[0]
-                _set_date(memo, ln.text[m.end():][a:b].strip(), d.isoformat())
+                _set_date(memo, rest[a:b].strip(), d.isoformat())
                 return
     # Memos: "วันที่ …" on the reference line or its own line in the header.
-    for ln in head:
+    for ln in head if memo.kind == "บันทึกข้อความ" else ():
         if ln.no in stamp_lines:
             continue
         for m in _DATE_LABEL.finditer(ln.text):
@@ -318,6 +365,10 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
     if memo.kind == "หนังสือประทับตรา":
         recip = _first(head, _RECIP_LABEL)
         start = recip[0].no if recip else 0
+        # The date follows the closing sentence (จึงเรียนมา…); dates before it are the body's.
+        closing = [ln.no for ln in nb if ln.no > start and ln.text.startswith("จึง")]
+        if closing:
+            start = closing[-1]
         cands = [ln for ln in nb if ln.no > start and ln.no not in stamp_lines]
     else:
         cands = [ln for ln in head if ln.no not in stamp_lines]
@@ -333,6 +384,13 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
                 return
     if pure:
         _set_date(memo, *pure[0][1])
+
+
+def _next_nonblank(lines: list[Line], ln: Line) -> Line | None:
+    for nxt in lines[ln.no + 1:]:
+        if nxt.text:
+            return nxt
+    return None
 
 
 def _prev_nonblank(lines: list[Line], ln: Line) -> Line | None:
@@ -452,9 +510,7 @@ def _stamped_agency(lines: list[Line], memo: Memo) -> str | None:
                 return None
             name = prev.text
             before = _prev_nonblank(lines, prev)
-            if before is not None and _fragment_of_name(before.text, name) is False \
-                    and _AGENCY_START.match(before.text) and not _AGENCY_START.match(name) \
-                    and len(name) < 20:
+            if before is not None and _fragment_of_name(before.text, name):
                 name = _join_wrapped([before.text, name])
             return _clean_value(name)
     return None
@@ -545,7 +601,7 @@ def _fill_cites(memo: Memo, lines: list[Line], head: list[Line]) -> None:
                 cites.append(norm)
     # In the body: "ตามหนังสือ … ที่ <ref> ลงวันที่ …" quotes an earlier letter.
     body = "\n".join(ln.text for ln in lines)
-    for m in re.finditer(r"ที่\s*(" + REF_RE.pattern + r")\s*ลงวันที่", body):
+    for m in re.finditer(r"ที่\s*(" + REF_RE.pattern + r")\s*ลง\s*วันที่", body):
         norm = normalize_ref_no(m.group(1))
         if norm and norm != memo.ref_no and norm not in cites:
             cites.append(norm)

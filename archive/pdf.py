@@ -130,6 +130,7 @@ def _page_text(glyphs: list[_Glyph], span_text: dict[int, str]) -> str:
     if cur:
         lines.append("".join(cur))
     out = "\n".join(line.rstrip() for line in lines)
+    out = re.sub(r"\n{3,}", "\n\n", out)  # spacing glyphs drawn alone make empty lines
     return _fix_cid(out)
 
 
