@@ -175,8 +175,7 @@ def _continuation(lines: list[Line], start: Line, skip: set[int] = frozenset()) 
 # Thai writes no space between words but does before numbers, abbreviations (พ.ศ.),
 # brackets, Latin words and a few phrase openers; a wrap there stood for a space.
 _SPACE_BEFORE = re.compile(
-    r"^(?:[0-9๐-๙(\"“A-Za-z]|[ก-ฮ]{1,3}\.[ก-ฮ]|(?:ครั้งที่|ประจำ|ระหว่าง|ตั้งแต่|ณ|และ|หรือ|ทุก)"
-    r"(?![ก-ฮ]?[\u0E31-\u0E3A]))")
+    r"^(?:[0-9๐-๙(\"“A-Za-z]|[ก-ฮ]{1,3}\.[ก-ฮ]|ครั้งที่|ประจำ|ระหว่าง|ตั้งแต่|ณ\s|และ|หรือ|ทุก(?!ข์))")
 
 
 def _join_wrapped(parts: list[str]) -> str:
@@ -310,6 +309,9 @@ def _next_is_label(lines: list[Line], after: Line, stamp_lines: set[int] = froze
     return False
 
 
+_BODY_OPENER = re.compile(r"^(?:ด้วย|ตาม|เนื่อง|อนุสนธิ|อ้างถึง|ขอ|จึง|ใน|เพื่อ|โดย|สืบเนื่อง|[0-9๐-๙]+\.)")
+
+
 def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line], stamp_lines: set[int]) -> None:
     if memo.kind in TITLED_KINDS:
         return
@@ -319,7 +321,10 @@ def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line], stamp_lines
     ln, m = hit
     parts = [ln.text[m.end():]]
     cont = _continuation(lines, ln, stamp_lines)
-    if cont and len(cont) == 1 and _next_is_label(lines, cont[0], stamp_lines):
+    # A wrapped addressee: one more line before the next label, or a short tail that does
+    # not open a paragraph (paragraphs start with ด้วย, ตาม, เนื่องจาก …).
+    if cont and (len(cont) == 1 and _next_is_label(lines, cont[0], stamp_lines)
+                 or len(cont[0].text) < 0.4 * len(parts[0]) and not _BODY_OPENER.match(cont[0].text)):
         parts.append(cont[0].text)
     value = _join_wrapped([p for p in parts if p]) if any(parts) else ""
     memo.recipient = value or None
@@ -449,11 +454,13 @@ def _title_agency(lines: list[Line], kind: str) -> str | None:
             rest = ln.text[len(kind):].strip()
             if kind == "ระเบียบ":
                 rest = re.split(r"ว่าด้วย", rest)[0].strip()
-            if not rest and k + 1 < len(nb) and not _LABEL_LINE.match(nb[k + 1].text):
-                rest = nb[k + 1].text  # title on two lines: คำสั่ง / <agency>
-            elif rest and k + 1 < len(nb) and _fragment_of_name(rest, nb[k + 1].text) \
-                    and not _REF_LABEL.match(nb[k + 1].text) and not _LABEL_LINE.match(nb[k + 1].text):
-                rest = _join_wrapped([rest, nb[k + 1].text])
+            # Lines between the title and the first label (ที่/เรื่อง) continue the title.
+            for nxt in nb[k + 1:k + 3]:
+                if _is_label(nxt.text) or _REF_LABEL.match(nxt.text) or _is_pure_date(nxt.text):
+                    break
+                if not _next_is_label(lines, nxt) and rest:
+                    break
+                rest = _join_wrapped([rest, nxt.text]) if rest else nxt.text
             return _clean_value(rest) or None
     return None
 
@@ -487,14 +494,18 @@ def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | Non
             return None
         if _MARK_WORDS.fullmatch(t.replace(" ", "")):
             continue
-        # The name comes first, then the address; a PDF may wrap the name.
+        # The name comes first, then the address; a PDF may wrap the name over lines.
         name = t
-        if k + 1 < len(after):
-            nxt = after[k + 1].text
-            joined = _join_wrapped([t, nxt])
-            if agencies.lookup_name(agencies.canonical_name(joined)) or (
-                    _fragment_of_name(t, nxt) and not agencies.lookup_name(agencies.canonical_name(t))):
+        for nxt_line in after[k + 1:k + 3]:
+            nxt = nxt_line.text
+            if agencies.lookup_name(agencies.canonical_name(name)) or _ADDRESS.search(nxt) \
+                    or _is_label(nxt) or _is_pure_date(nxt):
+                break
+            joined = _join_wrapped([name, nxt])
+            if agencies.lookup_name(agencies.canonical_name(joined)) or not _AGENCY_START.match(nxt):
                 name = joined
+            else:
+                break
         return _clean_value(name)
     return None
 

@@ -129,8 +129,8 @@ def _page_text(glyphs: list[_Glyph], span_text: dict[int, str]) -> str:
             prev = _Glyph(text, prev.x0, g.x1, prev.y, prev.size, None)
     if cur:
         lines.append("".join(cur))
-    out = "\n".join(line.rstrip() for line in lines)
-    out = re.sub(r"\n{3,}", "\n\n", out)  # spacing glyphs drawn alone make empty lines
+    # Blank lines carry nothing in a PDF (spacing glyphs drawn alone make them): drop them.
+    out = "\n".join(line.rstrip() for line in lines if line.strip())
     return _fix_cid(out)
 
 

@@ -26,8 +26,9 @@ _LEADING = "เแโใไ"  # vowels written before their consonant
 _FOLLOWING = "ะาำๅ"  # vowels written after their consonant, never start a word
 _ZW = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CID = re.compile(r"\(cid:\d+\)")
-# SARA A (ะ) closes a syllable: a mark after it is impossible, so it is a stray ะ.
-_STRAY_SARA_A = re.compile(f"ะ(?=[{_MARKS}])")
+# SARA A / SARA AA end a syllable's vowel: an upper vowel after them is impossible, so
+# they are strays (OCR's สาระัตถะ, ทาี่).
+_STRAY_SARA_A = re.compile("[ะา](?=[\u0E31\u0E34-\u0E37\u0E47])")
 # Spaces between a consonant and its mark / following vowel (OCR, PDF spacing).
 _SPACE_BEFORE_MARK = re.compile(f"(?<=[\u0E01-\u0E2E{_MARKS}]) +(?=[{_MARKS}ำ])")
 _SPACE_AFTER_LEADING = re.compile(f"(?<=[{_LEADING}]) +(?=[\u0E01-\u0E2E])")
