@@ -1,0 +1,80 @@
+"""Fixtures every test package may use.
+
+- `sample_archive`: a private copy of the bundled sample archive (session-wide: do not
+  change it; copy it again with `copy_sample` for a test that edits files).
+- `sample_index`: a real index built from that copy by `scripts.reindex.run` (OCR off, so
+  the result does not depend on Tesseract being installed; the scan is "needs OCR").
+- `build_index(archive, index=None)`: build (or update) an index for any archive folder.
+- `app`, `client`: the Flask app over the sample index, and its test client.
+- `runner`: a click CliRunner for `scripts.cli.main` (`runner.invoke(main, [...])`).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_ARCHIVE = ROOT / "sample_archive"
+TRUTH = ROOT.parent / "shared" / "corpus" / "dev" / "truth.jsonl"
+
+
+def copy_sample(dest: Path) -> Path:
+    """A fresh copy of the bundled sample archive at `dest` (file times kept)."""
+    shutil.copytree(SAMPLE_ARCHIVE, dest)
+    return dest
+
+
+def run_reindex(archive: Path, index: Path, **kwargs) -> tuple[int, object]:
+    """`scripts.reindex.run` as the CLI calls it (OCR off unless asked)."""
+    from scripts import reindex
+
+    kwargs.setdefault("jobs", 1)
+    kwargs.setdefault("ocr", "off")
+    kwargs.setdefault("quiet", True)
+    return reindex.run(Path(archive), Path(index), **kwargs)
+
+
+@pytest.fixture(scope="session")
+def sample_archive(tmp_path_factory) -> Path:
+    return copy_sample(tmp_path_factory.mktemp("sample") / "archive")
+
+
+@pytest.fixture(scope="session")
+def sample_index(sample_archive) -> Path:
+    index = sample_archive.parent / "index"
+    code, summary = run_reindex(sample_archive, index)
+    assert code == 0, f"reindex of the sample archive failed: {summary}"
+    return index
+
+
+@pytest.fixture
+def build_index(tmp_path):
+    """`build_index(archive, index=None, **reindex_kwargs) -> index path`."""
+    def build(archive: Path, index: Path | None = None, **kwargs) -> Path:
+        index = Path(index) if index else tmp_path / "index"
+        code, summary = run_reindex(archive, index, **kwargs)
+        assert code in (0, 1), f"reindex failed: {summary}"
+        return index
+    return build
+
+
+@pytest.fixture
+def app(sample_archive, sample_index):
+    from web import create_app
+
+    return create_app({"TESTING": True, "ARCHIVE": str(sample_archive),
+                       "INDEX": str(sample_index)})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()

@@ -1,0 +1,45 @@
+"""The JSON twins of the HTML pages (and /healthz). Same parameters, same checks."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+
+from index import IndexMissing
+
+from . import data
+from .errors import error_response
+from .params import parse_search, valid_doc_id
+
+bp = Blueprint("api", __name__)
+
+
+@bp.get("/api/search")
+def search():
+    p = parse_search(request.args)
+    result = data.search(p)
+    return jsonify(data.search_json(p, result))
+
+
+@bp.get("/api/documents/<doc_id>")
+def document(doc_id: str):
+    doc = data.document(doc_id) if valid_doc_id(doc_id) else None
+    if doc is None:
+        return error_response(404, f"no document with doc_id {doc_id[:80]!r}")
+    doc = dict(doc)
+    doc["links"] = {
+        "html": url_for("views.document", doc_id=doc_id),
+        "original": url_for("views.original", doc_id=doc_id),
+    }
+    return jsonify(doc)
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        return jsonify(data.health())
+    except IndexMissing:
+        raise   # errors.py: 503 {"status": "no index", "hint": ...}
+    except Exception as exc:  # noqa: BLE001 - a broken index is reported, not a stack trace
+        current_app.logger.exception("healthz: cannot read the index")
+        return jsonify({"status": "error",
+                        "error": f"cannot read the index: {exc.__class__.__name__}"}), 503
+

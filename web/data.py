@@ -1,0 +1,60 @@
+"""The web's only door to index/: paths from the app config, one call per request.
+
+No result is cached here: every call opens a fresh searcher (index.search does), so the
+next request after a reindex commit sees the new index.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import current_app
+
+import index
+
+from .formatting import iso_utc
+from .params import SearchParams
+
+
+def index_dir() -> Path:
+    return Path(current_app.config["INDEX"])
+
+
+def archive_dir() -> Path:
+    return Path(current_app.config["ARCHIVE"])
+
+
+def search(p: SearchParams) -> index.SearchResult:
+    return index.search(index_dir(), p.q, p.parsed if p.parsed is not None else p.filters,
+                        sort=p.sort, page=p.page, per_page=p.per_page, with_facets=True)
+
+
+def search_json(p: SearchParams, result: index.SearchResult) -> dict:
+    """The contract's JSON of a search, plus what the request changed (cut, clamped)."""
+    out = result.as_json()
+    out["query"] = p.q
+    out["filters"] = p.filters
+    out["sort"] = p.sort
+    if p.truncated:
+        out["truncated"] = p.truncated
+    return out
+
+
+def document(doc_id: str) -> dict | None:
+    return index.get_document(index_dir(), doc_id)
+
+
+def original(doc_id: str) -> Path | None:
+    return index.original_path(index_dir(), archive_dir(), doc_id)
+
+
+def health() -> dict:
+    """The /healthz body. Raises index.IndexMissing when there is no index yet."""
+    s = index.stats(index_dir())
+    return {"status": "ok", "documents": s["documents"], "indexed_at": iso_utc(s["indexed_at"]),
+            "last_run": s.get("last_run"), "failed": s.get("failed", 0),
+            "needs_ocr": s.get("needs_ocr", 0)}
+
+
+def missing_index_hint() -> str:
+    return (f"no index at {index_dir()}: run `saraban reindex --archive {archive_dir()} "
+            f"--index {index_dir()}` (or `make index`) first")

@@ -1,0 +1,102 @@
+"""Display helpers for the templates: Thai dates (พ.ศ.), numbers, field labels."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+
+THAI_MONTHS_ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+                    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+THAI_MONTHS_FULL = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+                    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
+
+# Thai labels of the memo record's fields, in the order the document page shows them.
+FIELD_LABELS = (
+    ("kind", "ประเภทหนังสือ"),
+    ("ref_no", "ที่"),
+    ("date", "ลงวันที่"),
+    ("sender", "ส่วนราชการผู้ส่ง"),
+    ("sender_code", "รหัสส่วนราชการ"),
+    ("recipient", "เรียน"),
+    ("subject", "เรื่อง"),
+    ("urgency", "ชั้นความเร็ว"),
+    ("secrecy", "ชั้นความลับ"),
+    ("signatory", "ผู้ลงนาม"),
+    ("position", "ตำแหน่ง"),
+    ("owner_division", "ส่วนราชการเจ้าของเรื่อง"),
+    ("phone", "โทร."),
+    ("fax", "โทรสาร"),
+    ("email", "ไปรษณีย์อิเล็กทรอนิกส์"),
+)
+
+FORMAT_LABELS = {"txt": "ไฟล์ข้อความ", "pdf": "PDF", "scan": "PDF (ภาพสแกน)",
+                 "image": "ภาพสแกน", "docx": "Word (.docx)", "doc": "Word (.doc)",
+                 "odt": "OpenDocument (.odt)"}
+
+SORT_LABELS = {"relevance": "ตรงที่สุด", "date": "ใหม่สุดก่อน", "date_asc": "เก่าสุดก่อน"}
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def thai_date(value, full: bool = False) -> str:
+    """ISO (common era) -> `22 ต.ค. 2563`; the input unchanged when it is not a date."""
+    d = _as_date(value)
+    if d is None:
+        return value or ""
+    months = THAI_MONTHS_FULL if full else THAI_MONTHS_ABBR
+    return f"{d.day} {months[d.month - 1]} {d.year + 543}"
+
+
+def thai_datetime(value) -> str:
+    """An ISO timestamp or epoch seconds -> `22 ต.ค. 2563 เวลา 09:06 น.` (local time)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (int, float)):
+        dt = datetime.fromtimestamp(value, timezone.utc)
+    else:
+        try:
+            dt = datetime.fromisoformat(str(value))
+        except ValueError:
+            return str(value)
+    if dt.tzinfo is not None:
+        dt = dt.astimezone()
+    return f"{thai_date(dt)} เวลา {dt:%H:%M} น."
+
+
+def iso_utc(epoch: float | None) -> str | None:
+    if epoch is None:
+        return None
+    return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="seconds")
+
+
+def number(value) -> str:
+    try:
+        return f"{int(value):,}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def tidy_text(text: str | None) -> str:
+    """Full text for reading: no blank lines at the ends, at most one blank line in a row."""
+    if not text:
+        return ""
+    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip("\n")
+
+
+def register(app) -> None:
+    app.add_template_filter(tidy_text, "tidy_text")
+    app.add_template_filter(thai_date, "thai_date")
+    app.add_template_filter(thai_datetime, "thai_datetime")
+    app.add_template_filter(number, "number")
+    app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, FORMAT_LABELS=FORMAT_LABELS,
+                                 SORT_LABELS=SORT_LABELS)

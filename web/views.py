@@ -1,0 +1,142 @@
+"""The HTML pages (Thai UI). Each has a JSON twin in web/api.py."""
+from __future__ import annotations
+
+import math
+import mimetypes
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, render_template, request, send_file, url_for
+
+import index
+
+from . import data
+from .params import KINDS, URGENCIES, BadParam, SearchParams, parse_search, raw_params, \
+    valid_doc_id
+
+bp = Blueprint("views", __name__)
+
+FACET_TITLES = (("kind", "ประเภทหนังสือ"), ("year", "ปี พ.ศ."), ("sender", "ส่วนราชการผู้ส่ง"),
+                ("urgency", "ชั้นความเร็ว"))
+# Shown in the browser rather than downloaded when no ?download=1 is given.
+INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
+
+
+def _form_context(p: SearchParams, open_advanced: bool) -> dict:
+    kinds = list(KINDS)
+    if p.filters.get("kind") and p.filters["kind"] not in kinds:
+        kinds.append(p.filters["kind"])
+    urgencies = list(URGENCIES)
+    if p.filters.get("urgency") and p.filters["urgency"] not in urgencies:
+        urgencies.append(p.filters["urgency"])
+    return {"p": p, "kinds": kinds, "urgencies": urgencies, "open_advanced": open_advanced}
+
+
+@bp.get("/")
+def home():
+    p = SearchParams()
+    status, latest = None, []
+    try:
+        status = data.health()
+        latest = data.search(SearchParams(sort="date", per_page=8)).hits
+    except index.IndexMissing:
+        status = None
+    return render_template("index.html", status=status, latest=latest,
+                           missing_hint=None if status else data.missing_index_hint(),
+                           **_form_context(p, open_advanced=True))
+
+
+@bp.get("/search")
+def search():
+    try:
+        p = parse_search(request.args)
+    except BadParam as exc:
+        p = raw_params(request.args)
+        return render_template("search.html", error=exc, result=None, facets=[], pages=[],
+                               active=[], **_form_context(p, open_advanced=True)), 400
+    result = data.search(p)
+    last_page = max(1, math.ceil(result.total / p.per_page))
+    return render_template(
+        "search.html", error=None, result=result, facets=_facets(p, result.facets),
+        active=_active_filters(p), pages=_pages(p.page, last_page), last_page=last_page,
+        first_number=(p.page - 1) * p.per_page + 1,
+        **_form_context(p, open_advanced=bool(p.filters)))
+
+
+def _facets(p: SearchParams, facets: dict) -> list[dict]:
+    out = []
+    for name, title in FACET_TITLES:
+        items = []
+        for item in facets.get(name) or []:
+            value = str(item["value"])
+            if name == "year":
+                active = p.filters.get("date_from") == value and p.filters.get("date_to") == value
+                change = ({"date_from": None, "date_to": None} if active
+                          else {"date_from": value, "date_to": value})
+                label = f"พ.ศ. {value}"
+            else:
+                active = p.filters.get(name) == value
+                change = {name: None if active else value}
+                label = value
+            items.append({"label": label, "count": item["count"], "active": active,
+                          "href": url_for("views.search", **p.args(page=None, **change))})
+        if name == "year":
+            items.sort(key=lambda i: i["label"], reverse=True)
+        if items:
+            out.append({"name": name, "title": title, "entries": items})
+    return out
+
+
+def _active_filters(p: SearchParams) -> list[dict]:
+    from .params import LABELS_TH
+
+    out = []
+    for name, value in p.filters.items():
+        out.append({"label": LABELS_TH.get(name, name), "value": value,
+                    "remove": url_for("views.search", **p.args(page=None, **{name: None}))})
+    return out
+
+
+def _pages(page: int, last: int) -> list[int | None]:
+    """Page numbers around the current one, None for a gap: 1 … 4 5 [6] 7 8 … 20."""
+    wanted = {1, last} | set(range(max(1, page - 2), min(last, page + 2) + 1))
+    out: list[int | None] = []
+    prev = 0
+    for n in sorted(wanted):
+        if n - prev > 1:
+            out.append(None)
+        out.append(n)
+        prev = n
+    return out
+
+
+@bp.get("/documents/<doc_id>")
+def document(doc_id: str):
+    doc = data.document(doc_id) if valid_doc_id(doc_id) else None
+    if doc is None:
+        abort(404)
+    has_original = data.original(doc_id) is not None
+    return render_template("document.html", doc=doc, doc_id=doc_id, has_original=has_original,
+                           back=_back_to_search())
+
+
+def _back_to_search() -> str | None:
+    """The results page the user came from (same site only), for the back link."""
+    ref = request.referrer
+    if not ref:
+        return None
+    parts, here = urlsplit(ref), urlsplit(request.host_url)
+    if parts.netloc != here.netloc or parts.path != url_for("views.search"):
+        return None
+    return parts.path + ("?" + parts.query if parts.query else "")
+
+
+@bp.get("/documents/<doc_id>/original")
+def original(doc_id: str):
+    path = data.original(doc_id) if valid_doc_id(doc_id) else None
+    if path is None:
+        abort(404)
+    mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    download = request.args.get("download", "") not in ("", "0", "false")
+    return send_file(path, mimetype=mimetype, download_name=path.name,
+                     as_attachment=download or mimetype not in INLINE_TYPES,
+                     conditional=True, max_age=0)
