@@ -18,6 +18,7 @@ from . import agencies, signature
 from .records import Memo, Stamp
 from .refno import REF_RE, normalize_ref_no
 from .thaidate import find_dates
+from .thaitext import join_wrapped
 
 # --- labels (OCR may damage a mark, so letters are matched loosely where it is safe) ---
 # `ที่` with a damaged mark (ทุี่, ท่, ที) is still the label when a reference number follows.
@@ -172,18 +173,10 @@ def _continuation(lines: list[Line], start: Line, skip: set[int] = frozenset()) 
     return out
 
 
-# Thai writes no space between words but does before numbers, abbreviations (พ.ศ.),
-# brackets, Latin words and a few phrase openers; a wrap there stood for a space.
-_SPACE_BEFORE = re.compile(
-    r"^(?:[0-9๐-๙(\"“A-Za-z]|[ก-ฮ]{1,3}\.[ก-ฮ]|ครั้งที่|ประจำ|ระหว่าง|ตั้งแต่|ณ\s|และ|หรือ|ทุก(?!ข์))")
-
-
 def _join_wrapped(parts: list[str]) -> str:
     out = parts[0]
     for p in parts[1:]:
-        thai_break = re.search(r"[ก-๛]$", out) and re.match(r"[ก-๛]", p)
-        sep = "" if thai_break and not _SPACE_BEFORE.match(p) else " "
-        out = out + sep + p
+        out = join_wrapped(out, p)
     return _clean_value(out)
 
 

@@ -20,6 +20,8 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psparser import PSException
 
+from .thaitext import join_wrapped
+
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -96,13 +98,33 @@ def _decode_pdf_string(value) -> str:  # noqa: ANN001
     return str(value)
 
 
-def _page_text(glyphs: list[_Glyph], span_text: dict[int, str]) -> str:
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    first_word: float = 0.0  # width of the text before the line's first space
+
+
+def _page_lines(glyphs: list[_Glyph], span_text: dict[int, str]) -> list[_Line]:
     """Lines from glyph origins: a new line when the baseline moves by half a glyph size;
-    a space for a horizontal gap, two spaces for a wide one (columns, tab stops)."""
-    lines: list[str] = []
+    a space for a horizontal gap, two spaces for a wide one (columns, tab stops). Real
+    spaces are glyphs of their own; Thai justification spreads letters a little apart."""
+    lines: list[_Line] = []
     cur: list[str] = []
+    first: _Glyph | None = None
     prev: _Glyph | None = None
     last_span: int | None = None
+    word_end: float | None = None
+
+    def flush() -> None:
+        text = "".join(cur).rstrip()
+        if text.strip() and first is not None and prev is not None:
+            end = word_end if word_end is not None else prev.x1
+            lines.append(_Line(text, first.x0, prev.x1, first.y, first.size, end - first.x0))
+
     for g in glyphs:
         if g.span is not None and g.span == last_span:
             # The span's ActualText was written for its first glyph; extend its extent.
@@ -113,25 +135,79 @@ def _page_text(glyphs: list[_Glyph], span_text: dict[int, str]) -> str:
         last_span = g.span
         if prev is not None:
             if abs(g.y - prev.y) > 0.5 * max(g.size, prev.size) or g.x1 < prev.x0 - 2 * g.size:
-                lines.append("".join(cur))
-                cur = []
+                flush()
+                cur, first, word_end = [], None, None
             else:
                 gap = g.x0 - prev.x1
                 if text.strip() and cur and not cur[-1].endswith(" "):
                     if gap > 1.5 * g.size:
                         cur.append("  ")
-                    elif gap > 0.2 * g.size:
+                    elif gap > 0.3 * g.size:
                         cur.append(" ")
-        cur.append(text)
+                    if cur[-1].endswith(" ") and word_end is None:
+                        word_end = prev.x1
+                if not text.strip() and first is not None and word_end is None:
+                    word_end = prev.x1
+        if first is None and text.strip():
+            first = g
+        if first is not None:
+            cur.append(text)
         if text.strip() or prev is None:
             prev = g
         else:  # a space glyph: advance the pen but keep the baseline of the line
             prev = _Glyph(text, prev.x0, g.x1, prev.y, prev.size, None)
-    if cur:
-        lines.append("".join(cur))
-    # Blank lines carry nothing in a PDF (spacing glyphs drawn alone make them): drop them.
-    out = "\n".join(line.rstrip() for line in lines if line.strip())
-    return _fix_cid(out)
+    flush()
+    return lines
+
+
+# Lines that start a new element of a letter even right after a full line.
+_STARTS_ELEMENT = re.compile(
+    r"^(?:ที่\s|เรื่อง|เรียน|ถึง\s|อ้างถึง|สิ่งที่ส่งมา|ส่วนราชการ|วันที่|เลขรับ|เวลา|โทร|"
+    r"ไปรษณีย์|[0-9๐-๙]{1,2}[.)]\s|[-_]{3,})")
+
+
+def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
+    """Undo line wrapping, so that each paragraph, heading or signature line is one line.
+    A line continues the one above (one line lower, same size, not a new element) when
+    - it starts at the left margin and its first word would not have fitted at the end of
+      the line above (which is how text wraps), or
+    - the line above is full (reaches the right edge) and this one starts at the same x
+      (a right-hand column) or is centred under it (signature block)."""
+    if not lines:
+        return []
+    out: list[str] = []
+    prev: _Line | None = None
+    for ln in lines:
+        if prev is not None and out and not _STARTS_ELEMENT.match(ln.text):
+            em = max(prev.size, 1.0)
+            step = prev.y - ln.y
+            next_line = 0.8 * em <= step <= 2.2 * em and abs(ln.size - prev.size) < 0.2 * em
+            # (the line above may be a paragraph's indented first line, not a right column)
+            at_margin = abs(ln.x0 - left) < 0.5 * em and -0.5 * em < prev.x0 - ln.x0 < 6 * em
+            wrapped = at_margin and prev.x1 + ln.first_word + 0.25 * em > right
+            full = prev.x1 >= right - 1.0 * em
+            column = abs(ln.x0 - prev.x0) < 0.5 * em
+            centred = abs((ln.x0 + ln.x1) - (prev.x0 + prev.x1)) < 2 * em
+            if next_line and (wrapped or full and (column or centred)):
+                # A wide gap left at the end means the text broke at a space.
+                sep_space = right - prev.x1 > 3 * em
+                out[-1] = (out[-1] + " " + ln.text) if sep_space else join_wrapped(out[-1], ln.text)
+                prev = _Line(out[-1], prev.x0, ln.x1, ln.y, ln.size, prev.first_word)
+                continue
+        out.append(ln.text)
+        prev = ln
+    return out
+
+
+def _pages_text(pages: list[list[_Glyph]], span_text: dict[int, str]) -> list[str | None]:
+    """Text of each page (None for a page without a text layer). The text block's edges
+    are measured over the whole document: a short last page has no full line."""
+    lines = [_page_lines(g, span_text) if _has_text(g) else None for g in pages]
+    every = [ln for page in lines if page for ln in page]
+    if not every:
+        return [None] * len(pages)
+    left, right = min(ln.x0 for ln in every), max(ln.x1 for ln in every)
+    return [_fix_cid("\n".join(_merge_wrapped(page, left, right))) if page else None for page in lines]
 
 
 def _fix_cid(text: str) -> str:
@@ -179,7 +255,7 @@ def read_pdf(path: Path | str, ocr: bool = True) -> tuple[str | None, int, bool]
     pages, span_text = _pages_glyphs(path)
     if not pages:
         raise ValueError(f"PDF has no pages: {path.name}")
-    texts: list[str | None] = [_page_text(g, span_text) if _has_text(g) else None for g in pages]
+    texts = _pages_text(pages, span_text)
     missing = [i + 1 for i, t in enumerate(texts) if t is None]
     if missing:
         ocr_texts = _ocr_pages(path, missing) if ocr else None
