@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
+
+# Times are shown in Thailand's time (UTC+7, no daylight saving), whatever the server's zone.
+THAI_TZ = timezone(timedelta(hours=7), "ICT")
 
 THAI_MONTHS_ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
                     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
@@ -58,7 +61,7 @@ def thai_date(value, full: bool = False) -> str:
 
 
 def thai_datetime(value) -> str:
-    """An ISO timestamp or epoch seconds -> `22 ต.ค. 2563 เวลา 09:06 น.` (local time)."""
+    """An ISO timestamp or epoch seconds -> `22 ต.ค. 2563 เวลา 09:06 น.` (Thai time)."""
     if value is None or value == "":
         return ""
     if isinstance(value, (int, float)):
@@ -69,7 +72,7 @@ def thai_datetime(value) -> str:
         except ValueError:
             return str(value)
     if dt.tzinfo is not None:
-        dt = dt.astimezone()
+        dt = dt.astimezone(THAI_TZ)
     return f"{thai_date(dt)} เวลา {dt:%H:%M} น."
 
 

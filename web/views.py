@@ -59,7 +59,7 @@ def search():
         "search.html", error=None, result=result, facets=_facets(p, result.facets),
         active=_active_filters(p), pages=_pages(p.page, last_page), last_page=last_page,
         first_number=(p.page - 1) * p.per_page + 1,
-        **_form_context(p, open_advanced=bool(p.filters)))
+        **_form_context(p, open_advanced=False))
 
 
 def _facets(p: SearchParams, facets: dict) -> list[dict]:

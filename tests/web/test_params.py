@@ -49,3 +49,13 @@ def test_args_round_trip():
     p = parse_search(MultiDict({"q": "ประชุม", "sender": "สลค.", "page": "3", "sort": "date"}))
     assert p.args() == {"q": "ประชุม", "sender": "สลค.", "sort": "date", "page": 3}
     assert p.args(page=None, sender=None) == {"q": "ประชุม", "sort": "date"}
+
+
+def test_thai_formatting():
+    from web.formatting import thai_date, thai_datetime, tidy_text
+
+    assert thai_date("2020-10-22") == "22 ต.ค. 2563"
+    assert thai_date("2020-10-22", full=True) == "22 ตุลาคม 2563"
+    assert thai_date(None) == "" and thai_date("not a date") == "not a date"
+    assert thai_datetime("2020-10-26T02:06:00+00:00") == "26 ต.ค. 2563 เวลา 09:06 น."
+    assert tidy_text("\n\nก\n\n\n\nข\n") == "ก\n\nข"
