@@ -24,6 +24,8 @@ class Filters:
     received_no: str | None = None
     kind: str | None = None
     urgency: str | None = None
+    # Senders named in the search box (each must hold, like `sender`).
+    more_senders: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, raw: dict) -> "Filters":
@@ -61,11 +63,21 @@ class Filters:
 
     @property
     def active(self) -> bool:
-        return any(v is not None for v in vars(self).values())
+        return any(v is not None and v != () for v in vars(self).values())
 
     def as_dict(self) -> dict:
         return {k: (v.isoformat() if isinstance(v, date) else v)
-                for k, v in vars(self).items() if v is not None}
+                for k, v in vars(self).items() if v is not None and k != "more_senders"}
+
+    def narrowed(self, date_from: date | None = None, date_to: date | None = None,
+                 sender: str | None = None) -> "Filters":
+        """These filters AND a date range / a sender (understood from the search box)."""
+        from dataclasses import replace
+
+        lo = max(filter(None, (self.date_from, date_from)), default=None)
+        hi = min(filter(None, (self.date_to, date_to)), default=None)
+        more = self.more_senders + ((sender,) if sender else ())
+        return replace(self, date_from=lo, date_to=hi, more_senders=more)
 
 
 def allowed_docnums(searcher, f: Filters) -> set[int] | None:
@@ -90,7 +102,9 @@ def allowed_docnums(searcher, f: Filters) -> set[int] | None:
     if f.subject:
         sets.append(_column_contains(searcher, "subject_norm", compact(f.subject)))
     if f.sender:
-        sets.append(_sender_docnums(searcher, f.sender))
+        sets.append(sender_docnums(searcher, f.sender))
+    for sender in f.more_senders:
+        sets.append(sender_docnums(searcher, sender))
     if not sets:
         return None
     out = sets[0]
@@ -108,9 +122,8 @@ def _column_contains(searcher, column: str, needle: str) -> set[int]:
     return {n for n in reader.all_doc_ids() if raw in values[n]}
 
 
-def _sender_docnums(searcher, text: str) -> set[int]:
-    """By the directory when the text names a known agency (name, abbreviation or code),
-    else every sender that contains the text."""
+def sender_keys(text: str) -> set[str]:
+    """sender_key terms of the agencies `text` names (name, abbreviation or code)."""
     from archive.agencies import resolve_sender
 
     keys = set()
@@ -118,6 +131,13 @@ def _sender_docnums(searcher, text: str) -> set[int]:
         for value in (_attr(agency, "name"), _attr(agency, "code"), _attr(agency, "abbr")):
             if value:
                 keys.add(compact(value))
+    return keys
+
+
+def sender_docnums(searcher, text: str) -> set[int]:
+    """By the directory when the text names a known agency (name, abbreviation or code),
+    else every sender that contains the text."""
+    keys = sender_keys(text)
     found: set[int] = set()
     for key in keys:
         found |= set(searcher.docs_for_query(Q.Term("sender_key", key)))

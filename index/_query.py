@@ -14,6 +14,7 @@ from whoosh import query as Q
 
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, terms
 from ._documents import compact, digits_key
+from ._understand import Understood, understand
 
 TEXT_FIELDS = ("subject", "body", "sender", "recipient", "ref_text")
 FINE_FIELDS = ("subject_fine", "body_fine")
@@ -21,6 +22,7 @@ FINE_FIELDS = ("subject_fine", "body_fine")
 REF_BOOST = 100.0       # the letter with that number comes first
 RECEIVED_BOOST = 50.0
 CITES_BOOST = 2.0       # letters that cite it follow
+SENDER_HINT_BOOST = 5.0  # an agency named among the words: its letters rank higher
 
 _RECEIVED = re.compile(r"(?:เลขรับ|เลขทะเบียนรับ|รับที่)\s*(?:ที่)?\s*[:.]?\s*([0-9๐-๙]+)")
 # The label printed before a reference number (ที่ / เลขที่), typed along with it.
@@ -43,10 +45,17 @@ class ParsedQuery:
     received: list[str] = field(default_factory=list)    # digit keys
     groups: list[list[Item]] = field(default_factory=list)  # OR-groups of items
     excluded: list[Item] = field(default_factory=list)
+    meta: Understood | None = None  # date range / agency typed in the box
 
     @property
     def empty(self) -> bool:
         return not (self.refs or self.received or self.groups)
+
+    @property
+    def sender_hint(self) -> str | None:
+        """An agency named among other words: its letters rank higher."""
+        m = self.meta
+        return m.sender if m and m.sender and not m.sender_filter else None
 
     def positive_items(self) -> list[Item]:
         return [i for g in self.groups for i in g]
@@ -65,6 +74,10 @@ def parse(text: str) -> ParsedQuery:
     for m in reversed(list(_RECEIVED.finditer(text))):
         pq.received.insert(0, digits_key(m.group(1)))
         text = text[:m.start()] + " " + text[m.end():]
+    meta = understand(text)
+    if meta.any:
+        pq.meta = meta
+        text = meta.text
 
     pending_or = False
     for m in _ITEM.finditer(text):
@@ -144,6 +157,14 @@ def build(pq: ParsedQuery) -> Q.Query | None:
     else:
         # More of the user's words matched ranks higher (coordination).
         positive = Q.Or(optional, scale=0.9) if len(optional) > 1 else optional[0]
+    hint = pq.sender_hint
+    if hint and positive is not None:
+        from ._filters import sender_keys
+
+        keys = sorted(sender_keys(hint))
+        if keys:
+            positive = Q.AndMaybe(positive, Q.Or([Q.Term("sender_key", k) for k in keys],
+                                                 boost=SENDER_HINT_BOOST))
     if pq.excluded and positive is not None:
         negs = [q for q in (item_query(i) for i in pq.excluded) if q is not None]
         if negs:

@@ -11,7 +11,7 @@ from whoosh import query as Q
 from whoosh import scoring, sorting
 
 from . import _query, _store
-from ._filters import Filters, allowed_docnums
+from ._filters import Filters, allowed_docnums, sender_docnums
 from ._snippets import match_spans, snippet
 
 SORTS = ("relevance", "date", "date_asc")
@@ -75,9 +75,10 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         raise ValueError(f"sort must be one of {', '.join(SORTS)}")
     page = max(1, int(page))
     pq = _query.parse(q or "")
-    wq = _query.build(pq)
     with _searcher(index_dir) as s:
-        allowed = allowed_docnums(s, filters)
+        narrowed = _apply_box_metadata(s, pq, filters)
+        wq = _query.build(pq)
+        allowed = allowed_docnums(s, narrowed)
         failed = set(s.docs_for_query(Q.Term("status", "failed")))
         if wq is None:
             wq = Q.Every()
@@ -102,6 +103,25 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         return SearchResult(total=results.total, page=page, per_page=per_page, hits=hits,
                             facets=facets, suggestion=suggestion, query=q or "",
                             filters=filters.as_dict())
+
+
+def _apply_box_metadata(searcher, pq, filters: Filters) -> Filters:
+    """A date range and an agency typed in the box become filters (see _understand). An
+    agency that sent nothing in this archive is searched as words instead."""
+    meta = pq.meta
+    if meta is None:
+        return filters
+    sender = None
+    if meta.sender and meta.sender_filter:
+        if sender_docnums(searcher, meta.sender):
+            sender = meta.sender
+        else:
+            meta.sender_filter = False
+            pq.groups.append([_query.Item(meta.sender)])
+    if meta.date_is_filter or sender:
+        return filters.narrowed(meta.date_from if meta.date_is_filter else None,
+                                meta.date_to if meta.date_is_filter else None, sender)
+    return filters
 
 
 def _hit(hit, pq, patterns) -> dict:

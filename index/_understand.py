@@ -1,0 +1,185 @@
+"""Metadata typed in the search box: a date range and a sending agency.
+
+Clerks type `กรมการจัดหางาน พ.ศ. ๒๕๖๘ ถึง ๒๕๖๘`, `จังหวัดพิษณุโลก ๒๑ พฤษภาคม ๒๕๖๒ ถึง ๒๘ ตุลาคม
+๒๕๖๒` or `กทม. 2014` into the one box. Only text that unambiguously is a date range or a known
+agency is taken out of the words:
+
+- a range `X ถึง Y` / `X - Y` (X and Y a date, a month or a year, BE or CE, Thai or Arabic
+  digits) is always a date filter;
+- a known agency (full name, printed alias, dotted abbreviation such as `สลค.`) standing as
+  its own words is a sender; it filters when the query holds nothing else but metadata
+  (agency, dates), else it only ranks that agency's letters higher;
+- a single date, month or year is a date filter only in such a metadata-only query.
+
+Readings of dates go through archive.thaidate and agencies through archive.agencies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+@lru_cache(maxsize=1)
+def _month_re() -> str:
+    from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+    words = set(thai_full_months)
+    words |= {"มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา",
+              "ตุลา", "พฤศจิกา", "ธันวา", "กรกฏาคม"}
+    alts = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    for abbr in thai_abbr_months:  # ต.ค. / ต. ค. / ตค
+        letters = abbr.replace(".", "")
+        alts.append(r"\.?\s?".join(re.escape(c) for c in letters) + r"\.?")
+    return "(?:" + "|".join(alts) + ")"
+
+
+_ERA = r"(?:(?:พ|ค)\s?\.\s?ศ\s?\.?\s*)"
+_YEAR4 = r"(?:1[89]\d\d|2[0-6]\d\d)"
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    month = _month_re()
+    # One date-ish expression: a full date, a month with its year, or a year.
+    full = rf"(?:วันที่\s*)?\d{{1,2}}\s*(?:เดือน\s*)?{month}\s*(?:{_ERA}|ปี\s*)?(?:\d{{4}}|\d{{2}})"
+    numeric = r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}"
+    month_year = rf"(?:เดือน\s*)?{month}\s*(?:{_ERA}|ปี\s*)?(?:\d{{4}}|\d{{2}})"
+    month_only = rf"(?:เดือน\s*)?{month}"
+    year = rf"(?:ปี\s*)?(?:{_ERA})?{_YEAR4}"
+    one = rf"(?:{full}|{numeric}|{month_year}|{year})"
+    left = rf"(?:{full}|{numeric}|{month_year}|{year}|{month_only})"
+    sep = r"\s*(?:ถึง(?:วันที่)?|จนถึง|-|–|—|~)\s*"
+    lead = r"(?:(?:ตั้งแต่|ระหว่าง)(?:วันที่)?\s*)?"
+    b, e = r"(?<![\w.])", r"(?![\w])"
+    rng = re.compile(rf"{b}{lead}(?P<a>{left}){sep}(?P<b>{one}){e}")
+    single = re.compile(rf"{b}(?:(?:ลงวันที่|ในปี|ของปี)\s*)?(?P<a>{one}){e}")
+    return rng, single
+
+
+@dataclass
+class Understood:
+    text: str                       # what is left for word search
+    date_from: date | None = None
+    date_to: date | None = None
+    sender: str | None = None       # the agency as typed
+    sender_filter: bool = False     # True: a filter; False: a ranking hint only
+    date_is_filter: bool = False
+
+    @property
+    def any(self) -> bool:
+        return bool(self.sender or self.date_from or self.date_to)
+
+
+def _range_of(text: str) -> tuple[date, date] | None:
+    from archive.thaidate import parse_date_range
+
+    text = re.sub(r"^(?:วันที่|ลงวันที่|ในปี|ของปี)\s*", "", text.strip())
+    try:
+        return parse_date_range(text)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> list[tuple[str, bool]]:
+    """(compact form, is_abbreviation) of every agency name, alias and abbreviation,
+    longest first."""
+    from archive.agencies import load
+
+    names: dict[str, bool] = {}
+    for ag in load():
+        for name in (ag.name, *ag.aliases):
+            if name and len(name) >= 4:
+                names.setdefault(name, False)
+        if ag.abbr and "." in ag.abbr:
+            names.setdefault(ag.abbr, True)
+    return sorted(names.items(), key=lambda kv: -len(kv[0]))
+
+
+def _find_agency(text: str) -> tuple[int, int, str] | None:
+    """The first known agency named as whole words of `text` (spacing inside the name
+    optional), as (start, end, the name as typed)."""
+    for name, _abbr in _agency_names():
+        parts = [re.escape(p) for p in name.split()]
+        pat = r"\s*".join(parts)
+        m = re.search(rf"(?:^|(?<=\s)){pat}(?=\s|$)", text)
+        if m:
+            return m.start(), m.end(), m.group()
+    return None
+
+
+_FILLER = re.compile(r"^(?:ถึง|จนถึง|ตั้งแต่|ระหว่าง|วันที่|ลงวันที่|ปี|พ\.ศ\.|ค\.ศ\.|จาก|หนังสือ|ของ"
+                     r"|เดือน|และ|-|–|—|,)$")
+
+
+def understand(text: str) -> Understood:
+    """Take the date range and the agency out of box text (quoted phrases left alone)."""
+    if not text or not text.strip():
+        return Understood(text or "")
+    # Work on a copy with Thai digits mapped (same length) and quoted parts masked.
+    scan = text.translate(_THAI_DIGITS)
+    scan = re.sub(r'"[^"]*"?', lambda m: " " * len(m.group()), scan)
+    out = Understood(text)
+    rng_re, single_re = _patterns()
+
+    date_span = None
+    for m in rng_re.finditer(scan):
+        a, b = _range_of(m.group("a")), _range_of(m.group("b"))
+        if a is None and b is not None and not re.search(r"\d", m.group("a")):
+            # `มี.ค. - ก.ค. 2562`: the left month takes the right year
+            a = _range_of(f"{m.group('a')} {b[0].year + 543}")
+        if a and b and a[0] <= b[1]:
+            out.date_from, out.date_to, out.date_is_filter = a[0], b[1], True
+            date_span = (m.start(), m.end())
+            break
+    if date_span:
+        scan = _blank(scan, *date_span)
+        text = _blank(text, *date_span)
+
+    agency = _find_agency(scan)
+    if agency:
+        scan = _blank(scan, agency[0], agency[1])
+        text = _blank(text, agency[0], agency[1])
+        out.sender = agency[2]
+
+    single = None
+    if not date_span:
+        for m in single_re.finditer(scan):
+            r = _range_of(m.group("a"))
+            if r:
+                single = (m.start(), m.end(), r)
+                break
+    rest = scan if single is None else _blank(scan, single[0], single[1])
+    words = [w for w in rest.split() if not _FILLER.match(w)]
+    metadata_only = not words and (agency or date_span or single)
+    if single and metadata_only and (agency or _has_date_words(scan[single[0]:single[1]])):
+        out.date_from, out.date_to, out.date_is_filter = single[2][0], single[2][1], True
+        text = _blank(text, single[0], single[1])
+    if agency:
+        out.sender_filter = bool(metadata_only)
+        if not out.sender_filter:
+            # A hint only: the name stays in the words as well.
+            out.text = text[:agency[0]] + agency[2] + text[agency[1]:]
+            return _strip_fillers(out, keep_words=True)
+    out.text = text
+    return _strip_fillers(out, keep_words=bool(words))
+
+
+def _has_date_words(s: str) -> bool:
+    """A lone year is a date only with a date word (ปี, พ.ศ., a month); a full date or a
+    month always is."""
+    return bool(re.search(r"ปี|ศ\s?\.|[ก-ฮ]\.?\s?[ก-ฮ]\.|/|-|" + _month_re(), s))
+
+
+def _strip_fillers(out: Understood, keep_words: bool) -> Understood:
+    if out.any and not keep_words:
+        out.text = " ".join(w for w in out.text.split() if not _FILLER.match(w))
+    return out

@@ -1,0 +1,193 @@
+"""Measure retrieval on a generated corpus: index DIR/archive, run DIR/queries.jsonl through
+the one search function (`index.search`: `q` in the box, `filters` as structured
+constraints), print per query type success@1, recall@10, nDCG@10, MRR and, for structured
+filter queries, precision and recall of the whole result set; list the failing queries.
+
+    python scripts/eval_search.py --corpus /work/shared/corpus/dev [--index DIR] [--reuse]
+                                  [--with-scans] [--json OUT] [--show N]
+
+By default only txt and pdf letters are judged: scans (truth `format == "scan"`) are removed
+from the judgments and from result lists, and queries left with nothing relevant are skipped.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+K = 10
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def group_of(q: dict) -> str:
+    """The row a query is reported in: its type, split by how it was asked."""
+    t = q["type"]
+    f = q.get("filters") or {}
+    if t == "subject":
+        return "subject/filter" if f.get("subject") else "subject/box"
+    if t in ("sender_date", "received", "refno"):
+        return f"{t}/box" if q.get("q") else f"{t}/filter"
+    return t
+
+
+def is_set_query(q: dict) -> bool:
+    """Structured filter queries: the whole result set is the answer."""
+    t = q["type"]
+    if t in ("sender_date", "received"):
+        return True
+    return t == "subject" and bool((q.get("filters") or {}).get("subject"))
+
+
+def ranked_metrics(ranked: list[str], relevant: set[str]) -> dict:
+    top = ranked[:K]
+    hits = [1 if p in relevant else 0 for p in top]
+    dcg = sum(h / math.log2(i + 2) for i, h in enumerate(hits))
+    idcg = sum(1 / math.log2(i + 2) for i in range(min(len(relevant), K)))
+    rr = 0.0
+    for i, p in enumerate(ranked):
+        if p in relevant:
+            rr = 1.0 / (i + 1)
+            break
+    # recall@10 is capped: with more than 10 relevant letters, 10 of them in the top 10
+    # is full recall (else a query with 54 relevant letters could never exceed 0.19).
+    found = sum(1 for p in ranked if p in relevant)
+    return {"s1": float(bool(hits and hits[0])), "r10": sum(hits) / min(len(relevant), K),
+            "rall": found / len(relevant),
+            "ndcg10": dcg / idcg if idcg else 0.0, "mrr": rr}
+
+
+def set_metrics(results: list[str], relevant: set[str]) -> dict:
+    got = set(results)
+    inter = len(got & relevant)
+    return {"P": inter / len(got) if got else (1.0 if not relevant else 0.0),
+            "R": inter / len(relevant) if relevant else 1.0}
+
+
+def build_index(corpus: Path, index: Path | None, reuse: bool) -> Path:
+    from scripts.reindex import run
+
+    if index is None:
+        index = Path(tempfile.mkdtemp(prefix="saraban-eval-")) / "index"
+    if reuse and (index / "CURRENT").exists():
+        print(f"reusing index {index}", file=sys.stderr)
+        return index
+    t0 = time.monotonic()
+    code, summary = run(corpus / "archive", index, jobs=2, quiet=True)
+    print(f"indexed {corpus / 'archive'} -> {index}: {summary.line()} "
+          f"(exit {code}, {time.monotonic() - t0:.1f} s)", file=sys.stderr)
+    return index
+
+
+def evaluate(corpus: Path, index: Path, with_scans: bool = False) -> list[dict]:
+    from index import search
+
+    truth = {t["path"]: t for t in load_jsonl(corpus / "truth.jsonl")}
+    scans = set() if with_scans else {p for p, t in truth.items() if t.get("format") == "scan"}
+    rows = []
+    for q in load_jsonl(corpus / "queries.jsonl"):
+        relevant = set(q["relevant"]) - scans
+        if not relevant:
+            continue
+        t0 = time.perf_counter()
+        res = search(index, q.get("q") or "", dict(q.get("filters") or {}),
+                     per_page=100000, with_facets=False)
+        seconds = time.perf_counter() - t0
+        ranked = [h["path"] for h in res.hits if h["path"] not in scans]
+        row = {"id": q["id"], "type": q["type"], "group": group_of(q), "q": q.get("q"),
+               "filters": q.get("filters") or {}, "n_relevant": len(relevant),
+               "total": len(ranked), "seconds": seconds,
+               "top": [(h["path"], h["path"] in relevant, h.get("subject"), h.get("score"))
+                       for h in res.hits if h["path"] not in scans][:5],
+               "missed": sorted(relevant - set(ranked[:K]))[:5]}
+        row.update(ranked_metrics(ranked, relevant))
+        if is_set_query(q):
+            row.update(set_metrics(ranked, relevant))
+        rows.append(row)
+    return rows
+
+
+def failing(row: dict) -> str | None:
+    """Why a query counts as failing, or None."""
+    if "P" in row and (row["P"] < 1.0 or row["R"] < 1.0):
+        return f"set P={row['P']:.2f} R={row['R']:.2f}"
+    if row["type"] in ("refno", "received", "sender_date") and row["s1"] < 1.0:
+        return "not first"
+    if row["type"] == "phrase" and row["r10"] < 1.0:
+        return f"recall@10={row['r10']:.2f}"
+    if row["ndcg10"] < 0.8:
+        return f"nDCG@10={row['ndcg10']:.2f}"
+    return None
+
+
+def table(rows: list[dict]) -> str:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        groups[r["group"]].append(r)
+        groups[f"= {r['type']}"].append(r) if r["type"] != r["group"] else None
+    groups["= ALL"] = list(rows)
+    head = f"{'type':<20}{'n':>4}{'s@1':>7}{'R@10':>7}{'nDCG':>7}{'MRR':>7}{'Rall':>7}{'setP':>7}{'setR':>7}{'ms':>7}"
+    lines = [head, "-" * len(head)]
+
+    def order(name):
+        base = name[2:] if name.startswith("= ") else name.split("/")[0]
+        return (base == "ALL", base, name.startswith("= "), name)
+
+    for name in sorted(groups, key=order):
+        rs = groups[name]
+        if name.startswith("= ") and name != "= ALL" and len(
+                {r["group"] for r in rs}) < 2:
+            continue
+        n = len(rs)
+        avg = lambda key: sum(r[key] for r in rs) / n  # noqa: E731
+        sets = [r for r in rs if "P" in r]
+        sp = f"{sum(r['P'] for r in sets) / len(sets):7.3f}" if sets else f"{'':>7}"
+        sr = f"{sum(r['R'] for r in sets) / len(sets):7.3f}" if sets else f"{'':>7}"
+        lines.append(f"{name:<20}{n:>4}{avg('s1'):7.3f}{avg('r10'):7.3f}{avg('ndcg10'):7.3f}"
+                     f"{avg('mrr'):7.3f}{avg('rall'):7.3f}{sp}{sr}{1000 * avg('seconds'):7.0f}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", required=True, type=Path)
+    ap.add_argument("--index", type=Path, help="index folder (default: a temporary one)")
+    ap.add_argument("--reuse", action="store_true", help="use the index as it is if present")
+    ap.add_argument("--with-scans", action="store_true", help="judge scan documents too")
+    ap.add_argument("--json", type=Path, help="write per-query rows here")
+    ap.add_argument("--show", type=int, default=40, help="failing queries to list")
+    args = ap.parse_args(argv)
+
+    index = build_index(args.corpus, args.index, args.reuse)
+    rows = evaluate(args.corpus, index, args.with_scans)
+    print(f"corpus {args.corpus} ({'all formats' if args.with_scans else 'txt+pdf judged'}), "
+          f"{len(rows)} queries")
+    print(table(rows))
+    fails = [(r, why) for r in rows if (why := failing(r))]
+    print(f"\nfailing: {len(fails)}")
+    for r, why in fails[:args.show]:
+        print(f"  {r['id']:<16} {why:<22} q={r['q']!r} filters={json.dumps(r['filters'], ensure_ascii=False)}"
+              f" relevant={r['n_relevant']} returned={r['total']}")
+        for path, ok, subject, score in r["top"][:3]:
+            print(f"      {'+' if ok else '-'} {score} {path} | {subject}")
+        if r["missed"]:
+            print(f"      missed: {', '.join(r['missed'][:3])}")
+    if args.json:
+        args.json.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
