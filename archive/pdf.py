@@ -41,6 +41,7 @@ class _GlyphDevice(PDFLayoutAnalyzer):
     def __init__(self, rsrcmgr: PDFResourceManager) -> None:
         super().__init__(rsrcmgr, laparams=None)
         self.pages: list[list[_Glyph]] = []
+        self.widths: list[float] = []
         self.span_text: dict[int, str] = {}
         self._tags: list[int | None] = []
         self._next_span = 0
@@ -84,6 +85,7 @@ class _GlyphDevice(PDFLayoutAnalyzer):
 
         walk(ltpage)
         self.pages.append(glyphs)
+        self.widths.append(ltpage.width)
 
 
 def _decode_pdf_string(value) -> str:  # noqa: ANN001
@@ -177,11 +179,17 @@ def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
         return []
     out: list[str] = []
     prev: _Line | None = None
+    # Paragraph spacing: a step clearly larger than the usual line step starts a paragraph.
+    steps = sorted(round(a.y - b.y, 1) for a, b in zip(lines, lines[1:])
+                   if abs(a.size - b.size) < 0.5 and 0.8 * a.size <= a.y - b.y <= 2.2 * a.size)
+    usual = steps[len(steps) // 2] if steps else None
     for ln in lines:
         if prev is not None and out and not _STARTS_ELEMENT.match(ln.text):
             em = max(prev.size, 1.0)
             step = prev.y - ln.y
             next_line = 0.8 * em <= step <= 2.2 * em and abs(ln.size - prev.size) < 0.2 * em
+            if usual is not None and step > usual + 0.1 * em:
+                next_line = False
             # (the line above may be a paragraph's indented first line, not a right column)
             at_margin = abs(ln.x0 - left) < 0.5 * em and -0.5 * em < prev.x0 - ln.x0 < 6 * em
             wrapped = at_margin and prev.x1 + ln.first_word + 0.25 * em > right
@@ -199,14 +207,17 @@ def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
     return out
 
 
-def _pages_text(pages: list[list[_Glyph]], span_text: dict[int, str]) -> list[str | None]:
+def _pages_text(pages: list[list[_Glyph]], span_text: dict[int, str],
+                width: float) -> list[str | None]:
     """Text of each page (None for a page without a text layer). The text block's edges
-    are measured over the whole document: a short last page has no full line."""
+    are measured over the whole document (a short last page has no full line), and the
+    right edge is at least as far as the left margin mirrored (a letter of short lines)."""
     lines = [_page_lines(g, span_text) if _has_text(g) else None for g in pages]
     every = [ln for page in lines if page for ln in page]
     if not every:
         return [None] * len(pages)
-    left, right = min(ln.x0 for ln in every), max(ln.x1 for ln in every)
+    left = min(ln.x0 for ln in every)
+    right = max(max(ln.x1 for ln in every), width - left)
     return [_fix_cid("\n".join(_merge_wrapped(page, left, right))) if page else None for page in lines]
 
 
@@ -219,7 +230,7 @@ def _fix_cid(text: str) -> str:
     return text.replace("ำา", "ำ")
 
 
-def _pages_glyphs(path: Path) -> tuple[list[list[_Glyph]], dict[int, str]]:
+def _pages_glyphs(path: Path) -> tuple[list[list[_Glyph]], dict[int, str], float]:
     with open(path, "rb") as fh:
         try:
             parser = PDFParser(fh)
@@ -241,7 +252,8 @@ def _pages_glyphs(path: Path) -> tuple[list[list[_Glyph]], dict[int, str]]:
             raise ValueError(f"PDF is encrypted and cannot be opened: {path.name}") from exc
         except (PDFSyntaxError, PSException) as exc:
             raise ValueError(f"PDF is damaged ({exc.__class__.__name__}): {path.name}") from exc
-    return device.pages, device.span_text
+    width = max(device.widths) if device.widths else 0.0
+    return device.pages, device.span_text, width
 
 
 def _has_text(glyphs: list[_Glyph]) -> bool:
@@ -252,10 +264,10 @@ def read_pdf(path: Path | str, ocr: bool = True) -> tuple[str | None, int, bool]
     """(text, pages, needs_ocr). Pages without a text layer are OCR'd when OCR is wanted and
     available; if any such page cannot be OCR'd the document needs OCR."""
     path = Path(path)
-    pages, span_text = _pages_glyphs(path)
+    pages, span_text, width = _pages_glyphs(path)
     if not pages:
         raise ValueError(f"PDF has no pages: {path.name}")
-    texts = _pages_text(pages, span_text)
+    texts = _pages_text(pages, span_text, width)
     missing = [i + 1 for i, t in enumerate(texts) if t is None]
     if missing:
         ocr_texts = _ocr_pages(path, missing) if ocr else None

@@ -42,8 +42,9 @@ def repair_text(text: str) -> str:
     text = _ZW.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CID.sub("", text)
-    lines = [_repair_line(line) for line in text.split("\n")]
-    return "\n".join(_join_broken_words(lines))
+    # Join first: a line that starts with a mark would lose it to the normaliser.
+    lines = _join_broken_words([line.rstrip() for line in text.split("\n")])
+    return "\n".join(_repair_line(line) for line in lines)
 
 
 def _repair_line(line: str) -> str:

@@ -1,0 +1,26 @@
+from archive.agencies import lookup_code, lookup_name, resolve_sender
+
+
+def test_letter_code_names_the_agency():
+    assert lookup_code("นร 0505").name == "สำนักเลขาธิการคณะรัฐมนตรี"
+    assert lookup_code("นร ๐๕๐๕/ว ๕๐๐").abbr == "สลค."
+    assert lookup_code("กค0402.2/1234").name == "กรมบัญชีกลาง"
+    assert lookup_code("ขข 9999") is None
+
+
+def test_every_province_hall_is_known():
+    assert lookup_code("ลย 0017").name == "จังหวัดเลย"
+    assert lookup_code("บก 0017").name == "จังหวัดบึงกาฬ"
+
+
+def test_sender_resolved_by_name_abbreviation_or_code():
+    assert [a.code for a in resolve_sender("สลค.")] == ["นร 0505"]
+    assert [a.code for a in resolve_sender("นร 0505")] == ["นร 0505"]
+    assert [a.code for a in resolve_sender("สำนักเลขาธิการคณะรัฐมนตรี")] == ["นร 0505"]
+    assert resolve_sender("หน่วยงานที่ไม่มีอยู่จริง") == []
+
+
+def test_province_matches_both_printed_forms():
+    for text in ("จังหวัดเลย", "ศาลากลางจังหวัดเลย"):
+        assert [a.name for a in resolve_sender(text)] == ["จังหวัดเลย"]
+    assert lookup_name("ศาลากลางจังหวัดเลย").name == "จังหวัดเลย"

@@ -1,0 +1,184 @@
+"""Field parsing on letters written in the formats of the ระเบียบงานสารบรรณ."""
+from archive.fields import fill_fields
+from archive.records import Memo
+from archive.repair import repair_text
+from tests.archive.helpers import EXTERNAL_LETTER
+
+
+def parse(text: str) -> Memo:
+    memo = Memo(path="x.txt")
+    fill_fields(memo, repair_text(text))
+    return memo
+
+
+def test_external_letter_all_fields():
+    m = parse(EXTERNAL_LETTER)
+    assert m.kind == "หนังสือภายนอก"
+    assert (m.ref_no, m.ref_no_raw) == ("นร 0505/ว 500", "นร ๐๕๐๕/ว ๕๐๐")
+    assert (m.date, m.date_raw) == ("2020-10-22", "๒๒ ตุลาคม ๒๕๖๓")
+    assert (m.sender, m.sender_code, m.sender_abbr) == ("สำนักเลขาธิการคณะรัฐมนตรี", "นร 0505", "สลค.")
+    assert m.subject == "การประชาสัมพันธ์เผยแพร่ผลงานของหน่วยงาน"
+    assert m.recipient == "เลขาธิการคณะกรรมการการเลือกตั้ง"
+    assert (m.urgency, m.secrecy) == ("ด่วนที่สุด", None)
+    assert m.cites == ["นร 0505/ว 401"]
+    assert m.enclosures == ["แบบรายงานผลการดำเนินงาน", "คู่มือการประชาสัมพันธ์"]
+    assert m.signatory == "นายสมชาย ใจดี"
+    assert m.position == "รองเลขาธิการคณะรัฐมนตรี ปฏิบัติราชการแทน เลขาธิการคณะรัฐมนตรี"
+    assert m.owner_division == "กองพัฒนายุทธศาสตร์และติดตามนโยบายพิเศษ"
+    assert (m.phone, m.fax, m.email) == ("0 2280 9000 ต่อ 1324", "0 2280 1446", "spt55@soc.go.th")
+
+
+DAMAGED = """\
+ด่วนที่สุด
+
+ที่ นร ๐๕๐๕/ว ๕๐๐
+
+สำนักเลขาธิการคณะกรรมการการเลือกตั้ง
+ทำเนียบรัฐบาล กทม. ๑๐๓๐๐
+
+สำนักงานคณะกรรมการการเลือกตั้ง
+เลขรับ ๑๓๗๗๖
+วันที่ 26 ต.ค. 2563
+เวลา 9.06 น.
+
+๒๒ ตุลาคม ๒๕๖๓
+
+เรือง การประชาสัมพันธ์เผยแพร่ผลงาน
+
+เรียน เลขาธิการคณะกรรมการการเลือกตั้ง
+
+ด้วยในคราวประชุมคณะรัฐมนตรีเมื่อวันที่ ๒๐ ตุลาคม ๒๕๖๓ คณะรัฐมนตรีมีมติ ดังนี้
+
+จึงเรียนมาเพื่อโปรดทราบ
+
+ขอแสดงความนับถือ
+
+เรียน เลขาธิการ เพื่อโปรดทราบ
+
+(นางสาวจิราภรณ์ ทองคำ)
+
+ผู้อำนวยการสำนักบริหารกลาง
+
+26 ต.ค. 2563
+"""
+
+
+def test_damaged_letterhead_sender_comes_from_the_letter_code():
+    m = parse(DAMAGED)
+    # The OCR'd letterhead names another agency; นร 0505 is the Cabinet Secretariat.
+    assert m.sender == "สำนักเลขาธิการคณะรัฐมนตรี"
+    assert m.sender_as_printed == "สำนักเลขาธิการคณะกรรมการการเลือกตั้ง"
+    assert m.subject == "การประชาสัมพันธ์เผยแพร่ผลงาน"  # label damaged to เรือง
+    assert m.date == "2020-10-22"  # not the stamp's date
+    assert m.recipient == "เลขาธิการคณะกรรมการการเลือกตั้ง"
+
+
+def test_receiving_stamp_and_routing_note():
+    m = parse(DAMAGED)
+    assert (m.received_no, m.received_date, m.received_time) == ("13776", "2020-10-26", "09:06")
+    assert m.stamps[0].by == "สำนักงานคณะกรรมการการเลือกตั้ง"
+    assert m.signatory is None  # the only signed name belongs to a dated routing note
+
+
+MEMO = """\
+ลับ
+                                   บันทึกข้อความ
+ส่วนราชการ  กลุ่มบริหารทั่วไป กรมทางหลวง โทร. ๐ ๒๓๕๔ ๖๕๓๐ ต่อ ๓๙๕๑
+ที่  คค ๐๖๐๑.๗/๕๘๐๑                         วันที่  ๑๘ กรกฎาคม ๒๕๕๖
+เรื่อง  ขอเชิญประชุมคณะอนุกรรมการ ครั้งที่ ๑๒/๒๕๕๖
+เรียน  ผู้อำนวยการสำนักบริหารกลาง
+          ตามหนังสือกรมบัญชีกลาง ที่ กค ๐๔๐๒.๒/ว ๑๒ ลงวันที่ ๑ กรกฎาคม ๒๕๕๖ นั้น
+          จึงเรียนมาเพื่อโปรดพิจารณา
+                                            (นายภีมเดช ช่วงมณี)
+                                          นักทรัพยากรบุคคลชำนาญการ
+"""
+
+
+def test_memo_fields():
+    m = parse(MEMO)
+    assert m.kind == "บันทึกข้อความ"
+    assert (m.ref_no, m.date) == ("คค 0601.7/5801", "2013-07-18")
+    assert (m.sender, m.owner_division) == ("กรมทางหลวง", "กลุ่มบริหารทั่วไป")
+    assert m.phone == "0 2354 6530 ต่อ 3951"
+    assert m.subject == "ขอเชิญประชุมคณะอนุกรรมการ ครั้งที่ ๑๒/๒๕๕๖"
+    assert m.secrecy == "ลับ" and m.urgency is None
+    assert m.cites == ["กค 0402.2/ว 12"]
+    assert (m.signatory, m.position) == ("นายภีมเดช ช่วงมณี", "นักทรัพยากรบุคคลชำนาญการ")
+
+
+STAMPED = """\
+ที่ กค ๐๕๐๑.๘/๑๔๓๓
+ถึง  สำนักงานปลัดกระทรวงแรงงาน
+          ขอให้รายงานผลการประชาสัมพันธ์ผลงาน ภายในวันที่
+๓๑ สิงหาคม ๒๕๕๕
+          จึงเรียนมาเพื่อโปรดทราบและดำเนินการต่อไป
+                                                กรมศุลกากร
+                                             ๑๐ สิงหาคม ๒๕๕๕
+กองมาตรฐานพิธีการและราคาศุลกากร
+โทร. ๐ ๒๖๖๗ ๗๐๐๐ ต่อ ๔๖๑๐
+"""
+
+
+def test_stamped_letter_is_dated_under_the_sending_office():
+    m = parse(STAMPED)
+    assert m.kind == "หนังสือประทับตรา"
+    assert m.recipient == "สำนักงานปลัดกระทรวงแรงงาน"
+    assert m.date == "2012-08-10"  # not the deadline in the body
+    assert m.sender == "กรมศุลกากร"
+    assert m.subject is None and m.signatory is None
+    assert m.owner_division == "กองมาตรฐานพิธีการและราคาศุลกากร"
+
+
+ORDER = """\
+คำสั่งกรมป้องกันและบรรเทาสาธารณภัย
+ที่ ๑๓/๒๕๖๔
+เรื่อง  แต่งตั้งคณะทำงาน
+------------------------
+          อาศัยอำนาจตามความในมาตรา ๓๒ แห่งพระราชบัญญัติระเบียบบริหารราชการแผ่นดิน พ.ศ. ๒๕๓๔
+          ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป
+                                      สั่ง ณ วันที่ ๒๘ มกราคม พ.ศ. ๒๕๖๔
+                                           (นายเลอพงศ์ รัตนัง)
+                                       รองอธิบดี ปฏิบัติราชการแทน
+                                  อธิบดีกรมป้องกันและบรรเทาสาธารณภัย
+"""
+
+
+def test_order_fields():
+    m = parse(ORDER)
+    assert m.kind == "คำสั่ง"
+    assert (m.ref_no, m.ref_no_raw) == ("13/2564", "๑๓/๒๕๖๔")
+    assert (m.date, m.date_raw) == ("2021-01-28", "๒๘ มกราคม พ.ศ. ๒๕๖๔")
+    assert m.sender == "กรมป้องกันและบรรเทาสาธารณภัย"
+    assert m.recipient is None
+    assert m.position == "รองอธิบดี ปฏิบัติราชการแทน อธิบดีกรมป้องกันและบรรเทาสาธารณภัย"
+
+
+def test_announcement_by_a_province():
+    m = parse("ประกาศจังหวัดเลย\nเรื่อง  การรับสมัครพนักงานราชการ\n-----\nจึงประกาศให้ทราบโดยทั่วกัน\n"
+              "ประกาศ ณ วันที่ ๓ มีนาคม พ.ศ. ๒๕๖๖\n(นายชัยวัฒน์ ชื่นโกสุม)\nผู้ว่าราชการจังหวัดเลย\n")
+    assert (m.kind, m.sender, m.sender_code) == ("ประกาศ", "จังหวัดเลย", "ลย 0017")
+    assert (m.ref_no, m.date) == (None, "2023-03-03")
+    assert m.subject == "การรับสมัครพนักงานราชการ"
+
+
+def test_unknown_agency_keeps_printed_name_and_province_hall_is_the_province():
+    text = ("ที่ ขข ๑๒๓๔/๕๖\nองค์การบริหารส่วนตำบลหนองบัว\nหมู่ที่ ๓ ตำบลหนองบัว\n๑ มีนาคม ๒๕๖๖\n"
+            "เรื่อง  ขอความอนุเคราะห์\nเรียน  นายอำเภอ\n")
+    m = parse(text)
+    assert (m.sender, m.sender_code) == ("องค์การบริหารส่วนตำบลหนองบัว", "ขข 1234")
+    text2 = "ที่ ลย ๐๐๑๗.๒/ว ๑\nศาลากลางจังหวัดเลย\nถนนเจริญรัฐ ลย ๔๒๐๐๐\n๑ มีนาคม ๒๕๖๖\nเรื่อง  ทดสอบ\nเรียน  นายอำเภอ\n"
+    assert parse(text2).sender == "จังหวัดเลย"
+
+
+def test_text_that_is_not_a_letter():
+    m = parse("ข่าวสำนักนายกรัฐมนตรี\nนายกรัฐมนตรีเดินทางไปตรวจราชการที่จังหวัดเลย\n")
+    assert m.kind == "ข่าว"
+    assert m.ref_no is None and m.date is None
+    empty = Memo(path="e.txt")
+    fill_fields(empty, "")
+    assert empty.kind == "อื่น ๆ"
+
+
+def test_broken_lines_in_header_are_mended():
+    m = parse("ที่ ช\nบ 0017/752\nศาลากลางจังหวัดชลบุรี\n1 มิถุ\nนายน 2564\nเรื่\nอง  ทดสอบระบบ\nเรียน  นายอำเภอ\n")
+    assert (m.ref_no, m.date, m.subject) == ("ชบ 0017/752", "2021-06-01", "ทดสอบระบบ")

@@ -1,0 +1,52 @@
+import pytest
+
+from archive import read_document
+from archive.textfile import decode_text, read_text
+
+THAI = "ที่ นร ๐๕๐๕/ว ๕๐๐\nเรื่อง  ทดสอบการอ่านไฟล์\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp874", "tis-620"])
+def test_reads_each_encoding_used_in_thai_offices(tmp_path, encoding):
+    path = tmp_path / "letter.txt"
+    path.write_bytes(THAI.encode(encoding))
+    assert read_text(path) == THAI
+
+
+def test_windows_line_endings_become_newlines(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(THAI.replace("\n", "\r\n").encode("cp874"))
+    text = read_text(path)
+    assert "\r" not in text
+    assert text.splitlines()[1] == "เรื่อง  ทดสอบการอ่านไฟล์"
+
+
+def test_undecodable_bytes_raise_a_clear_error_instead_of_guessing():
+    junk = bytes(range(0x80, 0x100)) * 4  # not UTF-8; cp874 leaves 0xDB-0xDE, 0xFC-0xFF undefined
+    with pytest.raises(ValueError, match="cannot decode"):
+        decode_text(junk, "junk.txt")
+
+
+def test_latin1_text_is_not_read_as_thai():
+    with pytest.raises(ValueError):
+        decode_text("Grüße aus Köln, ça va? ÿ".encode("latin-1"), "german.txt")
+
+
+def test_reader_reports_undecodable_file_as_memo_error(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"\xff\xfe\xfd\xfc" * 10)
+    memo = read_document(path)
+    assert memo.error and "cannot decode" in memo.error
+    assert memo.text is None
+
+
+def test_cp874_letter_is_read_into_fields(tmp_path):
+    from tests.archive.helpers import EXTERNAL_LETTER
+    path = tmp_path / "นร0505-ว500.txt"
+    path.write_bytes(EXTERNAL_LETTER.replace("\n", "\r\n").encode("cp874"))
+    memo = read_document(path, display_path="2563/10/นร0505-ว500.txt")
+    assert memo.error is None
+    assert memo.path == "2563/10/นร0505-ว500.txt"
+    assert memo.ref_no == "นร 0505/ว 500"
+    assert memo.date == "2020-10-22"
+    assert memo.subject == "การประชาสัมพันธ์เผยแพร่ผลงานของหน่วยงาน"
