@@ -66,6 +66,13 @@ def _indexes() -> tuple[dict[str, Agency], dict[str, list[Agency]], dict[str, li
     return by_code, by_name, by_abbr
 
 
+@lru_cache(maxsize=1)
+def known_names() -> tuple[str, ...]:
+    """Every full name and printed alias, longest first."""
+    names = {n for ag in load() for n in (ag.name, *ag.aliases)}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 def lookup_code(code: str | None) -> Agency | None:
     """The agency of a letter code (`นร 0505`, also from a full ref `นร 0505/ว 500`)."""
     norm = normalize_code(code or "")

@@ -128,10 +128,9 @@ def _mend_breaks(lines: list[Line]) -> list[Line]:
     label line or a date: neither half alone is, so the break cannot be real."""
     out = list(lines)
     k = 0
-    limit = min(len(out), 80)
-    while k < limit - 1:
+    while k < len(out) - 1:
         a, b = out[k], out[k + 1]
-        if a.text and b.text and re.search(r"[ก-๛]$", a.text) and re.match(r"[ก-๛]", b.text) \
+        if a.text and b.text and re.search(r"[ก-๛.]$", a.text) and re.match(r"[ก-๛]", b.text) \
                 and not _is_structural(a.text) and not _is_structural(b.text):
             joined = a.text + b.text
             if _is_structural(joined):
@@ -589,6 +588,8 @@ def _fill_contacts(memo: Memo, lines: list[Line]) -> None:
     # The owner division (ส่วนราชการเจ้าของเรื่อง) is the line above the telephone line.
     if phone_line is not None and memo.owner_division is None:
         prev = _prev_nonblank(lines, phone_line)
+        while prev is not None and _MARK_WORDS.fullmatch(prev.text.replace(" ", "")):
+            prev = _prev_nonblank(lines, prev)  # a stray stamp word between them
         if prev is not None and not prev.text.startswith("(") and not _is_pure_date(prev.text) \
                 and not _CLOSING.match(prev.text) and len(prev.text) < 120:
             memo.owner_division = _clean_value(prev.text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import settings
+
 from .records import Memo
 
 TEXT_SUFFIXES = {".txt"}
@@ -54,6 +56,10 @@ def read_document(path: Path, display_path: str | None = None, ocr: bool = True)
     if memo.needs_ocr or raw is None:
         memo.text = None
         return memo
+    if len(raw) > settings.MAX_INDEXED_CHARS:
+        # A huge file is still listed and found by its beginning; repairing and
+        # segmenting all of it would stall a reindex.
+        raw, memo.truncated = raw[:settings.MAX_INDEXED_CHARS], True
     memo.text = repair.repair_text(raw)
     fields.fill_fields(memo, memo.text)
     return memo

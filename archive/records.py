@@ -54,6 +54,7 @@ class Memo:
     text: str | None = None
     needs_ocr: bool = False
     pages: int | None = None
+    truncated: bool = False  # only the beginning of a very long text was kept
     # Why the file could not be read; None when it was read.
     error: str | None = None
 
@@ -66,6 +67,7 @@ class Memo:
         out["format"] = self.format
         out["sender_abbr"] = self.sender_abbr
         out["secrecy"] = self.secrecy
+        out["truncated"] = self.truncated
         if self.error:
             out["error"] = self.error
         return out
