@@ -137,3 +137,35 @@ def test_moved_original_is_404_not_500(tmp_path, build_index):
     assert client.get(f"/documents/{doc_id}/original").status_code == 404
     page = client.get(f"/documents/{doc_id}")
     assert page.status_code == 200 and "ไม่พบไฟล์ต้นฉบับ" in page.data.decode()
+
+
+def test_markup_inside_a_letter_is_escaped_everywhere(tmp_path, build_index):
+    from web import create_app
+
+    archive = tmp_path / "archive"
+    (archive / "2563" / "10").mkdir(parents=True)
+    (archive / "2563" / "10" / "x<b>.txt").write_text(
+        "ที่ นร ๐๕๐๕/ว ๗๗๗\n\n๒๒ ตุลาคม ๒๕๖๓\n\n"
+        "เรื่อง ทดสอบ <script>alert('subject')</script>\n\n"
+        "เรียน <img src=x onerror=alert(2)>\n\n"
+        "ข้อความกระต่ายป่า <script>alert('body')</script> &amp; <iframe src=//evil>\n",
+        encoding="utf-8")
+    index = build_index(archive)
+    client = create_app({"TESTING": True, "ARCHIVE": str(archive),
+                         "INDEX": str(index)}).test_client()
+    data = client.get(url_for_search("กระต่ายป่า")).get_json()
+    assert data["total"] == 1
+    doc_id = data["hits"][0]["doc_id"]
+    for path in ("/search?q=กระต่ายป่า", "/search?q=script", f"/documents/{doc_id}",
+                 "/search?sort=date", "/"):
+        page = client.get(path).data.decode()
+        assert "<script" not in page, path
+        assert "<img src=x" not in page and "<iframe" not in page, path
+    page = client.get(f"/documents/{doc_id}").data.decode()
+    assert "&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;" in page
+    assert "&amp;amp;" in page       # the letter's own "&amp;" shown as typed
+
+
+def url_for_search(q):
+    from urllib.parse import urlencode
+    return "/api/search?" + urlencode({"q": q})
