@@ -103,6 +103,10 @@ def parse(text: str) -> ParsedQuery:
     return pq
 
 
+def is_number(text: str) -> bool:
+    return bool(_BARE_NUMBER.match(text))
+
+
 def _sequence(fieldname: str, words: list[str]) -> Q.Query:
     if len(words) == 1:
         return Q.Term(fieldname, words[0])

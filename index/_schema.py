@@ -11,7 +11,7 @@ from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORE
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, ThaiAnalyzer
 
 # Bump when fields change: the index settings file then forces a rebuild.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # BM25F weights: the subject and the reference number say most about a letter.
 WEIGHTS = {
@@ -50,7 +50,8 @@ def make_schema() -> Schema:
         recipient=TEXT(analyzer=coarse, field_boost=WEIGHTS["recipient"]),
         subject=TEXT(analyzer=coarse, stored=True, field_boost=WEIGHTS["subject"]),
         subject_fine=TEXT(analyzer=fine, field_boost=WEIGHTS["subject_fine"]),
-        body=TEXT(analyzer=coarse, field_boost=WEIGHTS["body"], spelling=True),
+        # vector: the terms of a letter, for query expansion from the best matches (PRF)
+        body=TEXT(analyzer=coarse, field_boost=WEIGHTS["body"], spelling=True, vector=True),
         body_fine=TEXT(analyzer=fine, field_boost=WEIGHTS["body_fine"]),
         urgency=ID(stored=True, sortable=True),
         secrecy=ID(stored=True),

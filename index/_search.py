@@ -87,6 +87,8 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         kwargs = {"filter": allowed} if allowed is not None else {}
         if failed:
             kwargs["mask"] = failed
+        if sort == "relevance":
+            wq = _expand(s, wq, pq, kwargs)
         if sort != "relevance":
             kwargs["sortedby"] = sorting.FieldFacet("newest_key" if sort == "date" else "oldest_key")
         if with_facets:
@@ -94,15 +96,66 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
                                    for name in FACETS}
         results = s.search_page(wq, page, pagelen=per_page, terms=True, **kwargs)
         patterns = _query.highlight_patterns(pq)
-        hits = [_hit(h, pq, patterns) for h in results]
+        scored = [(h.score if isinstance(h.score, (int, float)) else 0.0, _hit(h, pq, patterns))
+                  for h in results]
         if sort == "relevance":
             # Equal scores: newest first (Whoosh would order them by index position).
-            hits.sort(key=lambda h: (-(h["score"] or 0.0), _negdate(h["date"])))
+            scored.sort(key=lambda sh: (-round(sh[0], 4), _negdate(sh[1]["date"])))
+        hits = [h for _, h in scored]
         facets = _facets(results.results) if with_facets else {}
         suggestion = _suggest(s, pq) if results.total == 0 and pq.groups else None
         return SearchResult(total=results.total, page=page, per_page=per_page, hits=hits,
                             facets=facets, suggestion=suggestion, query=q or "",
                             filters=filters.as_dict())
+
+
+# Pseudo-relevance feedback. When the words match fewer than FILL_BELOW letters among
+# those the filters allow (a topical word and a narrow sender/date/subject filter, or a rare
+# word), the page is filled with letters about the same thing: the terms that distinguish
+# the best matches in the whole archive (Bo1 over their body vectors) are searched within
+# the filters, below every letter that has the words themselves. A query that matches
+# nothing anywhere gets no feedback, so it still finds nothing.
+FILL_BELOW = 10
+PRF_DOCS = 8
+PRF_TERMS = 12
+PRF_MINMATCH = 2       # a related letter shares at least this many feedback terms
+PRF_WEIGHT = 0.3
+ORIGINAL_FIRST = 1000.0  # added to the score of letters that match the words
+
+
+PRF_RERANK = float(os.environ.get("SARABAN_PRF_RERANK", "0.2"))  # weight of feedback terms in ranking
+
+
+def _expand(searcher, wq, pq, kwargs: dict):
+    """Words (not only phrases or numbers) that match few letters: add related ones."""
+    words = [i for i in pq.positive_items()
+             if not i.phrase and not _query.is_number(i.text)]
+    if not words or pq.refs or pq.received:
+        return wq
+    within = searcher.search(wq, limit=FILL_BELOW, **kwargs)
+    fill = within.scored_length() < FILL_BELOW
+    if not fill and not PRF_RERANK:
+        return wq
+    mask = kwargs.get("mask")
+    feedback = searcher.search(wq, limit=PRF_DOCS, **({"mask": mask} if mask else {}))
+    docnums = [h.docnum for h in feedback]
+    if not docnums:
+        return wq
+    asked = {t for item in pq.positive_items() for t in _query.terms(item.text)}
+    try:
+        key_terms = searcher.key_terms(docnums, "body", numterms=PRF_TERMS + len(asked))
+    except Exception:  # an index built before body vectors: no feedback
+        return wq
+    picked = [(t, w) for t, w in key_terms
+              if t not in asked and len(t) > 1 and not t.isdigit()][:PRF_TERMS]
+    if len(picked) < PRF_MINMATCH:
+        return wq
+    if not fill:
+        return Q.AndMaybe(wq, Q.Or([Q.Term("body", t, boost=w) for t, w in picked],
+                                   boost=PRF_RERANK))
+    related = Q.Or([Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH,
+                   boost=PRF_WEIGHT)
+    return Q.Or([Q.ConstantScoreQuery(wq, ORIGINAL_FIRST), wq, related])
 
 
 def _apply_box_metadata(searcher, pq, filters: Filters) -> Filters:
@@ -132,7 +185,7 @@ def _hit(hit, pq, patterns) -> dict:
     return {
         "path": record["path"],
         "doc_id": hit["doc_id"],
-        "score": round(float(hit.score), 4) if isinstance(hit.score, (int, float)) else None,
+        "score": _score(hit.score),
         "kind": record.get("kind"),
         "ref_no": record.get("ref_no"),
         "date": record.get("date"),
@@ -143,6 +196,13 @@ def _hit(hit, pq, patterns) -> dict:
         "urgency": record.get("urgency"),
         "format": record.get("format"),
     }
+
+
+def _score(score) -> float | None:
+    if not isinstance(score, (int, float)):
+        return None
+    score = float(score)
+    return round(score - ORIGINAL_FIRST if score >= ORIGINAL_FIRST else score, 4)
 
 
 def _negdate(iso: str | None) -> int:
