@@ -163,3 +163,13 @@ def test_no_hits_page(client):
     res = client.get(url("/search", q="ไม่มีคำนี้ในคลังแน่นอนxyzzy"))
     assert res.status_code == 200
     assert "ไม่พบหนังสือที่ตรงกับการค้นหา" in res.data.decode()
+
+
+@pytest.mark.parametrize("typo", ["ประชาสัมพัน", "เลือกตั่ง", "กระทรวงมหาดไท"])
+def test_a_suggestion_is_offered_only_when_it_finds_letters(client, typo):
+    data = client.get(url("/api/search", q=typo)).get_json()
+    if data["total"] == 0 and data["suggestion"]:
+        again = client.get(url("/api/search", q=data["suggestion"])).get_json()
+        assert again["total"] > 0
+        page = client.get(url("/search", q=typo)).data.decode()
+        assert "หรือคุณหมายถึง" in page
