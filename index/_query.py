@@ -169,6 +169,11 @@ def build(pq: ParsedQuery) -> Q.Query | None:
         if keys:
             positive = Q.AndMaybe(positive, Q.Or([Q.Term("sender_key", k) for k in keys],
                                                  boost=SENDER_HINT_BOOST))
+    return without_excluded(pq, positive)
+
+
+def without_excluded(pq: ParsedQuery, positive: Q.Query | None) -> Q.Query | None:
+    """`positive` minus the letters that have a -word or -"phrase"."""
     if pq.excluded and positive is not None:
         negs = [q for q in (item_query(i) for i in pq.excluded) if q is not None]
         if negs:

@@ -109,16 +109,16 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
                             filters=filters.as_dict())
 
 
-# Pseudo-relevance feedback. When the words match fewer than FILL_BELOW letters among
-# those the filters allow (a topical word and a narrow sender/date/subject filter, or a rare
-# word), the page is filled with letters about the same thing: the terms that distinguish
+# Pseudo-relevance feedback. When plain words match fewer than FILL_BELOW letters among
+# those the structured filters allow (a topical word and a narrow sender/date/subject
+# filter), the page is filled with letters about the same thing: the terms that distinguish
 # the best matches in the whole archive (Bo1 over their body vectors) are searched within
 # the filters, below every letter that has the words themselves. A query that matches
 # nothing anywhere gets no feedback, so it still finds nothing.
 FILL_BELOW = 10
 PRF_DOCS = 8
 PRF_TERMS = 12
-PRF_MINMATCH = 2       # a related letter shares at least this many feedback terms
+PRF_MINMATCH = 3       # a related letter shares at least this many feedback terms
 PRF_WEIGHT = 0.3
 ORIGINAL_FIRST = 1000.0  # added to the score of letters that match the words
 
@@ -132,8 +132,13 @@ def _expand(searcher, wq, pq, kwargs: dict):
              if not i.phrase and not _query.is_number(i.text)]
     if not words or pq.refs or pq.received:
         return wq
-    within = searcher.search(wq, limit=FILL_BELOW, **kwargs)
-    fill = within.scored_length() < FILL_BELOW
+    # Fill only plain words within structured filters; OR, phrases and -words are exact.
+    plain = (not pq.excluded and all(len(g) == 1 for g in pq.groups)
+             and not any(i.phrase for i in pq.positive_items()))
+    fill = False
+    if plain and kwargs.get("filter") is not None:
+        within = searcher.search(wq, limit=FILL_BELOW, **kwargs)
+        fill = within.scored_length() < FILL_BELOW
     if not fill and not PRF_RERANK:
         return wq
     mask = kwargs.get("mask")
@@ -153,8 +158,9 @@ def _expand(searcher, wq, pq, kwargs: dict):
     if not fill:
         return Q.AndMaybe(wq, Q.Or([Q.Term("body", t, boost=w) for t, w in picked],
                                    boost=PRF_RERANK))
-    related = Q.Or([Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH,
-                   boost=PRF_WEIGHT)
+    related = _query.without_excluded(pq, Q.Or(
+        [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH,
+        boost=PRF_WEIGHT))
     return Q.Or([Q.ConstantScoreQuery(wq, ORIGINAL_FIRST), wq, related])
 
 
