@@ -34,7 +34,7 @@ _RULE = re.compile(r"^[-_=.*~\s]{5,}$")
 _CLOSING = re.compile(r"^(?:ขอแสดงความนับถือ|ขอแสดงความนับถืออย่างสูง|ด้วยความเคารพ)")
 _LABEL_LINE = re.compile(
     r"^(?:เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])|เร[ีิ]?ยน(?![ก-ฮ])|ถึง(?![ก-ฮ])|อ้างถึง|"
-    r"สิ่งที่ส่งมา|ส่วนราชการ|วันที่|เลขรับ)")
+    r"สิ่งที่ส่งมา|ส่วนราชการ(?=\s|:)|วันที่|เลขรับ)")
 
 URGENCY = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
 SECRECY = ("ลับที่สุด", "ลับมาก", "ลับ")
@@ -315,8 +315,8 @@ def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line], stamp_lines
     cont = _continuation(lines, ln, stamp_lines)
     # A wrapped addressee: one more line before the next label, or a short tail that does
     # not open a paragraph (paragraphs start with ด้วย, ตาม, เนื่องจาก …).
-    if cont and (len(cont) == 1 and _next_is_label(lines, cont[0], stamp_lines)
-                 or len(cont[0].text) < 0.4 * len(parts[0]) and not _BODY_OPENER.match(cont[0].text)):
+    if cont and not _BODY_OPENER.match(cont[0].text) and (
+            len(cont) == 1 and _next_is_label(lines, cont[0], stamp_lines) or len(cont[0].text) < 0.4 * len(parts[0])):
         parts.append(cont[0].text)
     value = _join_wrapped([p for p in parts if p]) if any(parts) else ""
     memo.recipient = value or None
@@ -542,6 +542,9 @@ def _fill_stamps(memo: Memo, lines: list[Line]) -> None:
         for nxt in nb[k + 1:k + 4]:
             if nxt.text.startswith("วันที่") and st.date is None:
                 found = find_dates(nxt.text)
+                after = _next_nonblank(lines, nxt)
+                if not found and after is not None:  # narrow stamp: the year wrapped
+                    found = find_dates(nxt.text + " " + after.text)
                 if found:
                     st.date = found[0][2].isoformat()
             elif nxt.text.startswith("เวลา") and st.time is None:
@@ -554,14 +557,14 @@ def _fill_stamps(memo: Memo, lines: list[Line]) -> None:
         memo.received_no, memo.received_date, memo.received_time = stamps[0].no, stamps[0].date, stamps[0].time
 
 
-_PHONE_NUM = r"[0-9๐-๙][0-9๐-๙ \-]{5,}[0-9๐-๙](?:\s*ต่อ\s*[0-9๐-๙]+)?"
+_PHONE_NUM = r"[0-9๐-๙][0-9๐-๙ \-]{5,}[0-9๐-๙](?:\s*ต่?อ\s*[0-9๐-๙]+)?"
 _PHONE = re.compile(rf"(?:โทร\.?|โทรศัพท์)\s*[:.]?\s*(?P<num>{_PHONE_NUM})")
 _FAX = re.compile(rf"(?:โทรสาร|แฟกซ์|Fax\.?)\s*[:.]?\s*(?P<num>{_PHONE_NUM})", re.I)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
 
 def _fmt_phone(num: str) -> str:
-    s = arabic(num) or ""
+    s = re.sub(r"ต่?อ", "ต่อ", arabic(num) or "")
     s = re.sub(r"\s*-\s*", " ", s)
     return re.sub(r"\s+", " ", s).strip()
 
@@ -569,8 +572,10 @@ def _fmt_phone(num: str) -> str:
 def _fill_contacts(memo: Memo, lines: list[Line]) -> None:
     nb = _nonblank(lines)
     phone_line = None
-    for ln in nb:
+    for k, ln in enumerate(nb):
         t = ln.text
+        if re.search(r"\s(?:ต่?อ?|ต่)$", t) and k + 1 < len(nb):
+            t = t + nb[k + 1].text  # "ต่อ" broken over two lines
         if memo.phone is None:
             m = _PHONE.search(t)
             if m and not t.startswith("โทรสาร"):

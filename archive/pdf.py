@@ -20,6 +20,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psparser import PSException
 
+from .thaidate import find_dates
 from .thaitext import join_wrapped
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -168,6 +169,12 @@ _STARTS_ELEMENT = re.compile(
     r"ไปรษณีย์|[0-9๐-๙]{1,2}[.)]\s|[-_]{3,})")
 
 
+def _is_date_only(text: str) -> bool:
+    """A date stands on its own line (under a letterhead or a signature)."""
+    found = find_dates(text)
+    return len(found) == 1 and len(text.strip()) - (found[0][1] - found[0][0]) <= 2
+
+
 def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
     """Undo line wrapping, so that each paragraph, heading or signature line is one line.
     A line continues the one above (one line lower, same size, not a new element) when
@@ -195,7 +202,8 @@ def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
             wrapped = at_margin and prev.x1 + ln.first_word + 0.25 * em > right
             full = prev.x1 >= right - 1.0 * em
             column = abs(ln.x0 - prev.x0) < 0.5 * em
-            centred = abs((ln.x0 + ln.x1) - (prev.x0 + prev.x1)) < 2 * em
+            # (a date centred under a name is the stamped letter's date, not a wrap)
+            centred = abs((ln.x0 + ln.x1) - (prev.x0 + prev.x1)) < 2 * em and not _is_date_only(ln.text)
             if next_line and (wrapped or full and (column or centred)):
                 # A wide gap left at the end means the text broke at a space.
                 sep_space = right - prev.x1 > 3 * em
