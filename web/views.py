@@ -34,13 +34,15 @@ def _form_context(p: SearchParams, open_advanced: bool) -> dict:
 @bp.get("/")
 def home():
     p = SearchParams()
-    status, latest = None, []
+    status, latest, browse = None, [], []
     try:
         status = data.health()
-        latest = data.search(SearchParams(sort="date", per_page=8)).hits
+        newest = data.search(SearchParams(sort="date", per_page=8))
+        latest = newest.hits
+        browse = [f for f in _facets(p, newest.facets) if f["name"] in ("year", "kind")]
     except index.IndexMissing:
         status = None
-    return render_template("index.html", status=status, latest=latest,
+    return render_template("index.html", status=status, latest=latest, browse=browse,
                            missing_hint=None if status else data.missing_index_hint(),
                            **_form_context(p, open_advanced=True))
 
