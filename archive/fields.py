@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pythainlp.util import thai_digit_to_arabic_digit
 
-from . import agencies, signature
+from . import agencies, signature, spell
 from .records import Memo, Stamp
 from .refno import REF_RE, normalize_ref_no
 from .thaidate import find_dates
@@ -235,6 +235,14 @@ def fill_fields(memo: Memo, text: str) -> None:
     _fill_cites(memo, lines, head)
     _fill_enclosures(memo, lines, head)
     signature.fill_signature(memo, lines)
+    _fix_ocr_confusions(memo)
+
+
+def _fix_ocr_confusions(memo: Memo) -> None:
+    """Look-alike consonants in descriptive fields (never in names of people)."""
+    for name in ("subject", "recipient", "position", "owner_division"):
+        setattr(memo, name, spell.fix_confusables(getattr(memo, name)))
+    memo.enclosures = [spell.fix_confusables(e) for e in memo.enclosures]
 
 
 def _fill_marks(memo: Memo, lines: list[Line], head: list[Line]) -> None:
@@ -429,8 +437,9 @@ def _resolve(printed: str | None, code: str | None) -> agencies.Agency | None:
     by_code = agencies.lookup_code(code) if code else None
     if printed:
         canon = agencies.canonical_name(printed)
-        by_name = agencies.lookup_name(canon)
-        if by_name is not None:
+        by_name = agencies.lookup_name(canon) or agencies.lookup_similar_name(canon)
+        if by_name is not None and (by_code is None or by_name.code == by_code.code
+                                    or agencies.lookup_name(canon) is not None):
             return by_name
         if by_code is None:
             return None

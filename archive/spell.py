@@ -1,0 +1,61 @@
+"""Conservative repair of OCR-confused Thai consonants in short field values (subject,
+addressee, position …). A change is made only when the text contains a run that is not
+made of dictionary words and one swap of a look-alike consonant (or the removal of a stray
+space) makes the whole run dictionary words. Names of people are never passed here."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Pairs of consonants that OCR and quick typing confuse (shapes differ by a stroke or a tail).
+_PAIRS = ("ดค", "มฆ", "รธ", "ลส", "ถภ", "บป", "ผฝ", "พฟ", "ฎฏ", "ชซ", "ฑท", "ขฃ")
+_SWAP = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS}
+_THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+")
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+    return frozenset(thai_words())
+
+
+@lru_cache(maxsize=4096)
+def _unknown(run: str) -> int:
+    """Characters of the run not covered by dictionary words."""
+    from pythainlp.tokenize import word_tokenize
+    words = _words()
+    return sum(len(tok) for tok in word_tokenize(run, engine="newmm") if tok not in words)
+
+
+def _fix_run(run: str) -> str:
+    if len(run) < 3 or _unknown(run) == 0:
+        return run
+    best = None
+    for i, ch in enumerate(run):
+        alt = _SWAP.get(ch)
+        if alt is None:
+            continue
+        cand = run[:i] + alt + run[i + 1:]
+        if _unknown(cand) == 0:
+            if best is not None:
+                return run  # two different fixes: do not guess
+            best = cand
+    return best or run
+
+
+def fix_confusables(text: str | None) -> str | None:
+    if not text or not _THAI_RUN.search(text):
+        return text
+    # A stray space inside a word: both halves broken, the joined run all words.
+    parts = re.split(r"(?<=[\u0E01-\u0E4E]) (?=[\u0E01-\u0E4E])", text)
+    if len(parts) > 1:
+        merged = [parts[0]]
+        for p in parts[1:]:
+            left = _THAI_RUN.findall(merged[-1])[-1]
+            right = _THAI_RUN.match(p).group(0)
+            if _unknown(left) and _unknown(right) and _unknown(left + right) == 0:
+                merged[-1] += p
+            else:
+                merged.append(p)
+        text = " ".join(merged)
+    return _THAI_RUN.sub(lambda m: _fix_run(m.group(0)), text)

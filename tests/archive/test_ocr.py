@@ -1,0 +1,169 @@
+"""OCR of scanned letters: pure text fixes always; real Tesseract runs (marked `ocr`) only
+where Tesseract with Thai data is installed. The page images are a synthetic letter made by
+tests/fixtures/ocr/make_fixtures.py (no real scans: those carry people's names)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive import ocr
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ocr"
+PAGE1 = FIXTURES / "letter_p1.png"
+PAGE2 = FIXTURES / "letter_p2.png"
+
+needs_tesseract = pytest.mark.skipif(
+    not ocr._tesseract_has_thai(), reason="Tesseract with Thai data (tesseract-ocr-tha) not installed")
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+# --- pure fixes -------------------------------------------------------------------------
+
+def test_sara_am_is_one_code_point():
+    assert ocr.postprocess("สํานักงาน ทํา น้ํา นํ้า") == "สำนักงาน ทำ น้ำ น้ำ"
+
+
+def test_specks_and_blank_runs_go():
+    assert ocr.postprocess("เรื่อง ทดสอบ\n|\n\n\n'  ‘\nเรียน ท่าน\x0c") == "เรื่อง ทดสอบ\n\nเรียน ท่าน"
+
+
+def test_ocr_off_by_environment(monkeypatch):
+    monkeypatch.setenv("SARABAN_OCR", "off")
+    assert ocr.ocr_available() is False
+
+
+def test_image_without_ocr_waits(monkeypatch):
+    monkeypatch.setenv("SARABAN_OCR", "off")
+    assert ocr.read_image(PAGE1) == (None, 1, True)
+
+
+def test_corrupt_image_gives_clear_error(tmp_path):
+    bad = tmp_path / "scan_0001.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    with pytest.raises(ValueError) as info:
+        ocr.read_image(bad)
+    assert "damaged" in str(info.value) and "scan_0001.jpg" in str(info.value)
+
+
+def test_truncated_png_gives_clear_error(tmp_path):
+    bad = tmp_path / "cut.png"
+    bad.write_bytes(PAGE1.read_bytes()[:2000])
+    with pytest.raises(ValueError, match="cut.png"):
+        ocr.read_image(bad)
+
+
+def test_grayscale_of_transparent_image_is_white():
+    from PIL import Image
+
+    img = Image.new("RGBA", (4, 4), (0, 0, 0, 0))
+    assert ocr._as_gray(img).getpixel((0, 0)) == 255
+
+
+def test_low_resolution_is_scaled_up_only():
+    from PIL import Image
+
+    small = Image.new("L", (827, 1170), 255)  # A4 at 100 dpi, no dpi in the file
+    scaled, dpi = ocr._scale_for_ocr(small, ocr._image_dpi(small))
+    assert dpi == ocr.RENDER_DPI and scaled.width == round(827 * ocr.RENDER_DPI / 100)
+    big = Image.new("L", (2480, 3508), 255)  # 300 dpi stays as it is
+    assert ocr._scale_for_ocr(big, ocr._image_dpi(big))[0] is big
+
+
+# --- real Tesseract ---------------------------------------------------------------------
+
+def assert_page1(text: str) -> None:
+    flat = squash(text)
+    assert "นร0505/ว500" in flat
+    assert "สำนักงานสถิติแห่งชาติ" in flat  # SARA AM repaired
+    assert "ขอความอนุเคราะห์ข้อมูลสถิติ" in flat
+    assert "ตุลาคม2563" in flat
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_png_letter(monkeypatch):
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    text, pages, needs_ocr = ocr.read_image(PAGE1)
+    assert (pages, needs_ocr) == (1, False)
+    assert_page1(text)
+    assert "ํา" not in text
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_multipage_tiff(tmp_path, monkeypatch):
+    from PIL import Image
+
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    tiff = tmp_path / "scan.tif"
+    first, second = Image.open(PAGE1), Image.open(PAGE2)
+    first.save(tiff, save_all=True, append_images=[second], compression="group4", dpi=(200, 200))
+    text, pages, needs_ocr = ocr.read_image(tiff)
+    assert (pages, needs_ocr) == (2, False)
+    assert_page1(text)
+    assert "แบบสอบถามข้อมูลสถิติ" in squash(text)
+    assert squash(text).index("นร0505") < squash(text).index("แบบสอบถาม")  # page order
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_grey_jpeg_at_150_dpi(tmp_path, monkeypatch):
+    """A low-resolution grey JPEG like the office scanner's is scaled up before OCR."""
+    from PIL import Image
+
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    img = Image.open(PAGE1).convert("L")
+    img = img.resize((img.width * 3 // 4, img.height * 3 // 4), Image.LANCZOS)
+    jpg = tmp_path / "IMG_20201026_091502.jpg"
+    img.save(jpg, quality=70, dpi=(150, 150))
+    text, _, _ = ocr.read_image(jpg)
+    assert_page1(text)
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_image_only_pdf_pages(tmp_path, monkeypatch):
+    from PIL import Image
+
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    pdf = tmp_path / "scan_000123.pdf"
+    first, second = Image.open(PAGE1).convert("L"), Image.open(PAGE2).convert("L")
+    first.save(pdf, save_all=True, append_images=[second], resolution=200)
+    pages = ocr.ocr_pdf_pages(pdf, [1, 2, 7])
+    assert sorted(pages) == [1, 2, 7]
+    assert_page1(pages[1])
+    assert "แบบสอบถามข้อมูลสถิติ" in squash(pages[2])
+    assert pages[7] == ""  # a page that does not exist is empty, not a failure
+
+
+def test_pdf_that_cannot_be_opened_raises(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 nothing else")
+    with pytest.raises(ValueError, match="bad.pdf"):
+        ocr.ocr_pdf_pages(bad, [1])
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_failing_page_does_not_fail_the_file(tmp_path, monkeypatch):
+    from PIL import Image
+
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    pdf = tmp_path / "two.pdf"
+    Image.open(PAGE2).convert("L").save(pdf, save_all=True, append_images=[Image.open(PAGE2).convert("L")])
+    calls = []
+    real = ocr.ocr_image
+
+    def flaky(img, dpi=ocr.RENDER_DPI):  # noqa: ANN001
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("tesseract failed: simulated")
+        return real(img, dpi)
+
+    monkeypatch.setattr(ocr, "ocr_image", flaky)
+    pages = ocr.ocr_pdf_pages(pdf, [1, 2])
+    assert pages[1] == "" and "แบบสอบถาม" in squash(pages[2])

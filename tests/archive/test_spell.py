@@ -1,0 +1,22 @@
+from archive.agencies import lookup_similar_name
+from archive.spell import fix_confusables
+
+
+def test_look_alike_consonants_fixed_when_one_swap_makes_words():
+    assert fix_confusables("เข้าร่วมสัฆมนาเชิงปฏิบัติการ") == "เข้าร่วมสัมมนาเชิงปฏิบัติการ"
+    assert fix_confusables("ขนาดไม่เกิน 2.5 ไมดรอน (PM2.5)") == "ขนาดไม่เกิน 2.5 ไมครอน (PM2.5)"
+
+
+def test_stray_space_inside_a_word_removed():
+    assert fix_confusables("คำของบป ระมาณรายจ่าย") == "คำของบประมาณรายจ่าย"
+
+
+def test_correct_text_and_foreign_words_untouched():
+    for text in ("การรับนักเรียน ปีการศึกษา ๒๕๕๕", "โครงการ TO BE NUMBER ONE", "", None):
+        assert fix_confusables(text) == text
+
+
+def test_damaged_agency_name_matches_the_directory():
+    ag = lookup_similar_name("สำนักงานคณะกรรฆการพัฒนาระบบราชการ")
+    assert ag is not None and ag.code == "นร 1200"
+    assert lookup_similar_name("สำนักเลขาธิการคณะกรรมการการเลือกตั้ง") is None  # too far
