@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import threading
 from dataclasses import dataclass, field
@@ -147,12 +148,7 @@ def _expand(searcher, wq, pq, kwargs: dict):
     if not docnums:
         return wq
     asked = {t for item in pq.positive_items() for t in _query.terms(item.text)}
-    try:
-        key_terms = searcher.key_terms(docnums, "body", numterms=PRF_TERMS + len(asked))
-    except Exception:  # an index built before body vectors: no feedback
-        return wq
-    picked = [(t, w) for t, w in key_terms
-              if t not in asked and len(t) > 1 and not t.isdigit()][:PRF_TERMS]
+    picked = [(t, w) for t, w in _key_terms(searcher, docnums, "body", asked)][:PRF_TERMS]
     if len(picked) < PRF_MINMATCH:
         return wq
     if not fill:
@@ -162,6 +158,36 @@ def _expand(searcher, wq, pq, kwargs: dict):
         [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH,
         boost=PRF_WEIGHT))
     return Q.Or([Q.ConstantScoreQuery(wq, ORIGINAL_FIRST), wq, related])
+
+
+def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
+    """Terms that distinguish `docnums` from the archive (Bo1 divergence, as Whoosh's
+    key_terms), normalised to a top weight of 1. Only terms in at least two of the letters
+    (or the best-represented ones) are weighed, which keeps the look-ups few."""
+    reader = searcher.reader()
+    tf: dict[str, float] = {}
+    df: dict[str, int] = {}
+    try:
+        for docnum in docnums:
+            if not reader.has_vector(docnum, fieldname):
+                continue
+            for term, weight in reader.vector_as("weight", docnum, fieldname):
+                tf[term] = tf.get(term, 0.0) + weight
+                df[term] = df.get(term, 0) + 1
+    except Exception:  # an index built before body vectors: no feedback
+        return []
+    need = 2 if len(docnums) > 2 else 1
+    cands = [t for t in tf if df[t] >= need and t not in skip and len(t) > 1
+             and not t.isdigit()]
+    cands = sorted(cands, key=lambda t: -tf[t])[:PRF_TERMS * 6]
+    n = max(reader.doc_count_all(), 1)
+    scored = []
+    for t in cands:
+        f = max(reader.frequency(fieldname, t), tf[t]) / n
+        scored.append((t, tf[t] * math.log2((1.0 + f) / f) + math.log2(1.0 + f)))
+    scored.sort(key=lambda tw: -tw[1])
+    top = scored[0][1] if scored else 1.0
+    return [(t, w / top) for t, w in scored]
 
 
 def _apply_box_metadata(searcher, pq, filters: Filters) -> Filters:
