@@ -130,7 +130,7 @@ def test_per_page_is_clamped(client):
 
 
 def test_long_query_is_cut_with_a_notice(client):
-    long_q = "ประชาสัมพันธ์" * 100                 # 1,300 characters
+    long_q = "ประชาสัมพันธ์ " * 100                # 1,400 characters
     res = client.get(url("/search", q=long_q))
     assert res.status_code == 200
     assert "ยาวเกิน 500 ตัวอักษร" in res.data.decode()
