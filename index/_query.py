@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, terms
+from ._snippets import SUBSTRING
 from ._documents import compact, digits_key
 from ._understand import Understood, understand
 
@@ -113,10 +114,29 @@ def _sequence(fieldname: str, words: list[str]) -> Q.Query:
     return Q.Phrase(fieldname, words)
 
 
-def item_query(item: Item) -> Q.Query | None:
+# Thai text this long (in characters) is also found inside longer words of the fine
+# vocabulary (สัมพันธ์ in ประชาสัมพันธ์, อำนวยการ in ผู้อำนวยการ) when no segmentation
+# puts a boundary there; shorter words would match too many unrelated words.
+SUBSTRING_MIN_CHARS = 4
+SUBSTRING_BOOST = 0.5
+SUBSTRING_MAX_TERMS = 64
+_THAI_ONLY = re.compile(r"^[\u0e01-\u0e4e]+$")
+
+
+def substring_needle(item: Item) -> str | None:
+    """The folded text searched inside longer words, or None."""
+    needle = compact(item.text)
+    if item.phrase or len(needle) < SUBSTRING_MIN_CHARS or not _THAI_ONLY.match(needle):
+        return None
+    return needle
+
+
+def item_query(item: Item, inside=None) -> Q.Query | None:
     """One word or phrase. Unsegmented Thai typed as one word needs all its dictionary
     words (adjacent ones rank higher); the fine fields find a word inside a longer
-    dictionary word (มติ in มีมติ). A quoted phrase must match as a sequence."""
+    dictionary word (มติ in มีมติ), and `inside(needle)` (fine-vocabulary terms that
+    contain the text) what neither segmentation separates. A quoted phrase must match as
+    a sequence."""
     coarse = terms(item.text, COARSE_ENGINE)
     fine = terms(item.text, FINE_ENGINE)
     clauses: list[Q.Query] = []
@@ -127,11 +147,18 @@ def item_query(item: Item) -> Q.Query | None:
                                  boost=0.5))
     if fine:
         clauses += [_sequence(f, fine) for f in FINE_FIELDS]
+    needle = substring_needle(item) if inside else None
+    if needle:
+        longer = [t for t in inside(needle) if t != needle and t not in fine][:SUBSTRING_MAX_TERMS]
+        if longer:
+            clauses.append(Q.Or([Q.Term(f, t) for f in FINE_FIELDS for t in longer],
+                                boost=SUBSTRING_BOOST))
     return Q.Or(clauses) if clauses else None
 
 
-def build(pq: ParsedQuery) -> Q.Query | None:
-    """None means 'no query': list everything the filters allow."""
+def build(pq: ParsedQuery, inside=None) -> Q.Query | None:
+    """None means 'no query': list everything the filters allow. `inside`: see
+    item_query."""
     optional: list[Q.Query] = []
     required: list[Q.Query] = []
     for ref in pq.refs:
@@ -141,7 +168,7 @@ def build(pq: ParsedQuery) -> Q.Query | None:
     for no in pq.received:
         optional.append(Q.Term("received_key", no, boost=RECEIVED_BOOST))
     for group in pq.groups:
-        subs = [q for q in (item_query(i) for i in group) if q is not None]
+        subs = [q for q in (item_query(i, inside) for i in group) if q is not None]
         if not subs:
             continue
         alternatives = Q.Or(subs) if len(subs) > 1 else subs[0]
@@ -169,13 +196,14 @@ def build(pq: ParsedQuery) -> Q.Query | None:
         if keys:
             positive = Q.AndMaybe(positive, Q.Or([Q.Term("sender_key", k) for k in keys],
                                                  boost=SENDER_HINT_BOOST))
-    return without_excluded(pq, positive)
+    return without_excluded(pq, positive, inside)
 
 
-def without_excluded(pq: ParsedQuery, positive: Q.Query | None) -> Q.Query | None:
+def without_excluded(pq: ParsedQuery, positive: Q.Query | None,
+                     inside=None) -> Q.Query | None:
     """`positive` minus the letters that have a -word or -"phrase"."""
     if pq.excluded and positive is not None:
-        negs = [q for q in (item_query(i) for i in pq.excluded) if q is not None]
+        negs = [q for q in (item_query(i, inside) for i in pq.excluded) if q is not None]
         if negs:
             positive = Q.AndNot(positive, Q.Or(negs))
     return positive
@@ -183,12 +211,13 @@ def without_excluded(pq: ParsedQuery, positive: Q.Query | None) -> Q.Query | Non
 
 def highlight_patterns(pq: ParsedQuery) -> dict[str, list[list[str]]]:
     """Term sequences to mark in a snippet, per segmentation engine."""
-    out: dict[str, list[list[str]]] = {COARSE_ENGINE: [], FINE_ENGINE: []}
+    out: dict[str, list[list[str]]] = {COARSE_ENGINE: [], FINE_ENGINE: []}  # + SUBSTRING
     for item in pq.positive_items():
         for engine in out:
             seq = terms(item.text, engine)
             if seq:
                 out[engine].append(seq)
+    out[SUBSTRING] = [[n] for n in (substring_needle(i) for i in pq.positive_items()) if n]
     for no in pq.received:
         out[COARSE_ENGINE].append([no])
     return out

@@ -62,6 +62,41 @@ class _Cache:
 _cache = _Cache()
 
 
+class _Inside:
+    """Terms of the fine vocabulary that contain a given text (cached per generation of
+    the index: a sorted list of the Thai terms, scanned with `in`)."""
+    _cache: dict[tuple, list[str]] = {}
+    _lock = threading.Lock()
+    FIELD = "body_fine"
+
+    def __init__(self, searcher, index_dir):
+        self.searcher = searcher
+        self.key = (str(index_dir), str(_store.current_generation(Path(index_dir))),
+                    searcher.reader().generation())
+        self._vocab = None
+
+    def vocab(self) -> list[str]:
+        if self._vocab is None:
+            with self._lock:
+                vocab = self._cache.get(self.key)
+                if vocab is None:
+                    reader = self.searcher.reader()
+                    vocab = [t for t in reader.field_terms(self.FIELD)
+                             if len(t) > _query.SUBSTRING_MIN_CHARS and "\u0e01" <= t[0] <= "\u0e4e"]
+                    for old in [k for k in self._cache if k[0] == self.key[0]]:
+                        del self._cache[old]
+                    self._cache[self.key] = vocab
+            self._vocab = vocab
+        return self._vocab
+
+    def __call__(self, needle: str) -> list[str]:
+        reader = self.searcher.reader()
+        found = [t for t in self.vocab() if needle in t]
+        if len(found) > _query.SUBSTRING_MAX_TERMS:  # keep the most common
+            found.sort(key=lambda t: -reader.doc_frequency(self.FIELD, t))
+        return found
+
+
 def _searcher(index_dir: Path):
     # A fresh searcher sees every commit made so far (a concurrent reindex included).
     return _cache.index(Path(index_dir)).searcher(weighting=scoring.BM25F(B=0.75, K1=1.2))
@@ -78,7 +113,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
     pq = _query.parse(q or "")
     with _searcher(index_dir) as s:
         narrowed = _apply_box_metadata(s, pq, filters)
-        wq = _query.build(pq)
+        wq = _query.build(pq, _Inside(s, index_dir))
         allowed = allowed_docnums(s, narrowed)
         failed = set(s.docs_for_query(Q.Term("status", "failed")))
         if wq is None:

@@ -3,28 +3,61 @@ matched words in <mark>. Works on the original text, so highlights sit on the ch
 the user sees whatever segmentation found them."""
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ._analyzer import fold, segment
 
 WINDOW = 240
+SUBSTRING = "substring"  # pattern "engine": mark every occurrence, inside words too
+MAX_SPANS = 200          # per pattern: enough to choose the best window
+_CONTEXT = 60            # characters of context segmented around a candidate
+# Between two terms of a sequence: anything that is not a word character (spaces, line
+# breaks, dots); Thai marks count as word characters.
+_GAP = r"[^\w\u0e01-\u0e4e]*"
 
 
 def match_spans(text: str, patterns: dict[str, list[list[str]]],
                 extra: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Character spans of `text` where a pattern's term sequence occurs."""
+    """Character spans of `text` where a pattern's term sequence occurs as whole words of
+    that engine's segmentation (SUBSTRING: anywhere). Candidates are found by a plain
+    search of the folded text; only a little context around each is segmented, so long
+    letters cost little."""
     spans = list(extra)
+    folded = fold(text)
+    if len(folded) != len(text):  # lowercasing changed lengths: offsets would drift
+        folded = text
     for engine, seqs in patterns.items():
-        if not seqs:
-            continue
-        toks = [(fold(w), s, e) for w, s, e in segment(text, engine)]
-        words = [t[0] for t in toks]
-        for seq in seqs:
-            n = len(seq)
-            for i in range(len(words) - n + 1):
-                if words[i:i + n] == seq:
-                    spans.append((toks[i][1], toks[i + n - 1][2]))
+        for seq in seqs or ():
+            if not seq:
+                continue
+            rx = re.compile(_GAP.join(re.escape(t) for t in seq))
+            found = 0
+            for m in rx.finditer(folded):
+                if m.end() == m.start():
+                    continue
+                if engine == SUBSTRING or _aligned(text, m.start(), m.end(), engine):
+                    spans.append((m.start(), m.end()))
+                    found += 1
+                    if found >= MAX_SPANS:
+                        break
     return _merge(spans)
+
+
+def _aligned(text: str, start: int, end: int, engine: str) -> bool:
+    """Does the engine's segmentation put word boundaries at start and end? Segments
+    the candidate with some context, cut at whitespace where possible."""
+    a = max(0, start - _CONTEXT)
+    ws = max(text.rfind(" ", a, start), text.rfind("\n", a, start))
+    a = ws + 1 if ws >= 0 else a
+    b = min(len(text), end + _CONTEXT)
+    ws = [i for i in (text.find(" ", end, b), text.find("\n", end, b)) if i >= 0]
+    b = min(ws) if ws else b
+    starts, ends = set(), set()
+    for _, s, e in segment(text[a:b], engine):
+        starts.add(a + s)
+        ends.add(a + e)
+    return start in starts and end in ends
 
 
 def _merge(spans):
