@@ -16,6 +16,17 @@ DEFAULT_INDEX = PROJECT_ROOT / "var" / "index"
 # extractor are read again on the next reindex.
 EXTRACTOR_VERSION = "1"
 
+# One file may not hang or sink a reindex: its reader is killed past these.
+FILE_TIMEOUT_S = 600.0
+FILE_MEMORY_BYTES = 3 * 1024**3
+# Text beyond this is kept out of the index (a 200 MB text file is still listed and found
+# by its beginning).
+MAX_INDEXED_CHARS = 500_000
+# A reindex commits every this many documents (and every BATCH_SECONDS), so a long first
+# run that is killed keeps what it had done.
+BATCH_DOCS = 200
+BATCH_SECONDS = 60.0
+
 MAX_QUERY_CHARS = 500
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20

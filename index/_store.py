@@ -92,17 +92,23 @@ def new_generation(index_dir: Path) -> tuple[Path, whoosh.index.Index]:
 
 
 def promote(index_dir: Path, gen: Path) -> None:
-    """Make `gen` the generation readers open, then drop the others."""
+    """Make `gen` the generation readers open. The one it replaces is kept until the next
+    promotion, so searches already running on it can finish."""
+    before = current_generation(index_dir)
     tmp = index_dir / "CURRENT.tmp"
-    tmp.write_text(gen.name + "\n")
+    with open(tmp, "w") as fh:
+        fh.write(gen.name + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
     os.replace(tmp, index_dir / "CURRENT")
     for other in index_dir.glob("gen-*"):
-        if other != gen and other.is_dir():
+        if other not in (gen, before) and other.is_dir():
             shutil.rmtree(other, ignore_errors=True)
 
 
 def discard_unfinished(index_dir: Path) -> None:
-    """Remove generations a killed --full left behind (never the current one)."""
+    """Remove generations a killed --full left behind, and the one retired by the last
+    promotion (searches on it ended long ago). Never the current one."""
     current = current_generation(index_dir)
     for other in index_dir.glob("gen-*"):
         if other != current and other.is_dir():

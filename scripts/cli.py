@@ -73,7 +73,14 @@ def _print_memo(m: dict):
 @click.option("--quiet", is_flag=True, help="Print nothing when all went well (for cron).")
 @click.option("--allow-mass-delete", is_flag=True,
               help="Remove documents even when most of the archive seems to be gone.")
-def reindex(archive_opt, index_opt, full, jobs, ocr, quiet, allow_mass_delete):
+@click.option("--timeout", type=click.FloatRange(1), default=settings.FILE_TIMEOUT_S,
+              show_default=True, help="Seconds one file may take before it is skipped.")
+@click.option("--log-file", type=click.Path(path_type=Path),
+              help="Also append the summary and every error to this file.")
+@click.option("--batch-size", type=click.IntRange(1), default=settings.BATCH_DOCS,
+              show_default=True, help="Commit every N documents.")
+def reindex(archive_opt, index_opt, full, jobs, ocr, quiet, allow_mass_delete, timeout, log_file,
+            batch_size):
     """Bring the index in line with the archive folder."""
     from index import Locked
     from scripts import reindex as job
@@ -87,16 +94,35 @@ def reindex(archive_opt, index_opt, full, jobs, ocr, quiet, allow_mass_delete):
 
     try:
         code, summary = job.run(archive, index, full=full, jobs=jobs, ocr=ocr, quiet=quiet,
-                                allow_mass_delete=allow_mass_delete, log=log)
+                                allow_mass_delete=allow_mass_delete, log=log, timeout=timeout,
+                                batch_docs=batch_size)
     except Locked as exc:
+        _append_log(log_file, [f"skipped: {exc}"])
         _fail(f"{exc}; exiting", job.EXIT_LOCKED)
     except job.UsageError as exc:
+        _append_log(log_file, [f"refused: {exc}"])
         _fail(str(exc), job.EXIT_USAGE)
-    for rel, reason in summary.errors:
-        click.echo(f"saraban: {rel}: {reason}", err=True)
+    lines = [f"{rel}: {reason}" for rel, reason in summary.errors]
+    for line in lines:
+        click.echo(f"saraban: {line}", err=True)
     if not quiet or code:
         click.echo(summary.line())
+    _append_log(log_file, lines + [f"{summary.line()} (exit {code})"])
     sys.exit(code)
+
+
+def _append_log(path: Path | None, lines: list[str]):
+    if not path:
+        return
+    from datetime import datetime
+
+    stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            for line in lines:
+                fh.write(f"{stamp} {line}\n")
+    except OSError as exc:
+        click.echo(f"saraban: cannot write the log file {path}: {exc.strerror}", err=True)
 
 
 @main.command()

@@ -7,10 +7,10 @@ batches. Moves keep their doc_id (recognised by content hash).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,6 +18,7 @@ from pathlib import Path
 import settings
 from archive import is_readable, read_document
 from index import FileState, IndexUpdater, Known, ReindexLock, write_last_run
+from scripts.workers import TaskFailed, supervised_map
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
 MASS_DELETE_SHARE = 0.5   # more than half of the archive gone: probably an unmounted share
@@ -49,9 +50,10 @@ class Summary:
 
 @dataclass(frozen=True)
 class Found:
-    rel: str
+    rel: str          # the document's path in the index (relative, UTF-8)
     size: int
     mtime_ns: int
+    bad_name: bool = False  # not valid UTF-8: listed as failed until renamed
 
 
 def walk_archive(root: Path, errors: list[tuple[str, str]]) -> tuple[dict[str, Found], int]:
@@ -72,18 +74,17 @@ def walk_archive(root: Path, errors: list[tuple[str, str]]) -> tuple[dict[str, F
                 skipped += 1
                 continue
             rel = full.relative_to(root).as_posix()
+            bad_name = False
             try:
                 rel.encode("utf-8")
             except UnicodeEncodeError:
-                errors.append((os.fsencode(rel).decode("utf-8", "replace"),
-                               "file name is not valid UTF-8; rename the file"))
-                continue
+                rel, bad_name = os.fsencode(rel).decode("utf-8", "backslashreplace"), True
             try:
                 st = full.stat()
-            except OSError as exc:
+            except OSError as exc:  # a dangling link or a symlink loop
                 errors.append((rel, f"cannot read: {exc.strerror}"))
                 continue
-            found[rel] = Found(rel, st.st_size, st.st_mtime_ns)
+            found[rel] = Found(rel, st.st_size, st.st_mtime_ns, bad_name)
     return found, skipped
 
 
@@ -97,16 +98,21 @@ def _ocr_ready(mode: str) -> bool:
     return ocr_available()
 
 
-def _extract(job: tuple[str, str, bool]) -> tuple[str, dict, str]:
-    """Worker: hash and read one file. Returns (rel, memo json, sha256)."""
-    root, rel, ocr = job
+def _extract(job: tuple[str, str, bool, str]) -> tuple[dict, str, bool]:
+    """Worker: hash and read one file, through the extraction cache.
+    Returns (memo json, sha256, whether the file stayed the same while it was read)."""
+    root, rel, ocr, cache = job
     full = Path(root, rel)
-    try:
-        digest = _sha256(full)
-    except OSError as exc:
-        return rel, {"path": rel, "error": f"cannot read: {exc.strerror or exc}"}, ""
-    memo = read_document(full, display_path=rel, ocr=ocr)
-    return rel, memo.to_json(), digest
+    before = full.stat()
+    digest = _sha256(full)
+    record = _cache_get(cache, digest, ocr)
+    if record is None:
+        record = read_document(full, display_path=rel, ocr=ocr).to_json()
+        _cache_put(cache, digest, record)
+    record["path"] = rel
+    after = full.stat()
+    stable = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
+    return record, digest, stable
 
 
 def _sha256(path: Path) -> str:
@@ -115,6 +121,39 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def _cache_file(cache: str, digest: str) -> Path:
+    return Path(cache, digest[:2], f"{digest}.json")
+
+
+def _cache_get(cache: str, digest: str, ocr: bool) -> dict | None:
+    """A record read earlier from the same bytes by the same extractor; a scan that waited
+    for OCR is not reused once OCR is available."""
+    try:
+        entry = json.loads(_cache_file(cache, digest).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if entry.get("extractor") != settings.EXTRACTOR_VERSION:
+        return None
+    record = entry.get("record") or {}
+    if record.get("needs_ocr") and ocr:
+        return None
+    return record
+
+
+def _cache_put(cache: str, digest: str, record: dict) -> None:
+    if record.get("error"):
+        return  # failures are remembered by the index, and retried when the file changes
+    target = _cache_file(cache, digest)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"extractor": settings.EXTRACTOR_VERSION, "record": record},
+                                  ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        pass  # the cache is an optimisation only
 
 
 def new_doc_id(rel: str, digest: str) -> str:
@@ -138,19 +177,22 @@ def plan(found: dict[str, Found], known: dict[str, Known], ocr_ready: bool):
 
 
 def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str = "auto",
-        quiet: bool = False, allow_mass_delete: bool = False, log=None) -> tuple[int, Summary]:
+        quiet: bool = False, allow_mass_delete: bool = False, log=None,
+        timeout: float = settings.FILE_TIMEOUT_S,
+        batch_docs: int = settings.BATCH_DOCS) -> tuple[int, Summary]:
     log = log or (lambda msg: None)
     if not archive.is_dir():
         raise UsageError(f"archive folder {archive} does not exist or is not a folder")
     started = time.monotonic()
     summary = Summary()
-    with ReindexLock(index), IndexUpdater(index, full=full) as up:
+    with ReindexLock(index), IndexUpdater(index, full=full, batch_docs=batch_docs,
+                                          batch_seconds=settings.BATCH_SECONDS) as up:
         if up.rebuild_reason and up.rebuild_reason not in ("new index", "--full"):
             log(f"rebuilding the index: {up.rebuild_reason}")
         known = up.known()
         previous = up.previous() if up.fresh else known
         found, summary.skipped = walk_archive(archive, summary.errors)
-        summary.failed = len(summary.errors)  # names and folders that could not be read
+        summary.failed = len(summary.errors)  # folders and links that could not be read
         ocr_ready = _ocr_ready(ocr)
         to_read, gone, unchanged = plan(found, known, ocr_ready)
         if (not allow_mass_delete and len(known) >= MASS_DELETE_MIN
@@ -168,11 +210,16 @@ def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str 
             st = known[rel].state
             if st:
                 gone_by_hash.setdefault(st.sha256, []).append(rel)
-        for rel, record, digest in _read_all(archive, to_read, jobs, ocr_ready, quiet, log):
-            f = found[rel]
+        cache = str(settings.cache_dir(index))
+        for f, record, digest in _read_all(archive, [found[r] for r in to_read], jobs,
+                                           ocr_ready, cache, timeout, quiet):
+            rel = f.rel
+            if record is None:
+                log(f"{rel}: changed while being read (still being copied?); left for the next run")
+                continue
             old = known.get(rel) or previous.get(rel)
             moved_from = None
-            if old is None and digest in gone_by_hash and gone_by_hash[digest]:
+            if old is None and digest and gone_by_hash.get(digest):
                 moved_from = gone_by_hash[digest].pop()
                 old = known[moved_from]
             doc_id = old.doc_id if old else new_doc_id(rel, digest)
@@ -183,14 +230,12 @@ def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str 
             if status == "failed":
                 summary.failed += 1
                 summary.errors.append((rel, record["error"]))
-            if status == "needs_ocr":
+            elif status == "needs_ocr":
                 summary.needs_ocr += 1
-            if rel in known:
+            if rel in known or moved_from is not None:
                 summary.updated += 1
-            elif moved_from is None:
-                summary.added += 1
             else:
-                summary.updated += 1
+                summary.added += 1
         for rel in gone:
             up.delete(rel)
             summary.removed += 1
@@ -206,21 +251,44 @@ def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str 
     return code, summary
 
 
-def _read_all(archive: Path, rels: list[str], jobs: int, ocr: bool, quiet: bool, log):
-    jobs_list = [(str(archive), rel, ocr) for rel in rels]
-    progress = _progress(len(rels), quiet)
+def _read_all(archive: Path, files: list[Found], jobs: int, ocr: bool, cache: str,
+              timeout: float, quiet: bool):
+    """Yield (found, record or None if the file changed meanwhile, sha256)."""
+    progress = _progress(len(files), quiet)
+    readable = []
     try:
-        if jobs <= 1 or len(rels) < 4:
-            for job in jobs_list:
-                yield _extract(job)
+        for f in files:
+            if f.bad_name:
                 progress.update(1)
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for result in pool.map(_extract, jobs_list, chunksize=4):
-                    yield result
-                    progress.update(1)
+                yield f, {"path": f.rel, "error": "file name is not valid UTF-8; rename the file"}, ""
+            else:
+                readable.append(f)
+        if not readable:
+            return
+        by_rel = {f.rel: f for f in readable}
+        jobs_list = [(str(archive), f.rel, ocr, cache) for f in readable]
+        for job, result in supervised_map(_extract, jobs_list, jobs=jobs, timeout=timeout,
+                                          mem_bytes=settings.FILE_MEMORY_BYTES,
+                                          preload=["scripts.reindex"]):
+            f = by_rel[job[1]]
+            progress.update(1)
+            if isinstance(result, TaskFailed):
+                if str(result).startswith("FileNotFoundError"):
+                    yield f, None, ""  # deleted while we worked: the next run removes it
+                else:
+                    yield f, {"path": f.rel, "error": _reason(str(result))}, ""
+                continue
+            record, digest, stable = result
+            yield f, (record if stable else None), digest
     finally:
         progress.close()
+
+
+def _reason(text: str) -> str:
+    """OSError messages from the worker, in the words a clerk understands."""
+    if text.startswith("PermissionError"):
+        return "cannot read: permission denied"
+    return text
 
 
 class _PlainProgress:

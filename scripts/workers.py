@@ -1,0 +1,122 @@
+"""A small supervised process pool: each file is read in a worker process that can be
+killed when it takes too long, and whose address space is capped, so one bad file can
+neither hang nor sink a reindex. Results come back in completion order."""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import time
+from multiprocessing.connection import wait
+from typing import Any, Callable, Iterable, Iterator
+
+
+class TaskFailed(Exception):
+    """The worker died or ran out of time on this item."""
+
+
+def _worker_loop(conn, func, mem_bytes: int | None):
+    if mem_bytes:
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
+        except (ValueError, OSError):
+            pass
+    while True:
+        try:
+            item = conn.recv()
+        except EOFError:
+            return
+        if item is None:
+            return
+        try:
+            conn.send((True, func(item)))
+        except MemoryError:
+            conn.send((False, "ran out of memory while reading (file too large or damaged)"))
+        except Exception as exc:  # noqa: BLE001 - reported per item
+            conn.send((False, f"{exc.__class__.__name__}: {exc}"[:300]))
+
+
+class _Worker:
+    def __init__(self, ctx, func, mem_bytes):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_loop, args=(child, func, mem_bytes), daemon=True)
+        self.proc.start()
+        child.close()
+        self.item: Any = None
+        self.started = 0.0
+
+    def give(self, item):
+        self.item, self.started = item, time.monotonic()
+        self.conn.send(item)
+
+    def kill(self):
+        try:
+            self.proc.kill()
+        except OSError:
+            pass
+        self.proc.join(1)
+        self.conn.close()
+
+    def stop(self):
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.proc.join(5)
+        if self.proc.is_alive():
+            self.kill()
+
+
+def supervised_map(func: Callable, items: Iterable, jobs: int = 1, timeout: float = 300.0,
+                   mem_bytes: int | None = None,
+                   preload: Iterable[str] = ()) -> Iterator[tuple[Any, Any]]:
+    """Yield (item, result) as workers finish; result is a TaskFailed for an item whose
+    worker crashed, ran out of memory or exceeded `timeout` seconds."""
+    # Not plain fork: a forked worker would inherit the reindex lock and the other
+    # workers' pipes, and outlive a killed parent holding both.
+    ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    if preload and os.name == "posix":
+        ctx.set_forkserver_preload(list(preload))
+    todo = list(items)
+    todo.reverse()
+    workers = [_Worker(ctx, func, mem_bytes) for _ in range(max(1, min(jobs, len(todo))))]
+    busy: dict[Any, _Worker] = {}
+    try:
+        for w in workers:
+            if todo:
+                w.give(todo.pop())
+                busy[w.conn] = w
+        while busy:
+            ready = wait(list(busy), timeout=1.0)
+            for conn in ready:
+                w = busy.pop(conn)
+                item = w.item
+                try:
+                    ok, value = conn.recv()
+                    result = value if ok else TaskFailed(value)
+                except (EOFError, OSError):
+                    result = TaskFailed("the reader crashed on this file (out of memory?)")
+                    workers.remove(w)
+                    w.kill()
+                    w = _Worker(ctx, func, mem_bytes)
+                    workers.append(w)
+                yield item, result
+                if todo:
+                    w.give(todo.pop())
+                    busy[w.conn] = w
+            now = time.monotonic()
+            for conn, w in list(busy.items()):
+                if now - w.started > timeout:
+                    busy.pop(conn)
+                    item = w.item
+                    workers.remove(w)
+                    w.kill()
+                    yield item, TaskFailed(f"reading took longer than {timeout:.0f} s; skipped")
+                    w = _Worker(ctx, func, mem_bytes)
+                    workers.append(w)
+                    if todo:
+                        w.give(todo.pop())
+                        busy[w.conn] = w
+    finally:
+        for w in workers:
+            w.stop()
