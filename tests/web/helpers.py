@@ -27,6 +27,13 @@ SENDER_RANGES = [
 ]
 
 
+def sample_file_count() -> int:
+    """Files of the sample archive that reindex lists (41 when this was written)."""
+    from archive import is_readable
+
+    return sum(1 for p in SAMPLE_ARCHIVE.rglob("*") if p.is_file() and is_readable(p))
+
+
 def truth_rows() -> list[dict]:
     """Truth lines of the files in the sample archive."""
     rows = []

@@ -3,7 +3,7 @@ import shutil
 from datetime import datetime
 
 from tests.conftest import SAMPLE_ARCHIVE, run_reindex
-from tests.web.helpers import SEED, url
+from tests.web.helpers import SEED, sample_file_count, url
 
 
 def test_healthz(client):
@@ -11,7 +11,7 @@ def test_healthz(client):
     assert res.status_code == 200
     data = res.get_json()
     assert data["status"] == "ok"
-    assert data["documents"] == 41
+    assert data["documents"] == sample_file_count()
     stamp = datetime.fromisoformat(data["indexed_at"])
     assert stamp.utcoffset().total_seconds() == 0
     run = data["last_run"]
