@@ -49,6 +49,9 @@ _KIND_TITLES = (
     ("แถลงการณ์", re.compile(r"^แถลงการณ์")),
     ("ข่าว", re.compile(r"^ข่าว(?:สาร)?(?:\S*)$|^ข่าวประชาสัมพันธ์|^ข่าวสำนัก|^ข่าวกระทรวง|^ข่าวกรม")),
 )
+# An order, announcement or regulation is titled, then numbered (ที่) and/or has a subject
+# line (เรื่อง / ว่าด้วย); a news text that merely starts with the word is not one.
+_NEEDS_LABEL = ("คำสั่ง", "ประกาศ", "ระเบียบ")
 TITLED_KINDS = ("คำสั่ง", "ประกาศ", "ระเบียบ", "แถลงการณ์", "ข่าว")
 
 # Lines of a letterhead address rather than a name.
@@ -95,7 +98,7 @@ def detect_kind(lines: list[Line]) -> str:
         if _MARK_WORDS.fullmatch(t.replace(" ", "")):
             continue
         for kind, rx in _KIND_TITLES:
-            if rx.search(t):
+            if rx.search(t) and (kind not in _NEEDS_LABEL or _label_follows(lines, ln)):
                 return kind
     head = _header(lines)
     has_ref = any(_REF_LABEL.match(ln.text) for ln in head)
@@ -448,13 +451,28 @@ def _resolve(printed: str | None, code: str | None) -> agencies.Agency | None:
     return by_code
 
 
+def _label_follows(lines: list[Line], title: Line) -> bool:
+    if re.search(r"\s(?:เรื่อง|ว่าด้วย)", title.text):
+        return True
+    for ln in _nonblank(lines[title.no + 1:])[:4]:
+        if _SUBJ_LABEL.match(ln.text) or _is_ref_line(ln.text) or ln.text.startswith(("ว่าด้วย", "ฉบับที่")):
+            return True
+    return False
+
+
+# Where the issuing agency's name ends in a title line.
+_TITLE_END = re.compile(r"\s+(?:เรื่อง|ว่าด้วย|ฉบับที่|ประจำวันที่|ที่\s*[0-9๐-๙]|ณ\s).*$")
+
+
 def _title_agency(lines: list[Line], kind: str) -> str | None:
     nb = _nonblank(lines)
     for k, ln in enumerate(nb[:12]):
         if ln.text.startswith(kind) and not re.match(rf"^{kind}\s*ณ", ln.text):
             rest = ln.text[len(kind):].strip()
-            if kind == "ระเบียบ":
-                rest = re.split(r"ว่าด้วย", rest)[0].strip()
+            rest = _TITLE_END.sub("", re.split(r"ว่าด้วย", rest)[0]).strip()
+            rest = re.sub(r"^(?:ของ|จาก)\s*", "", rest)
+            if _TITLE_END.search(ln.text) or len(rest) > 90:
+                return _clean_value(rest[:90]) or None
             # Lines between the title and the first label (ที่/เรื่อง) continue the title.
             for nxt in nb[k + 1:k + 3]:
                 if _is_label(nxt.text) or _REF_LABEL.match(nxt.text) or _is_pure_date(nxt.text):
