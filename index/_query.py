@@ -19,6 +19,7 @@ from ._understand import Understood, understand
 
 TEXT_FIELDS = ("subject", "body", "sender", "recipient", "ref_text")
 FINE_FIELDS = ("subject_fine", "body_fine")
+SUBSTRING_FIELDS = ("subject", "body")  # coarse fields whose words may hold a typed word
 
 REF_BOOST = 100.0       # the letter with that number comes first
 RECEIVED_BOOST = 50.0
@@ -114,7 +115,7 @@ def _sequence(fieldname: str, words: list[str]) -> Q.Query:
     return Q.Phrase(fieldname, words)
 
 
-# Thai text this long (in characters) is also found inside longer words of the fine
+# Thai text this long (in characters) is also found inside longer words of the
 # vocabulary (สัมพันธ์ in ประชาสัมพันธ์, อำนวยการ in ผู้อำนวยการ) when no segmentation
 # puts a boundary there; shorter words would match too many unrelated words.
 SUBSTRING_MIN_CHARS = 4
@@ -134,8 +135,9 @@ def substring_needle(item: Item) -> str | None:
 def item_query(item: Item, inside=None) -> Q.Query | None:
     """One word or phrase. Unsegmented Thai typed as one word needs all its dictionary
     words (adjacent ones rank higher); the fine fields find a word inside a longer
-    dictionary word (มติ in มีมติ), and `inside(needle)` (fine-vocabulary terms that
-    contain the text) what neither segmentation separates. A quoted phrase must match as
+    dictionary word (มติ in มีมติ), and `inside(needle, field)` (terms of the body's coarse
+    or fine vocabulary that contain the text) what neither segmentation separates
+    (อำนวยการ in ผู้อำนวยการ, where ICU cuts ผู้|อำนวย|การก). A quoted phrase must match as
     a sequence."""
     coarse = terms(item.text, COARSE_ENGINE)
     fine = terms(item.text, FINE_ENGINE)
@@ -149,10 +151,13 @@ def item_query(item: Item, inside=None) -> Q.Query | None:
         clauses += [_sequence(f, fine) for f in FINE_FIELDS]
     needle = substring_needle(item) if inside else None
     if needle:
-        longer = [t for t in inside(needle) if t != needle and t not in fine][:SUBSTRING_MAX_TERMS]
+        longer = []
+        for fields, words, vocab in ((SUBSTRING_FIELDS, coarse, "body"),
+                                     (FINE_FIELDS, fine, "body_fine")):
+            found = [t for t in inside(needle, vocab) if t != needle and t not in words]
+            longer += [Q.Term(f, t) for f in fields for t in found[:SUBSTRING_MAX_TERMS]]
         if longer:
-            clauses.append(Q.Or([Q.Term(f, t) for f in FINE_FIELDS for t in longer],
-                                boost=SUBSTRING_BOOST))
+            clauses.append(Q.Or(longer, boost=SUBSTRING_BOOST))
     return Q.Or(clauses) if clauses else None
 
 

@@ -63,37 +63,35 @@ _cache = _Cache()
 
 
 class _Inside:
-    """Terms of the fine vocabulary that contain a given text (cached per generation of
-    the index: a sorted list of the Thai terms, scanned with `in`)."""
+    """Terms of a field's vocabulary that contain a given text (per generation of the
+    index, a list of its Thai terms is cached and scanned with `in`)."""
     _cache: dict[tuple, list[str]] = {}
     _lock = threading.Lock()
-    FIELD = "body_fine"
 
     def __init__(self, searcher, index_dir):
         self.searcher = searcher
         self.key = (str(index_dir), str(_store.current_generation(Path(index_dir))),
                     searcher.reader().generation())
-        self._vocab = None
 
-    def vocab(self) -> list[str]:
-        if self._vocab is None:
-            with self._lock:
-                vocab = self._cache.get(self.key)
-                if vocab is None:
-                    reader = self.searcher.reader()
-                    vocab = [t for t in reader.field_terms(self.FIELD)
-                             if len(t) > _query.SUBSTRING_MIN_CHARS and "\u0e01" <= t[0] <= "\u0e4e"]
-                    for old in [k for k in self._cache if k[0] == self.key[0]]:
-                        del self._cache[old]
-                    self._cache[self.key] = vocab
-            self._vocab = vocab
-        return self._vocab
+    def vocab(self, fieldname: str) -> list[str]:
+        key = self.key + (fieldname,)
+        with self._lock:
+            vocab = self._cache.get(key)
+            if vocab is None:
+                reader = self.searcher.reader()
+                vocab = [t for t in reader.field_terms(fieldname)
+                         if len(t) > _query.SUBSTRING_MIN_CHARS and "\u0e01" <= t[0] <= "\u0e4e"]
+                for old in [k for k in self._cache if k[0] == key[0] and k[1:] != key[1:]
+                            and k[-1] == fieldname]:
+                    del self._cache[old]
+                self._cache[key] = vocab
+        return vocab
 
-    def __call__(self, needle: str) -> list[str]:
-        reader = self.searcher.reader()
-        found = [t for t in self.vocab() if needle in t]
+    def __call__(self, needle: str, fieldname: str) -> list[str]:
+        found = [t for t in self.vocab(fieldname) if needle in t]
         if len(found) > _query.SUBSTRING_MAX_TERMS:  # keep the most common
-            found.sort(key=lambda t: -reader.doc_frequency(self.FIELD, t))
+            reader = self.searcher.reader()
+            found.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
         return found
 
 
