@@ -98,8 +98,75 @@ def tidy_text(text: str | None) -> str:
 
 def register(app) -> None:
     app.add_template_filter(tidy_text, "tidy_text")
+    app.add_template_filter(highlight, "highlight")
     app.add_template_filter(thai_date, "thai_date")
     app.add_template_filter(thai_datetime, "thai_datetime")
     app.add_template_filter(number, "number")
     app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, FORMAT_LABELS=FORMAT_LABELS,
                                  SORT_LABELS=SORT_LABELS)
+
+
+_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TERM_RE = re.compile(r'"([^"]+)"|(\S+)')
+# Words too common to be worth marking on their own (a whole-query match still marks them).
+_COMMON = {"ที่", "และ", "ของ", "ใน", "ให้", "เรื่อง", "เรียน", "OR", "AND", "NOT"}
+
+
+def _term_pattern(term: str) -> str:
+    """A literal term; Thai and Arabic digits alike, spacing between a letter and a digit
+    and around `/` and `.` optional, any run of spaces for a space."""
+    out, prev_digit = [], None
+    for ch in term:
+        if ch.isspace():
+            if out and out[-1] != r"\s+":
+                out.append(r"\s+")
+            prev_digit = None
+            continue
+        if ch in "/.":
+            # `นร 0505/ว.500` = `นร0505/ว 500`: spaces around, the dot optional
+            out.append("[ \t]?" + re.escape(ch) + ("?" if ch == "." else "") + "[ \t]?")
+            prev_digit = None
+            continue
+        is_digit = ch.isdigit()
+        if prev_digit is not None and is_digit != prev_digit:
+            out.append("[ \t]?")
+        if is_digit:
+            n = _THAI_DIGITS.index(ch) if ch in _THAI_DIGITS else int(ch)
+            out.append(f"[{n}{_THAI_DIGITS[n]}]")
+        else:
+            out.append(re.escape(ch))
+        prev_digit = is_digit
+    return "".join(out)
+
+
+def highlight(text: str | None, q: str | None, max_terms: int = 20):
+    """Full text, escaped, with the query in <mark>: the whole query and its words, matched
+    literally (Thai and Arabic digits alike). Words after `-` and operators are not marked."""
+    from markupsafe import Markup, escape
+
+    text = tidy_text(text)
+    q = (q or "").strip()
+    terms = []
+    words = []
+    for m in _TERM_RE.finditer(q):
+        term = (m.group(1) or m.group(2) or "").strip()
+        if not term or term.startswith("-"):
+            continue
+        words.append(term)
+        if term not in _COMMON and len(term) >= 2:
+            terms.append(term)
+    if len(words) > 1:
+        terms.append(" ".join(words))
+    if not terms or not text:
+        return escape(text)
+    terms = sorted(set(terms[:max_terms + 1]), key=len, reverse=True)
+    pattern = re.compile("|".join(_term_pattern(t) for t in terms), re.IGNORECASE)
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        if m.end() == m.start():
+            continue
+        out.append(escape(text[pos:m.start()]))
+        out.append(Markup("<mark>") + escape(m.group(0)) + Markup("</mark>"))
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)

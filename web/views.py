@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, render_template, request, send_file, url_for
 
 import index
+import settings
 
 from . import data
 from .params import KINDS, URGENCIES, BadParam, SearchParams, parse_search, raw_params, \
@@ -117,8 +118,9 @@ def document(doc_id: str):
     if doc is None:
         abort(404)
     has_original = data.original(doc_id) is not None
+    q = (request.args.get("q") or "").strip()[:settings.MAX_QUERY_CHARS]
     return render_template("document.html", doc=doc, doc_id=doc_id, has_original=has_original,
-                           back=_back_to_search())
+                           back=_back_to_search(), q=q)
 
 
 def _back_to_search() -> str | None:

@@ -169,3 +169,21 @@ def test_markup_inside_a_letter_is_escaped_everywhere(tmp_path, build_index):
 def url_for_search(q):
     from urllib.parse import urlencode
     return "/api/search?" + urlencode({"q": q})
+
+
+def test_document_page_marks_the_query(client, seed_id):
+    page = client.get(f"/search?q=นร0505/ว500").data.decode()
+    assert f"/documents/{seed_id}?q=" in page          # results link carries the query
+    page = client.get(f"/documents/{seed_id}?q=นร0505/ว500 ประชาสัมพันธ์").data.decode()
+    assert "<mark>นร ๐๕๐๕/ว ๕๐๐</mark>" in page          # Thai digits and spacing alike
+    assert "<mark>ประชาสัมพันธ์</mark>" in page
+    page = client.get(f"/documents/{seed_id}?q=<script>").data.decode()
+    assert "<script>" not in page and "<mark>" not in page.split('class="fulltext"')[1]
+
+
+def test_highlight_escapes_and_skips_excluded_words():
+    from web.formatting import highlight
+
+    html = str(highlight("<b>ก</b> ประชุม & งบประมาณ", "ประชุม -งบประมาณ <b>"))
+    assert html == "<mark>&lt;b&gt;</mark>ก&lt;/b&gt; <mark>ประชุม</mark> &amp; งบประมาณ"
+    assert str(highlight("abc", "")) == "abc"
