@@ -22,14 +22,14 @@ from .thaitext import join_wrapped
 
 # --- labels (OCR may damage a mark, so letters are matched loosely where it is safe) ---
 # `ที่` with a damaged mark (ทุี่, ท่, ที) is still the label when a reference number follows.
-_REF_LABEL = re.compile(r"^ท[\u0E31-\u0E4E]{0,3}\s*[:.]?\s*(?=[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]|[0-9๐-๙])")
+_REF_LABEL = re.compile(r"^[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*(?=[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]|[0-9๐-๙])")
 _SUBJ_LABEL = re.compile(r"^เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])\s*[:.]?\s*")
 _RECIP_LABEL = re.compile(r"^(?P<label>เร[ีิ]?ยน|ถึง)(?![ก-ฮ])\s*")
 _CITE_LABEL = re.compile(r"^อ้างถึง\s*[:.]?\s*")
 _ENCL_LABEL = re.compile(r"^สิ่งที่ส่งมา(?:ด้วย)?\s*[:.]?\s*")
 _DEPT_LABEL = re.compile(r"^ส่วนราชการ\s*[:.]?\s*")
-_DATE_LABEL = re.compile(r"วันท[\u0E31-\u0E4E]{0,3}\s*[:.]?\s*")
-_SIGNED_DATE = re.compile(r"^(?:สั่ง|ประกาศ|ให้ไว้|แถลง)\s*ณ\s*วันท[\u0E31-\u0E4E]{0,3}\s*")
+_DATE_LABEL = re.compile(r"วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*")
+_SIGNED_DATE = re.compile(r"^(?:สั่ง|ประกาศ|ให้ไว้|แถลง)\s*ณ\s*วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*")
 _RULE = re.compile(r"^[-_=.*~\s]{5,}$")
 _CLOSING = re.compile(r"^(?:ขอแสดงความนับถือ|ขอแสดงความนับถืออย่างสูง|ด้วยความเคารพ)")
 _LABEL_LINE = re.compile(
@@ -72,8 +72,12 @@ class Line:
     text: str  # stripped
 
 
+_SPECK = re.compile(r"^[-/|\\.,:;'\"~_`*]{1,4}$")
+
+
 def _lines(text: str) -> list[Line]:
-    return [Line(i, s.strip()) for i, s in enumerate(text.split("\n"))]
+    """Stripped lines; OCR specks (a few punctuation marks alone) count as blank."""
+    return [Line(i, "" if _SPECK.match(s.strip()) else s.strip()) for i, s in enumerate(text.split("\n"))]
 
 
 def _nonblank(lines: list[Line]) -> list[Line]:
@@ -486,8 +490,8 @@ def _title_agency(lines: list[Line], kind: str) -> str | None:
 
 def _split_division(value: str) -> tuple[str | None, str | None]:
     """`กลุ่มบริหารทั่วไป กรมทางหลวง โทร. …` -> (division, agency)."""
-    value = re.split(r"\s*(?:โทร\.?|โทรศัพท์|ติดต่อ)\s*[0-9๐-๙]", value)[0]
-    value = re.split(r"\s+(?:โทร\.?|โทรศัพท์)\s*$", value)[0].strip()
+    value = re.split(r"\s*(?:โท[รธ]\.?|โทรศัพท์|ติดต่อ)\s*[0-9๐-๙]", value)[0]
+    value = re.split(r"\s+(?:โท[รธ]\.?|โทรศัพท์)\s*$", value)[0].strip()
     words = value.split()
     # The agency is the last part that names an agency on its own (directory or pattern).
     for k in range(len(words)):
@@ -585,7 +589,7 @@ def _fill_stamps(memo: Memo, lines: list[Line]) -> None:
 
 
 _PHONE_NUM = r"[0-9๐-๙][0-9๐-๙ \-]{5,}[0-9๐-๙](?:\s*ต่?อ\s*[0-9๐-๙]+)?"
-_PHONE = re.compile(rf"(?:โทร\.?|โทรศัพท์)\s*[:.]?\s*(?P<num>{_PHONE_NUM})")
+_PHONE = re.compile(rf"(?:โท[รธ]\.?|โทรศัพท์)\s*[:.]?\s*(?P<num>{_PHONE_NUM})")
 _FAX = re.compile(rf"(?:โทรสาร|แฟกซ์|Fax\.?)\s*[:.]?\s*(?P<num>{_PHONE_NUM})", re.I)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
@@ -601,13 +605,14 @@ def _fill_contacts(memo: Memo, lines: list[Line]) -> None:
     phone_line = None
     for k, ln in enumerate(nb):
         t = ln.text
-        if re.search(r"\s(?:ต่?อ?|ต่)$", t) and k + 1 < len(nb):
-            t = t + nb[k + 1].text  # "ต่อ" broken over two lines
+        if k + 1 < len(nb) and (re.search(r"\s(?:ต่?อ?|ต่)$", t)
+                                or re.search(r"โท[รธ]\.?\s*[0-9๐-๙]?$", t) and re.match(r"[0-9๐-๙]", nb[k + 1].text)):
+            t = t + ("" if t.endswith("ต่") else " ") + nb[k + 1].text  # number broken over two lines
         if memo.phone is None:
             m = _PHONE.search(t)
             if m and not t.startswith("โทรสาร"):
                 memo.phone = _fmt_phone(m.group("num"))
-                if t.startswith(("โทร", "โทรศัพท์")):
+                if re.match(r"โท[รธ]", t):
                     phone_line = ln
         if memo.fax is None:
             m = _FAX.search(t)

@@ -20,6 +20,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psparser import PSException
 
+from .repair import repair_text
 from .thaidate import find_dates
 from .thaitext import join_wrapped
 
@@ -175,6 +176,24 @@ def _is_date_only(text: str) -> bool:
     return len(found) == 1 and len(text.strip()) - (found[0][1] - found[0][0]) <= 2
 
 
+_THAI_RUN = re.compile(r"^[\u0E01-\u0E4E]+")
+_MARK = re.compile(r"[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
+
+
+def _first_word_fitted(ln: _Line, room: float) -> bool:
+    """Would the line's first dictionary word have fitted in the room left on the line
+    above? Then a Thai line breaker would have put it there, so the text broke at a space
+    (as producers that break only at spaces do), and the join needs one."""
+    m = _THAI_RUN.match(ln.text)
+    if not m:
+        return False
+    from pythainlp.tokenize import word_tokenize
+    run = m.group(0)
+    first = word_tokenize(run, engine="newmm")[0]
+    visible = len(_MARK.sub("", run)) or 1
+    return ln.first_word * len(_MARK.sub("", first)) / visible < room
+
+
 def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
     """Undo line wrapping, so that each paragraph, heading or signature line is one line.
     A line continues the one above (one line lower, same size, not a new element) when
@@ -191,7 +210,7 @@ def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
                    if abs(a.size - b.size) < 0.5 and 0.8 * a.size <= a.y - b.y <= 2.2 * a.size)
     usual = steps[len(steps) // 2] if steps else None
     for ln in lines:
-        if prev is not None and out and not _STARTS_ELEMENT.match(ln.text):
+        if prev is not None and out and not _STARTS_ELEMENT.match(repair_text(ln.text[:20])):
             em = max(prev.size, 1.0)
             step = prev.y - ln.y
             next_line = 0.8 * em <= step <= 2.2 * em and abs(ln.size - prev.size) < 0.2 * em
@@ -205,14 +224,25 @@ def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
             # (a date centred under a name is the stamped letter's date, not a wrap)
             centred = abs((ln.x0 + ln.x1) - (prev.x0 + prev.x1)) < 2 * em and not _is_date_only(ln.text)
             if next_line and (wrapped or full and (column or centred)):
-                # A wide gap left at the end means the text broke at a space.
-                sep_space = right - prev.x1 > 3 * em
+                room = right - prev.x1
+                sep_space = room > 3 * em or _first_word_fitted(ln, room + 0.3 * em)
                 out[-1] = (out[-1] + " " + ln.text) if sep_space else join_wrapped(out[-1], ln.text)
                 prev = _Line(out[-1], prev.x0, ln.x1, ln.y, ln.size, prev.first_word)
                 continue
         out.append(ln.text)
         prev = ln
     return out
+
+
+def _right_edge(lines: list[_Line]) -> float:
+    """The right margin: the furthest x where several lines end (justified or full lines);
+    one overlong line (a stamp running off the page) does not move it."""
+    ends = sorted((ln.x1 for ln in lines), reverse=True)
+    for c in ends:
+        em = 16.0
+        if sum(1 for e in ends if c - em <= e <= c) >= 3:
+            return c
+    return ends[0]
 
 
 def _pages_text(pages: list[list[_Glyph]], span_text: dict[int, str],
@@ -225,7 +255,7 @@ def _pages_text(pages: list[list[_Glyph]], span_text: dict[int, str],
     if not every:
         return [None] * len(pages)
     left = min(ln.x0 for ln in every)
-    right = max(max(ln.x1 for ln in every), width - left)
+    right = max(_right_edge(every), width - left)
     return [_fix_cid("\n".join(_merge_wrapped(page, left, right))) if page else None for page in lines]
 
 
