@@ -17,7 +17,10 @@ from ._snippets import SUBSTRING
 from ._documents import compact, digits_key
 from ._understand import Understood, understand
 
-TEXT_FIELDS = ("subject", "body", "sender", "recipient", "ref_text")
+# Fields the words are searched in. The body holds the whole text (sender, recipient and
+# reference lines included), so the subject and sender fields only add weight; fewer
+# fields keep queries fast on large archives.
+TEXT_FIELDS = ("subject", "body", "sender")
 FINE_FIELDS = ("subject_fine", "body_fine")
 SUBSTRING_FIELDS = ("subject", "body")  # coarse fields whose words may hold a typed word
 
@@ -145,7 +148,7 @@ def item_query(item: Item, inside=None) -> Q.Query | None:
     if coarse:
         clauses += [_sequence(f, coarse) for f in TEXT_FIELDS]
         if len(coarse) > 1 and not item.phrase:
-            clauses.append(Q.And([Q.Or([Q.Term(f, w) for f in TEXT_FIELDS]) for w in coarse],
+            clauses.append(Q.And([Q.Or([Q.Term(f, w) for f in SUBSTRING_FIELDS]) for w in coarse],
                                  boost=0.5))
     if fine:
         clauses += [_sequence(f, fine) for f in FINE_FIELDS]

@@ -128,7 +128,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         if with_facets:
             kwargs["groupedby"] = {name: sorting.FieldFacet(name, maptype=sorting.Count)
                                    for name in FACETS}
-        results = s.search_page(wq, page, pagelen=per_page, terms=True, **kwargs)
+        results = s.search_page(wq, page, pagelen=per_page, **kwargs)
         patterns = _query.highlight_patterns(pq)
         scored = [(h.score if isinstance(h.score, (int, float)) else 0.0, _hit(h, pq, patterns))
                   for h in results]
@@ -157,7 +157,10 @@ PRF_WEIGHT = 0.3
 ORIGINAL_FIRST = 1000.0  # added to the score of letters that match the words
 
 
-PRF_RERANK = float(os.environ.get("SARABAN_PRF_RERANK", "0.2"))  # weight of feedback terms in ranking
+# Weight of feedback terms in the ranking of every word query (0: off). Measured on the
+# dev corpus: +0.007 nDCG@10 for topical queries at the cost of two more searches each,
+# so off by default.
+PRF_RERANK = float(os.environ.get("SARABAN_PRF_RERANK", "0"))
 
 
 def _expand(searcher, wq, pq, kwargs: dict):
