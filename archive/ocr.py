@@ -119,8 +119,8 @@ def _scale_for_ocr(img, dpi: float):  # noqa: ANN001, ANN202
     return img.resize(size, Image.LANCZOS), float(RENDER_DPI)
 
 
-def ocr_image(img, dpi: float = RENDER_DPI) -> str:  # noqa: ANN001
-    """Text of one page image (PIL) with Tesseract; raises on a Tesseract failure."""
+def recognize(img, dpi: float = RENDER_DPI) -> str:  # noqa: ANN001
+    """Tesseract's raw text of one page image (PIL); raises on a Tesseract failure."""
     img, dpi = _scale_for_ocr(_as_gray(img), dpi)
     buf = io.BytesIO()
     img.save(buf, format="PNG")
@@ -134,7 +134,12 @@ def ocr_image(img, dpi: float = RENDER_DPI) -> str:  # noqa: ANN001
     if done.returncode != 0:
         err = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"tesseract failed: {err[-1] if err else done.returncode}")
-    return postprocess(done.stdout.decode("utf-8", "replace"))
+    return done.stdout.decode("utf-8", "replace")
+
+
+def ocr_image(img, dpi: float = RENDER_DPI) -> str:  # noqa: ANN001
+    """Text of one page image (PIL), with the Thai fixes applied."""
+    return postprocess(recognize(img, dpi))
 
 
 def _ocr_or_empty(img, dpi: float, what: str) -> str:  # noqa: ANN001

@@ -1,0 +1,184 @@
+"""OCR benchmark on the scans of a generated corpus (truth.jsonl rows with format "scan").
+
+    python scripts/bench_ocr.py [--corpus DIR] [--limit N] [--jobs 2] [--dpi 200] [--psm 3]
+                                [--config "textord_min_linesize=2.5"] [--json out.json]
+
+Prints CER (edit distance of whitespace-free texts / reference length, as the corpus's
+check_extraction.py) of Tesseract's raw text, after archive.ocr's fixes and after
+archive.repair (when present), the CER of the digits alone, seconds per page (wall and
+Tesseract CPU), and the settings used.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(os.environ.get("SARABAN_CORPUS", "/work/shared/corpus/dev"))
+_DIGITS = re.compile(r"[0-9๐-๙]")
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Bit-parallel edit distance (Myers 1999 / Hyyro 2001), exact; as check_extraction.py."""
+    if len(a) < len(b):
+        a, b = b, a
+    if not b:
+        return len(a)
+    peq: dict[str, int] = {}
+    for i, c in enumerate(b):
+        peq[c] = peq.get(c, 0) | (1 << i)
+    m = len(b)
+    full, top = (1 << m) - 1, 1 << (m - 1)
+    pv, mv, score = full, 0, m
+    for c in a:
+        eq = peq.get(c, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & top:
+            score += 1
+        elif mh & top:
+            score -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+    return score
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def cer(ref: str, hyp: str) -> float:
+    ref, hyp = squash(ref), squash(hyp)
+    return levenshtein(ref, hyp) / max(1, len(ref))
+
+
+def digit_cer(ref: str, hyp: str) -> float | None:
+    """Errors in the digits alone (Thai digits are the OCR model's weak spot)."""
+    rd = "".join(_DIGITS.findall(ref))
+    if not rd:
+        return None
+    trans = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+    return levenshtein(rd.translate(trans), "".join(_DIGITS.findall(hyp)).translate(trans)) / len(rd)
+
+
+def _setup(settings: dict) -> None:
+    from archive import ocr
+
+    ocr.RENDER_DPI = settings["dpi"]
+    ocr.PSM = settings["psm"]
+    ocr.TESS_CONFIG = tuple(x for c in settings["config"] for x in ("-c", c))
+
+
+def _run(path: str) -> dict:
+    from archive import ocr
+
+    t0 = time.perf_counter()
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    import pypdfium2 as pdfium
+
+    n = len(pdfium.PdfDocument(path))
+    raw_pages = []
+    for _number, img in ocr._render_pdfium(Path(path), list(range(1, n + 1)), ocr.RENDER_DPI):
+        raw_pages.append(ocr.recognize(img, ocr.RENDER_DPI) if img is not None else "")
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"pages": n, "raw": "\n".join(raw_pages), "wall": time.perf_counter() - t0,
+            "cpu": (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)}
+
+
+def _stats(values: list[float]) -> str:
+    if not values:
+        return "n/a"
+    return f"mean {statistics.mean(values):.4f} median {statistics.median(values):.4f} max {max(values):.4f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from archive import ocr
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=0, help="an evenly spread subset of N scans")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--dpi", type=int, default=ocr.RENDER_DPI)
+    ap.add_argument("--psm", type=int, default=ocr.PSM)
+    ap.add_argument("--config", action="append", default=None,
+                    help="Tesseract -c setting (repeatable); default: archive.ocr's")
+    ap.add_argument("--json", type=Path, help="write per-file results here")
+    args = ap.parse_args(argv)
+
+    if not ocr._tesseract_has_thai():
+        print("Tesseract with Thai data is not installed (apt-get install tesseract-ocr tesseract-ocr-tha)",
+              file=sys.stderr)
+        return 2
+    try:
+        from archive.repair import repair_text
+    except ImportError:
+        repair_text = None
+    truth = [json.loads(line) for line in open(args.corpus / "truth.jsonl", encoding="utf-8")]
+    clean = {}
+    for line in open(args.corpus / "clean_text.jsonl", encoding="utf-8"):
+        row = json.loads(line)
+        clean[row["path"]] = row["text"]
+    scans = [r for r in truth if r["format"] == "scan"]
+    if args.limit and args.limit < len(scans):
+        step = len(scans) / args.limit
+        scans = [scans[int(i * step)] for i in range(args.limit)]
+    config = args.config if args.config is not None else [
+        v for k, v in zip(ocr.TESS_CONFIG[::2], ocr.TESS_CONFIG[1::2]) if k == "-c"]
+    settings = {"dpi": args.dpi, "psm": args.psm, "config": config}
+    print(f"settings: lang={ocr.LANG} dpi={args.dpi} psm={args.psm} config={config} "
+          f"preprocess=grayscale scans={len(scans)} jobs={args.jobs}", flush=True)
+
+    paths = [str(args.corpus / "archive" / r["path"]) for r in scans]
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(args.jobs, initializer=_setup, initargs=(settings,)) as ex:
+        results = list(ex.map(_run, paths))
+    wall = time.perf_counter() - t0
+
+    rows, groups = [], {}
+    for rec, res in zip(scans, results):
+        ref = clean[rec["path"]]
+        fixed = ocr.postprocess(res["raw"])
+        row = {"path": rec["path"], "producer": rec["producer"], "pages": res["pages"],
+               "cer_raw": cer(ref, res["raw"]), "cer_ocr": cer(ref, fixed),
+               "digits": digit_cer(ref, fixed), "wall": res["wall"], "cpu": res["cpu"]}
+        if repair_text is not None:
+            repaired = repair_text(fixed)
+            row["cer_repair"] = cer(ref, repaired)
+            row["text"] = repaired
+        else:
+            row["text"] = fixed
+        rows.append(row)
+        kind = "bilevel" if "bilevel" in rec["producer"] else "grey-jpeg"
+        groups.setdefault(kind, []).append(row.get("cer_repair", row["cer_ocr"]))
+
+    pages = sum(r["pages"] for r in rows)
+    print(f"CER raw Tesseract    : {_stats([r['cer_raw'] for r in rows])}")
+    print(f"CER after OCR fixes  : {_stats([r['cer_ocr'] for r in rows])}")
+    if repair_text is not None:
+        print(f"CER after repair     : {_stats([r['cer_repair'] for r in rows])}")
+    else:
+        print("CER after repair     : archive.repair not available")
+    for kind, values in sorted(groups.items()):
+        print(f"  {kind:10s} n={len(values):3d} final {_stats(values)}")
+    print(f"digit CER            : {_stats([r['digits'] for r in rows if r['digits'] is not None])}")
+    print(f"pages {pages}; seconds/page: wall {sum(r['wall'] for r in rows) / pages:.2f} per worker, "
+          f"Tesseract CPU {sum(r['cpu'] for r in rows) / pages:.2f}; total wall {wall:.0f}s")
+    if args.json:
+        args.json.write_text(json.dumps({"settings": settings, "rows": rows}, ensure_ascii=False, indent=1),
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
