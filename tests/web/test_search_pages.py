@@ -48,7 +48,7 @@ def test_result_shows_thai_date_sender_and_link(client):
     assert "ด่วนที่สุด" in text
     hit = client.get(url("/api/search", q="นร0505/ว500")).get_json()["hits"][0]
     assert hit["date"] == "2020-10-22"               # JSON keeps ISO, common era
-    assert f'href="/documents/{hit["doc_id"]}"' in res.data.decode()
+    assert f'href="/documents/{hit["doc_id"]}?q=' in res.data.decode()
 
 
 def test_received_number(client):
