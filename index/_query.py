@@ -34,6 +34,7 @@ _RECEIVED = re.compile(r"(?:เลขรับ|เลขทะเบียนร
 _REF_LABEL = re.compile(r"(?:^|(?<=\s))(?:เลขที่|ที่|ที)\s*[:.]?\s*$")
 _BARE_NUMBER = re.compile(r"^[0-9๐-๙]+$")
 _ITEM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_SYNTAX = re.compile(r'"[^"]*"?|[:()*?~^\[\]{}!;,|+\\<>=]')
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "″": '"'})
 
 
@@ -84,6 +85,9 @@ def parse(text: str) -> ParsedQuery:
         pq.meta = meta
         text = meta.text
 
+    # Query-syntax characters of other engines (field:, (), *, ?, ~, ^, [], {}) separate
+    # words here; inside quotes they are left to the phrase.
+    text = _SYNTAX.sub(lambda m: m.group() if m.group().startswith('"') else " ", text)
     pending_or = False
     for m in _ITEM.finditer(text):
         neg, quoted, word = m.group(1), m.group(2), m.group(3)

@@ -9,7 +9,9 @@ agency is taken out of the words:
 - a known agency (full name, printed alias, dotted abbreviation such as `สลค.`) standing as
   its own words is a sender; it filters when the query holds nothing else but metadata
   (agency, dates), else it only ranks that agency's letters higher;
-- a single date, month or year is a date filter only in such a metadata-only query.
+- a single date or month is a date filter only in such a metadata-only query, a single
+  year only when an agency comes with it;
+- `ปีงบประมาณ 2559` is the fiscal year, 1 October 2558 to 30 September 2559.
 
 Readings of dates go through archive.thaidate and agencies through archive.agencies.
 """
@@ -38,6 +40,8 @@ def _month_re() -> str:
 
 
 _ERA = r"(?:(?:พ|ค)\s?\.\s?ศ\s?\.?\s*)"
+# The Thai fiscal year (ปีงบประมาณ 2559) runs from 1 October 2558 to 30 September 2559.
+_FISCAL = r"(?:ปีงบประมาณ|ปีงบฯ?|ปี\s?งปม\.?)"
 _YEAR4 = r"(?:1[89]\d\d|2[0-6]\d\d)"
 
 
@@ -50,8 +54,9 @@ def _patterns():
     month_year = rf"(?:เดือน\s*)?{month}\s*(?:{_ERA}|ปี\s*)?(?:\d{{4}}|\d{{2}})"
     month_only = rf"(?:เดือน\s*)?{month}"
     year = rf"(?:ปี\s*)?(?:{_ERA})?{_YEAR4}"
-    one = rf"(?:{full}|{numeric}|{month_year}|{year})"
-    left = rf"(?:{full}|{numeric}|{month_year}|{year}|{month_only})"
+    fiscal = rf"{_FISCAL}\s*(?:{_ERA})?{_YEAR4}"
+    one = rf"(?:{fiscal}|{full}|{numeric}|{month_year}|{year})"
+    left = rf"(?:{fiscal}|{full}|{numeric}|{month_year}|{year}|{month_only})"
     sep = r"\s*(?:ถึง(?:วันที่)?|จนถึง|-|–|—|~)\s*"
     lead = r"(?:(?:ตั้งแต่|ระหว่าง)(?:วันที่)?\s*)?"
     b, e = r"(?<![\w.])", r"(?![\w])"
@@ -74,14 +79,35 @@ class Understood:
         return bool(self.sender or self.date_from or self.date_to)
 
 
-def _range_of(text: str) -> tuple[date, date] | None:
+def _range_of(text: str, fiscal: bool = False) -> tuple[date, date] | None:
+    """The days `text` covers; a year is a fiscal year after ปีงบประมาณ (or `fiscal`)."""
     from archive.thaidate import parse_date_range
 
     text = re.sub(r"^(?:วันที่|ลงวันที่|ในปี|ของปี)\s*", "", text.strip())
+    m = re.match(_FISCAL + r"\s*", text)
+    if m:
+        fiscal, text = True, text[m.end():]
     try:
-        return parse_date_range(text)
+        rng = parse_date_range(text)
     except (ValueError, OverflowError):
         return None
+    if rng and fiscal and _is_year(text):
+        year = rng[1].year
+        try:
+            return date(year - 1, 10, 1), date(year, 9, 30)
+        except ValueError:
+            return None
+    return rng
+
+
+def _is_year(text: str) -> bool:
+    """A year alone (with ปี, ปีงบประมาณ or an era), no month or day."""
+    text = re.sub(_FISCAL, "", text)
+    return bool(re.fullmatch(rf"\s*(?:ปี\s*)?(?:{_ERA})?{_YEAR4}\s*", text))
+
+
+def _is_fiscal(text: str) -> bool:
+    return bool(re.match(r"\s*" + _FISCAL, text))
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -132,7 +158,9 @@ def understand(text: str) -> Understood:
 
     date_span = None
     for m in rng_re.finditer(scan):
-        a, b = _range_of(m.group("a")), _range_of(m.group("b"))
+        # `ปีงบประมาณ 2559 - 2561`: both ends are fiscal years
+        fiscal = _is_fiscal(m.group("a")) and _is_year(m.group("b"))
+        a, b = _range_of(m.group("a")), _range_of(m.group("b"), fiscal)
         if a is None and b is not None and not re.search(r"\d", m.group("a")):
             # `มี.ค. - ก.ค. 2562`: the left month takes the right year
             a = _range_of(f"{m.group('a')} {b[0].year + 543}")
@@ -160,7 +188,9 @@ def understand(text: str) -> Understood:
     rest = scan if single is None else _blank(scan, single[0], single[1])
     words = [w for w in rest.split() if not _FILLER.match(w)]
     metadata_only = not words and (agency or date_span or single)
-    if single and metadata_only and (agency or _has_date_words(scan[single[0]:single[1]])):
+    # A lone year (ปี 2563, ปีงบประมาณ 2563) is as likely words of the text unless an
+    # agency comes with it; a day or a month in a metadata-only query is a date.
+    if single and metadata_only and (agency or not _is_year(scan[single[0]:single[1]])):
         out.date_from, out.date_to, out.date_is_filter = single[2][0], single[2][1], True
         text = _blank(text, single[0], single[1])
     if agency:
@@ -171,12 +201,6 @@ def understand(text: str) -> Understood:
             return _strip_fillers(out, keep_words=True)
     out.text = text
     return _strip_fillers(out, keep_words=bool(words))
-
-
-def _has_date_words(s: str) -> bool:
-    """A lone year is a date only with a date word (ปี, พ.ศ., a month); a full date or a
-    month always is."""
-    return bool(re.search(r"ปี|ศ\s?\.|[ก-ฮ]\.?\s?[ก-ฮ]\.|/|-|" + _month_re(), s))
 
 
 def _strip_fillers(out: Understood, keep_words: bool) -> Understood:
