@@ -24,6 +24,7 @@ PSM = 3
 # (สถิติ -> สถต). A larger minimum line size (in x-heights) keeps them with their line:
 # dev-scan CER 5.3 % -> 4.3 % (2.0 and 3.0 measured worse).
 TESS_CONFIG = ("-c", "textord_min_linesize=2.5")
+REMOVE_LEADERS = True
 # Dev scans are 150 dpi images: rendering at 200 dpi measured best (150: +0.5 pt CER,
 # 300: +0.2 pt and 60 % slower). Images below this resolution are scaled up to it.
 RENDER_DPI = 200
@@ -119,9 +120,52 @@ def _scale_for_ocr(img, dpi: float):  # noqa: ANN001, ANN202
     return img.resize(size, Image.LANCZOS), float(RENDER_DPI)
 
 
+_DARK_RUN = re.compile(rb"\x01+")
+
+
+def remove_dot_leaders(img, dpi: float = RENDER_DPI):  # noqa: ANN001, ANN201
+    """Whitens dotted leader lines (the ....... under ส่วนราชการ/ที่/เรื่อง of the memo form):
+    text sitting on them comes out as garbage. A leader is a row of at least 10 small dark
+    runs, close together, with white above and below each (text strokes go on vertically).
+    Returns (image, number of dots removed)."""
+    k = dpi / 200
+    max_dot, max_gap, clear, min_dots = round(6 * k), round(14 * k), max(2, round(4 * k)), 10
+    w, h = img.size
+    data = img.point(lambda v: 1 if v < 200 else 0).tobytes()
+
+    def white(y: int, x0: int, x1: int) -> bool:
+        return y < 0 or y >= h or not any(data[y * w + max(0, x0 - 1):y * w + x1 + 1])
+
+    dots: list[tuple[int, int, int]] = []
+    for y in range(h):
+        seq: list[tuple[int, int]] = []
+        for m in _DARK_RUN.finditer(data, y * w, (y + 1) * w):
+            x0, x1 = m.start() - y * w, m.end() - y * w
+            ok = x1 - x0 <= max_dot and white(y - clear, x0, x1) and white(y + clear, x0, x1)
+            if ok and (not seq or x0 - seq[-1][1] <= max_gap):
+                seq.append((x0, x1))
+                continue
+            if len(seq) >= min_dots:
+                dots.extend((y, a, b) for a, b in seq)
+            seq = [(x0, x1)] if ok else []
+        if len(seq) >= min_dots:
+            dots.extend((y, a, b) for a, b in seq)
+    if not dots:
+        return img, 0
+    img = img.copy()
+    from PIL import ImageDraw
+
+    draw = ImageDraw.Draw(img)
+    for y, x0, x1 in dots:
+        draw.rectangle((x0 - 1, y - clear + 1, x1, y + clear - 1), fill=255)
+    return img, len(dots)
+
+
 def recognize(img, dpi: float = RENDER_DPI) -> str:  # noqa: ANN001
     """Tesseract's raw text of one page image (PIL); raises on a Tesseract failure."""
     img, dpi = _scale_for_ocr(_as_gray(img), dpi)
+    if REMOVE_LEADERS:
+        img, _ = remove_dot_leaders(img, dpi)
     buf = io.BytesIO()
     img.save(buf, format="PNG")
     # No --dpi: Tesseract's own estimate from the text height measured far better (a wrong

@@ -170,6 +170,10 @@ _STARTS_ELEMENT = re.compile(
     r"ไปรษณีย์|[0-9๐-๙]{1,2}[.)]\s|[-_]{3,})")
 
 
+_OPENS_PARAGRAPH = re.compile(r"^(?:ด้วย|ตามที่|ตามหนังสือ|เนื่องด้วย|เนื่องจาก|อนุสนธิ|สืบเนื่อง|อ้างถึง)")
+_LABELLED = re.compile(r"^(?:เรื่อง|เรียน|ถึง|อ้างถึง|สิ่งที่ส่งมาด้วย|ส่วนราชการ)\s")
+
+
 def _is_date_only(text: str) -> bool:
     """A date stands on its own line (under a letterhead or a signature)."""
     found = find_dates(text)
@@ -187,9 +191,10 @@ def _first_word_fitted(ln: _Line, room: float) -> bool:
     m = _THAI_RUN.match(ln.text)
     if not m:
         return False
-    from pythainlp.tokenize import word_tokenize
+    from .spell import longest_word_prefix
     run = m.group(0)
-    first = word_tokenize(run, engine="newmm")[0]
+    # Line breakers use the longest dictionary word (ปีงบประมาณ, not ปี).
+    first = longest_word_prefix(run)
     visible = len(_MARK.sub("", run)) or 1
     return ln.first_word * len(_MARK.sub("", first)) / visible < room
 
@@ -218,14 +223,23 @@ def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
                 next_line = False
             # (the line above may be a paragraph's indented first line, not a right column)
             at_margin = abs(ln.x0 - left) < 0.5 * em and -0.5 * em < prev.x0 - ln.x0 < 6 * em
-            wrapped = at_margin and prev.x1 + ln.first_word + 0.25 * em > right
+            # A labelled value (เรื่อง, เรียน …) continues under its start (hanging indent)
+            # or, in a centred heading, centred under it.
+            labelled = _LABELLED.match(prev.text) is not None
+            hanging = labelled and 0.5 * em < ln.x0 - prev.x0 < 3.8 * em
+            centred_value = labelled and abs((ln.x0 + ln.x1) - (prev.x0 + prev.x1)) < 2 * em \
+                and (prev.x1 - prev.x0) + ln.first_word + 0.25 * em > right - left
+            wrapped = (at_margin or hanging) and prev.x1 + ln.first_word + 0.25 * em > right \
+                or centred_value
+            if labelled and _OPENS_PARAGRAPH.match(ln.text):
+                wrapped = False  # the body after เรียน … starts with ด้วย, ตามที่ …
             full = prev.x1 >= right - 1.0 * em
             column = abs(ln.x0 - prev.x0) < 0.5 * em
             # (a date centred under a name is the stamped letter's date, not a wrap)
             centred = abs((ln.x0 + ln.x1) - (prev.x0 + prev.x1)) < 2 * em and not _is_date_only(ln.text)
             if next_line and (wrapped or full and (column or centred)):
-                room = right - prev.x1
-                sep_space = room > 3 * em or _first_word_fitted(ln, room + 0.3 * em)
+                room = (right - left) - (prev.x1 - prev.x0) if centred_value else right - prev.x1
+                sep_space = room > 3 * em or _first_word_fitted(ln, room - 0.3 * em)
                 out[-1] = (out[-1] + " " + ln.text) if sep_space else join_wrapped(out[-1], ln.text)
                 prev = _Line(out[-1], prev.x0, ln.x1, ln.y, ln.size, prev.first_word)
                 continue

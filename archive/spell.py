@@ -59,3 +59,12 @@ def fix_confusables(text: str | None) -> str | None:
                 merged.append(p)
         text = " ".join(merged)
     return _THAI_RUN.sub(lambda m: _fix_run(m.group(0)), text)
+
+
+def longest_word_prefix(run: str) -> str:
+    """The longest dictionary word the Thai run starts with (else its first character)."""
+    words = _words()
+    for n in range(min(len(run), 30), 1, -1):
+        if run[:n] in words:
+            return run[:n]
+    return run[:1]

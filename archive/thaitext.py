@@ -24,3 +24,24 @@ def join_wrapped(first: str, second: str) -> str:
     if thai_break and not listing and not _SPACE_BEFORE.match(second) and not _SPACE_AFTER.search(first):
         return first + second
     return first + " " + second
+
+
+_LAST_RUN = re.compile(r"[\u0E01-\u0E4E]+$")
+_FIRST_RUN = re.compile(r"^[\u0E01-\u0E4E]+")
+
+
+def join_lines_guess(first: str, second: str) -> str:
+    """Join two lines without layout information (the lines of a label's value): glue
+    them when the break falls inside a dictionary word, else keep a space."""
+    joined = join_wrapped(first, second)
+    a, b = _LAST_RUN.search(first.rstrip()), _FIRST_RUN.match(second.lstrip())
+    if not a or not b or joined != first.rstrip() + second.lstrip():
+        return joined
+    from pythainlp.tokenize import word_tokenize
+    left, right = a.group(0), b.group(0)
+    pos = 0
+    for tok in word_tokenize(left + right, engine="newmm"):
+        if pos < len(left) < pos + len(tok):
+            return joined  # a word runs across the break: it was wrapped inside the word
+        pos += len(tok)
+    return first.rstrip() + " " + second.lstrip()
