@@ -256,10 +256,11 @@ def _fill_marks(memo: Memo, lines: list[Line], head: list[Line]) -> None:
     nb = _nonblank(lines)
     zone = head[:10] + nb[-3:]
     for ln in zone:
-        words = ln.text.split()
-        if not words or not all(_MARK_WORDS.fullmatch(w) for w in words):
+        # A line of marks only; OCR may split a mark with a space (ด่วน มาก).
+        compact = re.sub(r"\s", "", ln.text)
+        if not compact or not re.fullmatch(f"(?:{_MARK_WORDS.pattern})+", compact):
             continue
-        for w in words:
+        for w in _MARK_WORDS.findall(compact):
             if w in URGENCY and memo.urgency is None:
                 memo.urgency = w
             if w in SECRECY and memo.secrecy is None:
@@ -434,7 +435,8 @@ def _fill_sender(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line
     memo.sender_as_printed = printed
     ag = _resolve(printed, code)
     if ag is not None:
-        memo.sender, memo.sender_code, memo.sender_abbr = ag.name, ag.code or code, ag.abbr or None
+        # The code printed on the letter wins: an agency may use more than one.
+        memo.sender, memo.sender_code, memo.sender_abbr = ag.name, code or ag.code or None, ag.abbr or None
     else:
         memo.sender = agencies.canonical_name(printed) if printed else None
         memo.sender_code = code
