@@ -139,6 +139,24 @@ def substring_needle(item: Item) -> str | None:
     return needle
 
 
+# OCR damage inside a long quoted phrase (แทน read as แฑน) breaks the exact sequence: a
+# letter that has the phrase with one or two words changed (everything before them and
+# everything after them as sequences) still matches, ranked below exact matches.
+NEAR_PHRASE_MIN_WORDS = 6
+NEAR_PHRASE_BOOST = 0.3
+
+
+def _near_phrases(words: list[str]) -> list[Q.Query]:
+    n = len(words)
+    if n < NEAR_PHRASE_MIN_WORDS:
+        return []
+    out = []
+    for gap in (1, 2):
+        for i in range(2, n - gap - 1):  # keep at least two words on each side
+            out.append(Q.And([_sequence("body", words[:i]), _sequence("body", words[i + gap:])]))
+    return [Q.Or(out, boost=NEAR_PHRASE_BOOST)] if out else []
+
+
 def item_query(item: Item, inside=None) -> Q.Query | None:
     """One word or phrase. Unsegmented Thai typed as one word needs all its dictionary
     words (adjacent ones rank higher); the fine fields find a word inside a longer
@@ -156,6 +174,8 @@ def item_query(item: Item, inside=None) -> Q.Query | None:
                                  boost=0.5))
     if fine:
         clauses += [_sequence(f, fine) for f in FINE_FIELDS]
+    if item.phrase and not item.negated:
+        clauses += _near_phrases(coarse)
     needle = substring_needle(item) if inside else None
     if needle:
         longer = []
