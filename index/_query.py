@@ -249,6 +249,11 @@ def highlight_patterns(pq: ParsedQuery) -> dict[str, list[list[str]]]:
             seq = terms(item.text, engine)
             if seq:
                 out[engine].append(seq)
+        words = terms(item.text, COARSE_ENGINE)
+        if item.phrase and len(words) >= NEAR_PHRASE_MIN_WORDS:
+            # the halves of a phrase OCR damaged (see _near_phrases)
+            half = len(words) // 2
+            out[COARSE_ENGINE] += [words[:half], words[half + 1:]]
     out[SUBSTRING] = [[n] for n in (substring_needle(i) for i in pq.positive_items()) if n]
     for no in pq.received:
         out[COARSE_ENGINE].append([no])

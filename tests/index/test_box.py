@@ -112,3 +112,30 @@ def test_an_agency_that_sent_nothing_is_searched_as_words(small_index):
     # the seed letter but is the reply's sender: both cases behave
     assert paths(search(small_index, "กรมบัญชีกลาง"))[0] == "2561/01/order.txt"
     assert search(small_index, "กรมป่าไม้").total == 0
+
+
+# -- phrases in OCR'd text ---------------------------------------------------------------------
+OCR_LETTERS = [
+    ("2560/01/clean.txt", "ให้ส่งเสริมเกษตรกรให้ไถกลบตอซังแทนการเผา และนำเศษวัสดุไปใช้ประโยชน์"),
+    ("2560/01/noisy.txt", "ให้ส่งเสริมเกษตรกรให้ไถกลบตอซังแฑนการเผา และนำเศษวัสดุไปใช้ประโยชน์"),
+    ("2560/01/other.txt", "ให้ส่งเสริมเกษตรกรปลูกพืชหมุนเวียน และงดการเผาในที่โล่ง"),
+]
+
+
+@pytest.fixture(scope="module")
+def ocr_index(tmp_path_factory):
+    from .conftest import build, letter
+
+    return build(tmp_path_factory.mktemp("ocr") / "index", [
+        letter(p, date=f"2017-01-{i + 1:02d}", subject="การงดเผา", text=t)
+        for i, (p, t) in enumerate(OCR_LETTERS)])
+
+
+def test_long_phrase_survives_one_damaged_word_but_ranks_below_exact(ocr_index):
+    result = search(ocr_index, '"ให้ส่งเสริมเกษตรกรให้ไถกลบตอซังแทนการเผา"')
+    assert paths(result) == ["2560/01/clean.txt", "2560/01/noisy.txt"]
+    assert "<mark>" in result.hits[1]["snippet"]
+
+
+def test_short_phrase_stays_exact(ocr_index):
+    assert paths(search(ocr_index, '"ตอซังแทนการเผา"')) == ["2560/01/clean.txt"]
