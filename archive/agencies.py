@@ -73,6 +73,24 @@ def known_names() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _spaced_names() -> tuple[tuple[str, str], ...]:
+    names = {n for n in known_names() if " " in n and len(n) > 12}
+    return tuple((n.replace(" ", ""), n) for n in sorted(names, key=len, reverse=True))
+
+
+def respace_names(text: str | None) -> str | None:
+    """Put back the spaces of a known name whose spaces a line wrap lost
+    (กระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม)."""
+    if not text:
+        return text
+    for glued, spaced in _spaced_names():
+        if glued in text.replace(" ", "") and spaced not in text:
+            pattern = r"\s?".join(re.escape(ch) for ch in glued)
+            text = re.sub(pattern, spaced, text, count=1)
+    return text
+
+
 def lookup_code(code: str | None) -> Agency | None:
     """The agency of a letter code (`นร 0505`, also from a full ref `นร 0505/ว 500`)."""
     norm = normalize_code(code or "")

@@ -248,7 +248,7 @@ def fill_fields(memo: Memo, text: str) -> None:
 def _fix_ocr_confusions(memo: Memo) -> None:
     """Look-alike consonants in descriptive fields (never in names of people)."""
     for name in ("subject", "recipient", "position", "owner_division"):
-        setattr(memo, name, spell.fix_confusables(getattr(memo, name)))
+        setattr(memo, name, agencies.respace_names(spell.fix_confusables(getattr(memo, name))))
     memo.enclosures = [spell.fix_confusables(e) for e in memo.enclosures]
 
 
@@ -621,7 +621,7 @@ def _fill_contacts(memo: Memo, lines: list[Line]) -> None:
             if m:
                 memo.fax = _fmt_phone(m.group("num"))
         if memo.email is None:
-            m = _EMAIL.search(t)
+            m = _EMAIL.search(arabic(t) or "")  # OCR may flip digits to Thai ones
             if m:
                 memo.email = m.group(0)
     # The owner division (ส่วนราชการเจ้าของเรื่อง) is the line above the telephone line.

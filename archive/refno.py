@@ -18,7 +18,8 @@ _CODE = rf"(?P<letters>{_LET}{{1,3}})\.?\s*(?P<dept>{_D}{{2,5}}(?:\s?\.\s?{_D}{{
 # After the slash: qualifiers such as พิเศษ/ or ลับ/, then ว (circular) and the number.
 _TAIL = (rf"\s*/\s*(?P<qual>(?:[ก-๛]{{2,8}}\s*/\s*)*)"
          rf"(?P<circ>ว\s*\.?\s*(?:\(\s*[ก-ฮ]{{1,3}}\s*\)\s*)?)?(?P<num>{_D}{{1,6}})?")
-REF_RE = re.compile(rf"(?<![ก-๛]){_CODE}{_TAIL}")
+# Not inside a Thai word, except right after the label ที่ written without a space.
+REF_RE = re.compile(rf"(?:(?<=ที่)|(?<![ก-๛])){_CODE}{_TAIL}")
 # Orders/announcements: number / Buddhist-era year.
 ORDER_RE = re.compile(rf"(?<![0-9๐-๙/.])(?P<num>{_D}{{1,5}})\s*/\s*(?P<year>[2๒][45๔๕]{_D}{_D})(?![0-9๐-๙/])")
 _PREFIX = re.compile(r"^\s*(?:ที่|ที|เลขที่)\s*[:.]?\s*")
