@@ -24,3 +24,10 @@ def test_province_matches_both_printed_forms():
     for text in ("จังหวัดเลย", "ศาลากลางจังหวัดเลย"):
         assert [a.name for a in resolve_sender(text)] == ["จังหวัดเลย"]
     assert lookup_name("ศาลากลางจังหวัดเลย").name == "จังหวัดเลย"
+
+
+def test_spaces_of_a_known_name_restored_after_a_line_wrap():
+    from archive.agencies import respace_names
+    glued = "ปลัดกระทรวงการอุดมศึกษา วิทยาศาสตร์วิจัยและนวัตกรรม"
+    assert respace_names(glued) == "ปลัดกระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม"
+    assert respace_names("อธิบดีกรมบัญชีกลาง") == "อธิบดีกรมบัญชีกลาง"

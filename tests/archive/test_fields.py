@@ -182,3 +182,13 @@ def test_text_that_is_not_a_letter():
 def test_broken_lines_in_header_are_mended():
     m = parse("ที่ ช\nบ 0017/752\nศาลากลางจังหวัดชลบุรี\n1 มิถุ\nนายน 2564\nเรื่\nอง  ทดสอบระบบ\nเรียน  นายอำเภอ\n")
     assert (m.ref_no, m.date, m.subject) == ("ชบ 0017/752", "2021-06-01", "ทดสอบระบบ")
+
+
+def test_ocr_damage_in_marks_contacts_and_letter_code():
+    m = parse("ด่วน มาก\nที่ ขก ๕๒๐๐๑.๑/๑๒๘๘\nเทศบาลนครขอนแก่น\nถนนประชาสโมสร ขก ๔๐๐๐๐\n๘ มิถุนายน ๒๕๖๕\n"
+              "เรื่อง  ทดสอบ\nเรียน  ผู้ว่าราชการจังหวัดขอนแก่น\nจึงเรียนมาเพื่อโปรดทราบ\n"
+              "สำนักปลัดเทศบาล\nโทร. ๐ ๔๓๒๒ ๑๑๙๖ ต่\nอ ๘๙๖๕\nไปรษณีย์อิเล็กทรอนิกส์ saraban๙๕@kkmuni.go.th\n")
+    assert m.urgency == "ด่วนมาก"
+    assert (m.sender, m.sender_code) == ("เทศบาลนครขอนแก่น", "ขก 52001")
+    assert m.phone == "0 4322 1196 ต่อ 8965"
+    assert m.email == "saraban95@kkmuni.go.th"

@@ -36,3 +36,7 @@ def test_find_ref_numbers_in_free_text_gives_spans():
 
 def test_dates_and_quantities_are_not_reference_numbers():
     assert find_ref_numbers("วันที่ 16/2/2555 จำนวน 12/25 ชุด ครั้งที่ 3/2563") == []
+
+
+def test_reference_right_after_the_label_without_space():
+    assert [n for _, _, n in find_ref_numbers("ด่วนที่สุด ที่สธ ๐๒๑๑.๒/๒๘๘๓ ลงวันที่")] == ["สธ 0211.2/2883"]
