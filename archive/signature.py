@@ -15,6 +15,7 @@ _STOP = re.compile(
     r"^(?:\(|โทร|โทรสาร|ไปรษณีย์|อีเมล|E-?mail|www\.|เรียน|มอบ|ทราบ|เพื่อ|และ|ที่\s|เรื่อง|"
     r"สิ่งที่ส่งมา|อ้างถึง|เลขรับ|วันที่|เวลา|[-_.]{3,}|สำเนา)", re.I)
 _DIVISION = re.compile(r"^(?:กอง|กลุ่ม|ฝ่าย|งาน|ส่วน|ศูนย์|สำนักงานเลขานุการ)")
+_INSTRUCTION = re.compile(r"^(?:มอบ|ทราบ|เห็นควร|ดำเนินการ|อนุมัติ|ชอบ)")
 _CLOSING = re.compile(r"^(?:ขอแสดงความนับถือ|ด้วยความเคารพ)")
 # Lines that carry nothing: OCR specks, stray stamp words (ด่วน, ลับ).
 _NOISE = re.compile(r"^(?:[|/\\'\".,:;_~`-]+|ด่วน(?:ที่สุด|มาก)?|ลับ(?:ที่สุด|มาก)?)$")
@@ -51,7 +52,8 @@ def _block(texts: list[str], k: int) -> tuple[list[str], bool]:
         if _is_date_line(t):
             return pos, True
         if _STOP.match(t):
-            break
+            # A routing instruction right under the block (มอบ…, ทราบ, เห็นควร…) makes it a note.
+            return pos, bool(pos) and _INSTRUCTION.match(t) is not None
         nxt = next((x for x in texts[j + 1:] if not _NOISE.match(x)), "")
         if nxt.startswith("โทร") and pos:
             break  # the owner division sits right above the telephone line

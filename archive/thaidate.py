@@ -33,12 +33,13 @@ def _month_pattern() -> str:
 
 
 _MONTH = _month_pattern()
-_ERA = r"(?:(?:พ|ค)\s?\.\s?ศ\s?\.?\s*)"
+_ERA = r"(?:(?:(?:พ|ค)\s?\.\s?ศ\s?\.?|พุทธศักราช|คริสต์ศักราช)\s*)"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
 DATE_RE = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:เดือน\s*)?(?P<month>{_MONTH})\s*(?:(?P<era>{_ERA})|ปี\s*)?{_YEAR}(?!\d)")
 NUMERIC_RE = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})\s?[/.-]\s?(?P<month>\d{1,2})\s?[/.-]\s?(?P<year>\d{4}|\d{2})(?![\d/])")
 ISO_RE = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\s*$")
+NUMERIC_MONTH_RE = re.compile(r"^\s*(?P<month>\d{1,2})\s?[/.-]\s?(?P<year>\d{4}|\d{2})\s*$")
 MONTH_ONLY_RE = re.compile(rf"^\s*(?:เดือน\s*)?(?P<month>{_MONTH})\s*(?:(?P<era>{_ERA})|ปี\s*)?{_YEAR}\s*$")
 YEAR_ONLY_RE = re.compile(rf"^\s*(?:ปี\s*)?(?P<era>{_ERA})?(?P<year>\d{{4}}|\d{{2}})\s*$")
 
@@ -55,7 +56,7 @@ def month_number(word: str) -> int | None:
 def ce_year(year: str | int, era: str | None = None) -> int | None:
     """Common-era year of a printed year (see module doc for the rules)."""
     y = int(year)
-    era = re.sub(r"[\s.]", "", era or "")
+    era = re.sub(r"[\s.]", "", era or "").replace("คริสต์ศักราช", "คศ")
     if len(str(year)) <= 2:
         y += 2500  # two-digit years in Thai letters are Buddhist era
     if era == "คศ" and y < 2400:
@@ -118,6 +119,9 @@ def parse_date_range(text: str | None) -> tuple[date, date] | None:
     s = _digits(text.strip())
     m = ISO_RE.match(s)
     if m and not m.group("day"):
+        return _month_range(ce_year(m.group("year")), int(m.group("month")))
+    m = NUMERIC_MONTH_RE.match(s)
+    if m:
         return _month_range(ce_year(m.group("year")), int(m.group("month")))
     m = MONTH_ONLY_RE.match(s)
     if m:

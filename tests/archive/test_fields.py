@@ -192,3 +192,13 @@ def test_ocr_damage_in_marks_contacts_and_letter_code():
     assert (m.sender, m.sender_code) == ("เทศบาลนครขอนแก่น", "ขก 52001")
     assert m.phone == "0 4322 1196 ต่อ 8965"
     assert m.email == "saraban95@kkmuni.go.th"
+
+
+def test_regulation_and_statement_kinds():
+    reg = parse("ระเบียบสำนักนายกรัฐมนตรี\nว่าด้วยงานสารบรรณ (ฉบับที่ ๔)\nพ.ศ. ๒๕๖๔\n-----\nโดยที่เป็นการสมควร\n"
+                "ประกาศ ณ วันที่ ๒๑ มิถุนายน พ.ศ. ๒๕๖๔\n(พลเอกประยุทธ์ จันทร์โอชา)\nนายกรัฐมนตรี\n")
+    assert (reg.kind, reg.sender, reg.date) == ("ระเบียบ", "สำนักนายกรัฐมนตรี", "2021-06-21")
+    st = parse("แถลงการณ์กระทรวงการคลัง เรื่อง ความมั่นคงของระบบการเงิน\nกระทรวงการคลังขอเรียนว่า\n")
+    assert (st.kind, st.sender) == ("แถลงการณ์", "กระทรวงการคลัง")
+    news = parse("คำสั่งห้ามพกอาวุธปืนมีผลตั้งแต่วันนี้\nนายกรัฐมนตรีกล่าวว่า\n")
+    assert news.kind == "อื่น ๆ"  # a news text opening with the word, not an order

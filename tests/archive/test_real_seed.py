@@ -18,6 +18,6 @@ def test_seed_letter_fields_match_hand_labelled_truth():
     memo = read_document(SEED)
     for field in ("kind", "ref_no", "date", "subject", "sender", "sender_code", "recipient",
                   "urgency", "secrecy", "received_no", "received_date", "received_time",
-                  "owner_division", "fax", "email"):
+                  "owner_division", "fax", "email", "signatory", "position"):
         assert getattr(memo, field) == truth[field], field
     assert memo.phone == truth["phone"]

@@ -41,3 +41,9 @@ def test_find_dates_keeps_positions_in_the_original_text():
     text = "ลงวันที่ ๒๖ มิถุนายน ๒๕๕๘ เวลา ๙.๐๖ น."
     (start, end, d), = find_dates(text)
     assert text[start:end] == "๒๖ มิถุนายน ๒๕๕๘" and d == date(2015, 6, 26)
+
+
+def test_era_words_and_numeric_month():
+    assert parse_thai_date("๕ ธันวาคม พุทธศักราช ๒๕๖๖") == date(2023, 12, 5)
+    assert parse_thai_date("5 December ค.ศ. 2023".replace("December", "ธันวาคม")) == date(2023, 12, 5)
+    assert parse_date_range("10/2563") == (date(2020, 10, 1), date(2020, 10, 31))
