@@ -123,19 +123,17 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             kwargs["mask"] = failed
         if sort == "relevance":
             wq = _expand(s, wq, pq, kwargs)
-        if sort != "relevance":
+            # Equal scores: newest first, across pages too (Whoosh alone would order them
+            # by index position).
+            kwargs["sortedby"] = [sorting.ScoreFacet(), sorting.FieldFacet("newest_key")]
+        else:
             kwargs["sortedby"] = sorting.FieldFacet("newest_key" if sort == "date" else "oldest_key")
         if with_facets:
             kwargs["groupedby"] = {name: sorting.FieldFacet(name, maptype=sorting.Count)
                                    for name in FACETS}
         results = s.search_page(wq, page, pagelen=per_page, **kwargs)
         patterns = _query.highlight_patterns(pq)
-        scored = [(h.score if isinstance(h.score, (int, float)) else 0.0, _hit(h, pq, patterns))
-                  for h in results]
-        if sort == "relevance":
-            # Equal scores: newest first (Whoosh would order them by index position).
-            scored.sort(key=lambda sh: (-round(sh[0], 4), _negdate(sh[1]["date"])))
-        hits = [h for _, h in scored]
+        hits = [_hit(h, pq, patterns, sort == "relevance") for h in results]
         facets = _facets(results.results) if with_facets else {}
         suggestion = _suggest(s, pq) if results.total == 0 and pq.groups else None
         return SearchResult(total=results.total, page=page, per_page=per_page, hits=hits,
@@ -245,7 +243,7 @@ def _apply_box_metadata(searcher, pq, filters: Filters) -> Filters:
     return filters
 
 
-def _hit(hit, pq, patterns) -> dict:
+def _hit(hit, pq, patterns, relevance: bool = False) -> dict:
     record = json.loads(hit["record"])
     text = record.get("text") or ""
     extra = _ref_spans(text, pq.refs)
@@ -253,7 +251,7 @@ def _hit(hit, pq, patterns) -> dict:
     return {
         "path": record["path"],
         "doc_id": hit["doc_id"],
-        "score": _score(hit.score),
+        "score": _score(hit.score, relevance),
         "kind": record.get("kind"),
         "ref_no": record.get("ref_no"),
         "date": record.get("date"),
@@ -266,7 +264,12 @@ def _hit(hit, pq, patterns) -> dict:
     }
 
 
-def _score(score) -> float | None:
+def _score(score, relevance: bool = False) -> float | None:
+    """The relevance score shown (without the bonus of letters that have the words)."""
+    if not relevance:
+        return None  # sorted by date: Whoosh gives the sort key, not a score
+    if isinstance(score, tuple) and score:
+        score = -score[0]  # sort key (-score, newest_key)
     if not isinstance(score, (int, float)):
         return None
     score = float(score)

@@ -139,3 +139,15 @@ def test_long_phrase_survives_one_damaged_word_but_ranks_below_exact(ocr_index):
 
 def test_short_phrase_stays_exact(ocr_index):
     assert paths(search(ocr_index, '"ตอซังแทนการเผา"')) == ["2560/01/clean.txt"]
+
+
+def test_equal_scores_rank_newest_first_across_pages(tmp_path):
+    from .conftest import build, letter
+
+    dates = ["2019-03-01", "2021-03-01", "2020-03-01", "2018-03-01"]
+    ix = build(tmp_path / "index", [
+        letter(f"t/{d}.txt", date=d, subject="แจ้งเวียน", text="แจ้งเวียนหนังสือ") for d in dates])
+    order = [search(ix, "แจ้งเวียน", per_page=1, page=p).hits[0]["date"] for p in (1, 2, 3, 4)]
+    assert order == sorted(dates, reverse=True)
+    scores = {h["score"] for h in search(ix, "แจ้งเวียน").hits}
+    assert len(scores) == 1 and None not in scores
