@@ -123,22 +123,38 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             kwargs["mask"] = failed
         if sort == "relevance":
             wq = _expand(s, wq, pq, kwargs)
-            # Equal scores: newest first, across pages too (Whoosh alone would order them
-            # by index position).
-            kwargs["sortedby"] = [sorting.ScoreFacet(), sorting.FieldFacet("newest_key")]
         else:
             kwargs["sortedby"] = sorting.FieldFacet("newest_key" if sort == "date" else "oldest_key")
         if with_facets:
             kwargs["groupedby"] = {name: sorting.FieldFacet(name, maptype=sorting.Count)
                                    for name in FACETS}
-        results = s.search_page(wq, page, pagelen=per_page, **kwargs)
+        if sort == "relevance":
+            results, page_hits = _relevance_page(s, wq, page, per_page, kwargs)
+        else:
+            rp = s.search_page(wq, page, pagelen=per_page, **kwargs)
+            results, page_hits = rp.results, list(rp)
         patterns = _query.highlight_patterns(pq)
-        hits = [_hit(h, pq, patterns, sort == "relevance") for h in results]
-        facets = _facets(results.results) if with_facets else {}
-        suggestion = _suggest(s, pq) if results.total == 0 and pq.groups else None
-        return SearchResult(total=results.total, page=page, per_page=per_page, hits=hits,
+        hits = [_hit(h, pq, patterns, sort == "relevance") for h in page_hits]
+        facets = _facets(results) if with_facets else {}
+        total = len(results)
+        suggestion = _suggest(s, pq) if total == 0 and pq.groups else None
+        return SearchResult(total=total, page=page, per_page=per_page, hits=hits,
                             facets=facets, suggestion=suggestion, query=q or "",
                             filters=filters.as_dict())
+
+
+TIE_SLACK = 50  # letters scored beyond the page, so that ties at its edge sort by date
+
+
+def _relevance_page(searcher, wq, page: int, per_page: int, kwargs: dict):
+    """The results and the hits of one page by score; equal scores newest first, across
+    pages too (Whoosh alone orders them by index position). Sorting by a score facet
+    in Whoosh costs more than scoring a few extra letters and sorting those."""
+    end = page * per_page
+    results = searcher.search(wq, limit=end + TIE_SLACK, **kwargs)
+    newest = searcher.reader().column_reader("newest_key")
+    ranked = sorted(results, key=lambda h: (-round(h.score, 6), newest[h.docnum]))
+    return results, ranked[end - per_page:end]
 
 
 # Pseudo-relevance feedback. When plain words match fewer than FILL_BELOW letters among
@@ -302,15 +318,32 @@ def _facets(results) -> dict:
     return out
 
 
+SUGGEST_MAX_WORDS = 6
+
+
 def _suggest(searcher, pq) -> str | None:
-    """A spelling correction from the body's vocabulary, when nothing matched."""
+    """A spelling correction from the body's vocabulary, when nothing matched: only words
+    the index does not know are corrected, and only a few of them, so that a long query
+    cannot keep the server busy."""
     from ._analyzer import terms
 
     words = [t for item in pq.positive_items() for t in terms(item.text)]
     if not words:
         return None
+    reader = searcher.reader()
+    unknown = [w for w in dict.fromkeys(words)
+               if len(w) >= 3 and not reader.doc_frequency("body", w)][:SUGGEST_MAX_WORDS]
+    if not unknown:
+        return None
     corrector = searcher.corrector("body")
-    fixed = [(corrector.suggest(w, limit=1) or [w])[0] for w in words]
+    fixes = {}
+    for w in unknown:
+        found = corrector.suggest(w, limit=1, maxdist=1 if len(w) < 6 else 2, prefix=1)
+        if found:
+            fixes[w] = found[0]
+    if not fixes:
+        return None
+    fixed = [fixes.get(w, w) for w in words]
     return "".join(fixed) if fixed != words else None
 
 
