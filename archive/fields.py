@@ -21,24 +21,32 @@ from .thaidate import find_dates
 from .thaitext import join_wrapped
 
 # --- labels (OCR may damage a mark, so letters are matched loosely where it is safe) ---
+_TONES = "\u0E48\u0E49\u0E4A\u0E4B"
+
+
+def _loose(pattern: str) -> re.Pattern:
+    """Tesseract often drops or swaps Thai tone marks: make every tone mark optional."""
+    return re.compile(re.sub(f"[{_TONES}]", f"[{_TONES}]?", pattern))
+
+
 # `ที่` with a damaged mark (ทุี่, ท่, ที) is still the label when a reference number follows.
 _REF_LABEL = re.compile(r"^[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*(?=[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]|[0-9๐-๙])")
 _SUBJ_LABEL = re.compile(r"^เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])\s*[:.]?\s*")
 _RECIP_LABEL = re.compile(r"^(?P<label>เร[ีิ]?ยน|ถึง)(?![ก-ฮ])\s*")
-_CITE_LABEL = re.compile(r"^อ้างถึง\s*[:.]?\s*")
-_ENCL_LABEL = re.compile(r"^สิ่งที่ส่งมา(?:ด้วย)?\s*[:.]?\s*")
-_DEPT_LABEL = re.compile(r"^ส่วนราชการ\s*[:.]?\s*")
+_CITE_LABEL = _loose(r"^อ้างถึง\s*[:.]?\s*")
+_ENCL_LABEL = _loose(r"^สิ่งที่ส่งมา(?:ด้วย)?\s*[:.]?\s*")
+_DEPT_LABEL = _loose(r"^ส่วนราชการ\s*[:.]?\s*")
 _DATE_LABEL = re.compile(r"วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*")
 _SIGNED_DATE = re.compile(r"^(?:สั่ง|ประกาศ|ให้ไว้|แถลง)\s*ณ\s*วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*")
 _RULE = re.compile(r"^[-_=.*~\s]{5,}$")
-_CLOSING = re.compile(r"^(?:ขอแสดงความนับถือ|ขอแสดงความนับถืออย่างสูง|ด้วยความเคารพ)")
-_LABEL_LINE = re.compile(
+_CLOSING = _loose(r"^(?:ขอแสดงความนับถือ|ขอแสดงความนับถืออย่างสูง|ด้วยความเคารพ)")
+_LABEL_LINE = _loose(
     r"^(?:เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])|เร[ีิ]?ยน(?![ก-ฮ])|ถึง(?![ก-ฮ])|อ้างถึง|"
     r"สิ่งที่ส่งมา|ส่วนราชการ(?=\s|:)|วันที่|เลขรับ)")
 
 URGENCY = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
 SECRECY = ("ลับที่สุด", "ลับมาก", "ลับ")
-_MARK_WORDS = re.compile(r"(ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|ปกปิด)")
+_MARK_WORDS = _loose(r"(ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|ปกปิด)")
 
 # Kind titles printed at the top of the letter.
 _KIND_TITLES = (
@@ -90,7 +98,7 @@ def arabic(text: str | None) -> str | None:
 
 def _clean_value(text: str) -> str:
     # Keep a final dot: abbreviations (ก.พ.ร.) end with one.
-    return re.sub(r"\s+", " ", text).strip(" :-")
+    return re.sub(r"\s+", " ", text).strip(" :-,;")
 
 
 # ---------------------------------------------------------------- kind
@@ -261,10 +269,19 @@ def _fill_marks(memo: Memo, lines: list[Line], head: list[Line]) -> None:
         if not compact or not re.fullmatch(f"(?:{_MARK_WORDS.pattern})+", compact):
             continue
         for w in _MARK_WORDS.findall(compact):
+            w = _canonical_mark(w)
             if w in URGENCY and memo.urgency is None:
                 memo.urgency = w
             if w in SECRECY and memo.secrecy is None:
                 memo.secrecy = w
+
+
+def _canonical_mark(word: str) -> str:
+    bare = re.sub(f"[{_TONES}]", "", word)
+    for mark in URGENCY + SECRECY + ("ปกปิด",):
+        if re.sub(f"[{_TONES}]", "", mark) == bare:
+            return mark
+    return word
 
 
 def _fill_ref(memo: Memo, head: list[Line]) -> Line | None:

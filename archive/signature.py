@@ -16,7 +16,7 @@ _STOP = re.compile(
     r"สิ่งที่ส่งมา|อ้างถึง|เลขรับ|วันที่|เวลา|[-_.]{3,}|สำเนา)", re.I)
 _DIVISION = re.compile(r"^(?:กอง|กลุ่ม|ฝ่าย|งาน|ส่วน|ศูนย์|สำนักงานเลขานุการ)")
 _INSTRUCTION = re.compile(r"^(?:มอบ|ทราบ|เห็นควร|ดำเนินการ|อนุมัติ|ชอบ)")
-_CLOSING = re.compile(r"^(?:ขอแสดงความนับถือ|ด้วยความเคารพ)")
+_CLOSING = re.compile(r"^(?:ขอแสดงความน[ั]?บถือ|ด[้]?วยความเคารพ)")  # OCR drops marks
 # Lines that carry nothing: OCR specks, stray stamp words (ด่วน, ลับ).
 _NOISE = re.compile(r"^(?:[|/\\'\".,:;_~`-]+|ด่วน(?:ที่สุด|มาก)?|ลับ(?:ที่สุด|มาก)?)$")
 # Words that open a position line (the second line names the principal's position).
