@@ -73,6 +73,11 @@ def open_index(index_dir: Path) -> whoosh.index.Index:
     if gen is None or not whoosh.index.exists_in(str(gen)):
         raise IndexMissing(
             f"no index at {index_dir}: run `saraban reindex --index {index_dir}` first")
+    have = read_settings(gen)
+    for key in ("schema_version", "analyzer_version"):
+        if have.get(key) != expected_settings()[key]:
+            raise IndexMissing(f"the index at {index_dir} was built by another version of "
+                               f"Saraban Search: run `saraban reindex --index {index_dir}`")
     return whoosh.index.open_dir(str(gen), readonly=True)
 
 

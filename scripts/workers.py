@@ -10,6 +10,9 @@ import time
 from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
 
+READY = "ready"
+STARTUP_TIMEOUT_S = 300.0
+
 
 class TaskFailed(Exception):
     """The worker died or ran out of time on this item."""
@@ -21,6 +24,7 @@ def _worker_loop(conn, func, mem_bytes: int | None):
             resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
         except (ValueError, OSError):
             pass
+    conn.send(READY)  # the time limit counts from here, not from a slow start-up
     while True:
         try:
             item = conn.recv()
@@ -42,8 +46,9 @@ class _Worker:
         self.proc = ctx.Process(target=_worker_loop, args=(child, func, mem_bytes), daemon=True)
         self.proc.start()
         child.close()
+        self.ready = False
         self.item: Any = None
-        self.started = 0.0
+        self.started = time.monotonic()
 
     def give(self, item):
         self.item, self.started = item, time.monotonic()
@@ -79,44 +84,51 @@ def supervised_map(func: Callable, items: Iterable, jobs: int = 1, timeout: floa
         ctx.set_forkserver_preload(list(preload))
     todo = list(items)
     todo.reverse()
-    workers = [_Worker(ctx, func, mem_bytes) for _ in range(max(1, min(jobs, len(todo))))]
-    busy: dict[Any, _Worker] = {}
+    workers = {}
+
+    def spawn():
+        w = _Worker(ctx, func, mem_bytes)
+        workers[w.conn] = w
+
+    def retire(w):
+        workers.pop(w.conn, None)
+        w.kill()
+
+    for _ in range(max(1, min(jobs, len(todo)))):
+        spawn()
     try:
-        for w in workers:
-            if todo:
-                w.give(todo.pop())
-                busy[w.conn] = w
-        while busy:
-            ready = wait(list(busy), timeout=1.0)
-            for conn in ready:
-                w = busy.pop(conn)
-                item = w.item
+        while any(w.item is not None for w in workers.values()) or (todo and workers):
+            for conn in wait(list(workers), timeout=1.0):
+                w = workers[conn]
                 try:
-                    ok, value = conn.recv()
-                    result = value if ok else TaskFailed(value)
+                    message = conn.recv()
                 except (EOFError, OSError):
-                    result = TaskFailed("the reader crashed on this file (out of memory?)")
-                    workers.remove(w)
-                    w.kill()
-                    w = _Worker(ctx, func, mem_bytes)
-                    workers.append(w)
-                yield item, result
-                if todo:
-                    w.give(todo.pop())
-                    busy[w.conn] = w
-            now = time.monotonic()
-            for conn, w in list(busy.items()):
-                if now - w.started > timeout:
-                    busy.pop(conn)
-                    item = w.item
-                    workers.remove(w)
-                    w.kill()
-                    yield item, TaskFailed(f"reading took longer than {timeout:.0f} s; skipped")
-                    w = _Worker(ctx, func, mem_bytes)
-                    workers.append(w)
+                    item, was_ready = w.item, w.ready
+                    retire(w)
+                    if not was_ready:
+                        raise RuntimeError("a reader process failed to start") from None
+                    if item is not None:
+                        yield item, TaskFailed("the reader crashed on this file (out of memory?)")
+                    spawn()
+                    continue
+                if message == READY:
+                    w.ready = True
+                else:
+                    item, w.item = w.item, None
+                    ok, value = message
+                    yield item, (value if ok else TaskFailed(value))
+                if w.item is None:
                     if todo:
                         w.give(todo.pop())
-                        busy[w.conn] = w
+            now = time.monotonic()
+            for w in list(workers.values()):
+                if w.item is not None and now - w.started > timeout:
+                    item = w.item
+                    retire(w)
+                    yield item, TaskFailed(f"reading took longer than {timeout:.0f} s; skipped")
+                    spawn()
+                elif not w.ready and now - w.started > STARTUP_TIMEOUT_S:
+                    raise RuntimeError("a reader process did not start; is the machine overloaded?")
     finally:
-        for w in workers:
+        for w in list(workers.values()):
             w.stop()
