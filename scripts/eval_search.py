@@ -160,6 +160,34 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def compare_segmenters(corpus: Path, engines: list[str], sample: int = 60) -> None:
+    """The measurement behind the analyzer's choice: for each engine, how many of the
+    everyday compound probes (tests/index/test_compounds.py) a phrase of its tokens misses,
+    and its speed on letters of the corpus."""
+    from index._analyzer import terms
+    from tests.index.test_compounds import PROBES
+
+    texts = []
+    clean = corpus / "clean_text.jsonl"
+    if clean.exists():
+        texts = [r["text"] for r in load_jsonl(clean)[:sample]]
+    print(f"{'engine':<10}{'probe misses':>14}{'chars/s':>10}{'tokens/letter':>15}")
+    for engine in engines:
+        misses = []
+        for word, sentence in PROBES:
+            seq, toks = terms(word, engine), terms(sentence, engine)
+            if not any(toks[i:i + len(seq)] == seq for i in range(len(toks) - len(seq) + 1)):
+                misses.append(word)
+        t0, n_tok = time.perf_counter(), 0
+        for text in texts:
+            n_tok += len(terms(text + " " + engine, engine))  # defeat the run cache
+        dt = time.perf_counter() - t0
+        chars = sum(len(t) for t in texts)
+        speed = f"{chars / dt:10.0f}" if texts else f"{'':>10}"
+        per = f"{n_tok / len(texts):15.0f}" if texts else f"{'':>15}"
+        print(f"{engine:<10}{len(misses):>8}/{len(PROBES):<5}{speed}{per}  {' '.join(misses[:8])}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", required=True, type=Path)
@@ -168,7 +196,12 @@ def main(argv=None) -> int:
     ap.add_argument("--with-scans", action="store_true", help="judge scan documents too")
     ap.add_argument("--json", type=Path, help="write per-query rows here")
     ap.add_argument("--show", type=int, default=40, help="failing queries to list")
+    ap.add_argument("--segmenters", help="compare segmentation engines (e.g. newmm,icu,"
+                    "longest) on the compound probes and the corpus text, then stop")
     args = ap.parse_args(argv)
+    if args.segmenters:
+        compare_segmenters(args.corpus, args.segmenters.split(","))
+        return 0
 
     index = build_index(args.corpus, args.index, args.reuse)
     rows = evaluate(args.corpus, index, args.with_scans)
