@@ -77,7 +77,10 @@ def _setup(settings: dict) -> None:
 
     ocr.RENDER_DPI = settings["dpi"]
     ocr.PSM = settings["psm"]
-    ocr.TESS_CONFIG = tuple(x for c in settings["config"] for x in ("-c", c))
+    ocr.TESS_CONFIG = tuple(x for c in settings["config"] if c for x in ("-c", c))
+    ocr.REMOVE_LEADERS = settings["leaders"]
+    if not settings["second_pass"]:
+        ocr.SECOND_PASS_CONFIG = None
 
 
 def _run(path: str) -> dict:
@@ -113,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--psm", type=int, default=ocr.PSM)
     ap.add_argument("--config", action="append", default=None,
                     help="Tesseract -c setting (repeatable); default: archive.ocr's")
+    ap.add_argument("--leaders", choices=["on", "off"], default="on" if ocr.REMOVE_LEADERS else "off",
+                    help="remove dotted leader lines before OCR")
+    ap.add_argument("--second-pass", choices=["on", "off"], default="on",
+                    help="read pages with junk lines again with archive.ocr.SECOND_PASS_CONFIG")
     ap.add_argument("--json", type=Path, help="write per-file results here")
     args = ap.parse_args(argv)
 
@@ -135,8 +142,11 @@ def main(argv: list[str] | None = None) -> int:
         scans = [scans[int(i * step)] for i in range(args.limit)]
     config = args.config if args.config is not None else [
         v for k, v in zip(ocr.TESS_CONFIG[::2], ocr.TESS_CONFIG[1::2]) if k == "-c"]
-    settings = {"dpi": args.dpi, "psm": args.psm, "config": config}
-    print(f"settings: lang={ocr.LANG} dpi={args.dpi} psm={args.psm} config={config} "
+    config = [c for c in config if c]
+    settings = {"dpi": args.dpi, "psm": args.psm, "config": config, "leaders": args.leaders == "on",
+                "second_pass": args.second_pass == "on"}
+    print(f"settings: lang={ocr.LANG} dpi={args.dpi} psm={args.psm} config={config} leaders={args.leaders} "
+          f"second_pass={' '.join(ocr.SECOND_PASS_CONFIG or ()) if args.second_pass == 'on' else 'off'} "
           f"preprocess=grayscale scans={len(scans)} jobs={args.jobs}", flush=True)
 
     paths = [str(args.corpus / "archive" / r["path"]) for r in scans]

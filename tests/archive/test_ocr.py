@@ -31,6 +31,29 @@ def test_specks_and_blank_runs_go():
     assert ocr.postprocess("เรื่อง ทดสอบ\n|\n\n\n'  ‘\nเรียน ท่าน\x0c") == "เรื่อง ทดสอบ\n\nเรียน ท่าน"
 
 
+def test_junk_lines_are_counted():
+    assert ocr.junk_lines("๑๑2๐๐๕ A  ง =  ๓ aA\nเรื่อง ขอความอนุเคราะห์ข้อมูล\nที่ นร 0505/ว 500") == 1
+
+
+def test_dictionary_chars_prefer_the_reading_with_marks():
+    assert ocr.dictionary_chars("สถิติจังหวัด") > ocr.dictionary_chars("สถตจงหวด")
+
+
+def test_dot_leaders_are_removed_but_text_stays():
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (800, 120), 255)
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((40, 20, 46, 70), fill=0)  # a vertical stroke of a letter
+    draw.rectangle((60, 60, 300, 64), fill=0)  # a horizontal stroke
+    for x in range(100, 700, 8):  # the dotted leader
+        draw.rectangle((x, 90, x + 2, 92), fill=0)
+    cleaned, dots = ocr.remove_dot_leaders(img, 200)
+    assert dots >= len(range(100, 700, 8))  # counted once per pixel row of the dots
+    assert cleaned.crop((95, 85, 705, 97)).getextrema() == (255, 255)
+    assert cleaned.getpixel((43, 40)) == 0 and cleaned.getpixel((200, 62)) == 0
+
+
 def test_ocr_off_by_environment(monkeypatch):
     monkeypatch.setenv("SARABAN_OCR", "off")
     assert ocr.ocr_available() is False
