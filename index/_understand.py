@@ -127,7 +127,18 @@ def _agency_names() -> list[tuple[str, bool]]:
                 names.setdefault(name, False)
         if ag.abbr and "." in ag.abbr:
             names.setdefault(ag.abbr, True)
+            # typed without its dots (สลค, กทม): only when that is no Thai word
+            bare = ag.abbr.replace(".", "")
+            if " " not in bare and len(bare) >= 3 and bare not in _dictionary():
+                names.setdefault(bare, True)
     return sorted(names.items(), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
 
 
 def _find_agency(text: str) -> tuple[int, int, str] | None:
