@@ -3,6 +3,7 @@ the text and parse the letter's fields. Never raises for a bad file: the Memo ca
 `error` instead, so one file cannot stop a reindex."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import settings
@@ -61,7 +62,11 @@ def read_document(path: Path, display_path: str | None = None, ocr: bool = True)
         # segmenting all of it would stall a reindex.
         raw, memo.truncated = raw[:settings.MAX_INDEXED_CHARS], True
     memo.text = repair.repair_text(raw)
-    fields.fill_fields(memo, memo.text)
+    try:
+        fields.fill_fields(memo, memo.text)
+    except Exception:  # noqa: BLE001 - a field-parser bug must not lose the letter's text
+        logging.getLogger(__name__).exception("field parsing failed for %s", memo.path)
+        memo.kind = memo.kind or "อื่น ๆ"
     return memo
 
 

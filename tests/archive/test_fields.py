@@ -202,3 +202,15 @@ def test_regulation_and_statement_kinds():
     assert (st.kind, st.sender) == ("แถลงการณ์", "กระทรวงการคลัง")
     news = parse("คำสั่งห้ามพกอาวุธปืนมีผลตั้งแต่วันนี้\nนายกรัฐมนตรีกล่าวว่า\n")
     assert news.kind == "อื่น ๆ"  # a news text opening with the word, not an order
+
+
+def test_arbitrary_text_never_breaks_the_parser():
+    import random
+    rnd = random.Random(7)
+    pieces = ["ที่ ", "เรื่อง ", "เรียน ", "ถึง ", "(นาย ก)", "๑๒/๒๕๖๓", "นร ๐๕๐๕/ว", "\n", "\n\n", "  ",
+              "วันที่ ", "ด่วน", "เลขรับ ", "โทร. ", "สิ่งที่ส่งมาด้วย ", "๑.", "ก", "า", "่", "(", ")"]
+    for _ in range(300):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+        memo = Memo(path="fuzz.txt")
+        fill_fields(memo, repair_text(text))
+        assert memo.kind
