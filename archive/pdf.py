@@ -231,7 +231,7 @@ def _merge_wrapped(lines: list[_Line], left: float, right: float) -> list[str]:
                 and (prev.x1 - prev.x0) + ln.first_word + 0.25 * em > right - left
             wrapped = (at_margin or hanging) and prev.x1 + ln.first_word + 0.25 * em > right \
                 or centred_value
-            if labelled and _OPENS_PARAGRAPH.match(ln.text):
+            if re.match(r"(?:เรียน|ถึง)\s", prev.text) and _OPENS_PARAGRAPH.match(ln.text):
                 wrapped = False  # the body after เรียน … starts with ด้วย, ตามที่ …
             full = prev.x1 >= right - 1.0 * em
             column = abs(ln.x0 - prev.x0) < 0.5 * em

@@ -71,3 +71,54 @@ def test_pdf_letter_fields(tmp_path):
     assert memo.sender == "กรมส่งเสริมการปกครองท้องถิ่น"
     assert memo.date == "2012-02-16"
     assert memo.recipient == "อธิบดีกรมโยธาธิการและผังเมือง"
+
+
+def test_subject_wrapped_under_its_label_is_one_value(tmp_path):
+    """A subject too long for one line continues under its start (hanging indent); the
+    break inside Thai text needs no space, a break at a space keeps one."""
+    from fpdf import FPDF
+
+    from tests.archive.helpers import thai_font
+
+    words = ["การ", "ประชาสัมพันธ์", "เผยแพร่", "ผลงาน", "ของ", "หน่วยงาน", "และ", "ของ", "รัฐบาล",
+             "ประจำปี", "งบประมาณ", "ตาม", "มติ", "คณะรัฐมนตรี", "เกี่ยวกับ", "การ", "สื่อสาร", "ภาครัฐ"]
+    pdf = FPDF()
+    pdf.add_font("thai", fname=str(thai_font()))
+    pdf.set_font("thai", size=16)
+    pdf.add_page()
+    label = "เรื่อง  "
+    room = pdf.epw - pdf.get_string_width(label)
+    k = max(i for i in range(1, len(words)) if pdf.get_string_width("".join(words[:i])) <= room)
+    first, rest = "".join(words[:k]), "".join(words[k:])
+    pdf.cell(text=label + first, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_x(pdf.l_margin + pdf.get_string_width(label))
+    pdf.cell(text=rest, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(text="เรียน  อธิบดีกรมประชาสัมพันธ์", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "hanging.pdf"
+    pdf.output(str(path))
+    memo = read_document(path)
+    assert memo.subject == "".join(words)
+    assert memo.recipient == "อธิบดีกรมประชาสัมพันธ์"
+
+
+def test_subject_wrapped_at_a_space_keeps_the_space(tmp_path):
+    """fpdf2 breaks only at spaces: the room left on the first line would have held the
+    next line's first word, so the break was a space."""
+    from fpdf import FPDF
+
+    from tests.archive.helpers import thai_font
+
+    pdf = FPDF()
+    pdf.add_font("thai", fname=str(thai_font()))
+    pdf.set_font("thai", size=16)
+    tail = "ด้วยวิธีประกวดราคาอิเล็กทรอนิกส์"
+    words = ["ประกวด", "ราคา", "จ้าง", "ก่อสร้าง", "อาคาร", "สำนักงาน", "ศูนย์", "ราชการ", "จังหวัด",
+             "เชียงใหม่", "ระยะ", "ที่", "สอง", "ของ", "โครงการ", "พัฒนา"]
+    need = pdf.get_string_width("ด้วย") * 2
+    k = max(i for i in range(1, len(words))
+            if pdf.epw - pdf.get_string_width("เรื่อง  " + "".join(words[:i])) > need)
+    subject = "".join(words[:k]) + " " + tail
+    path = make_pdf(tmp_path / "space.pdf", ["เรื่อง  " + subject, "เรียน  อธิบดีกรมบัญชีกลาง"])
+    lines = read_pdf(path)[0].splitlines()
+    assert len(lines) == 2  # the wrapped subject is rejoined
+    assert read_document(path).subject == subject
