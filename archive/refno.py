@@ -52,6 +52,8 @@ def normalize_ref_no(text: str | None) -> str | None:
     if not text:
         return None
     s = _PREFIX.sub("", text.strip())
+    # Typed without the slash before the circular mark: `นร 0505 ว 500`.
+    s = re.sub(r"^([ก-ฮ]{1,3}\.?\s*[0-9๐-๙][0-9๐-๙.]*)\s+(ว\s*\.?\s*[0-9๐-๙])", r"\1/\2", s)
     m = REF_RE.search(s)
     if m and m.start() <= 2:
         out = _format(m)
