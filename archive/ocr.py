@@ -69,9 +69,22 @@ _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _SPECKS = re.compile(r"(?<!\S)[|'‘’`\"_~]+(?!\S)")
 
 
+# Labels of the letter form that Tesseract misreads over and over (dev and real scans): the
+# bold เรื่อง of TH Sarabun as "Gos", and tone marks lost over upper vowels (เรือง, วันที,
+# ด่วนทีสุด). Only forms that are no other word in a letter's first column are rewritten.
+_LABEL_FIXES = (
+    (re.compile(r"^([ \t]*)(?:Gos|เรอง|เรือง|เร่อง|เรี่อง)(?=[ \t])", re.M), r"\1เรื่อง"),
+    (re.compile(r"^([ \t]*)(?:ที|ท)(?=[ \t]+[ก-ฮ]{1,3}[ \t]*[๐-๙0-9])", re.M), r"\1ที่"),
+    (re.compile("วันที(?![\u0e48-\u0e4b])"), "วันที่"),
+    (re.compile("ทีสุด"), "ที่สุด"),
+)
+
+
 def postprocess(text: str) -> str:
     """Pure text fixes for Tesseract's Thai output (measured on the dev scans)."""
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
+    for pattern, repl in _LABEL_FIXES:
+        text = pattern.sub(repl, text)
     text = _SPECKS.sub("", text)
     lines = [line.rstrip() for line in text.replace("\x0c", "\n").splitlines()]
     out: list[str] = []

@@ -27,6 +27,15 @@ def test_sara_am_is_one_code_point():
     assert ocr.postprocess("สํานักงาน ทํา น้ํา นํ้า") == "สำนักงาน ทำ น้ำ น้ำ"
 
 
+def test_form_labels_misread_by_tesseract():
+    text = "ด่วนทีสุด\nท นร ๐๒๐๖.๐๒/๑๓๓๐   วันที ๒๒ ธันวาคม ๒๕๖๔\nGos   ขอความเห็นชอบ\nเรือง ประกาศรายชื่อ"
+    assert ocr.postprocess(text).splitlines() == [
+        "ด่วนที่สุด", "ที่ นร ๐๒๐๖.๐๒/๑๓๓๐   วันที่ ๒๒ ธันวาคม ๒๕๖๔", "เรื่อง   ขอความเห็นชอบ",
+        "เรื่อง ประกาศรายชื่อ"]
+    # Inside a line the words stay: a name or a word that only looks like a label.
+    assert ocr.postprocess("นายรุ่ง เรือง ศรีสุข") == "นายรุ่ง เรือง ศรีสุข"
+
+
 def test_specks_and_blank_runs_go():
     assert ocr.postprocess("เรื่อง ทดสอบ\n|\n\n\n'  ‘\nเรียน ท่าน\x0c") == "เรื่อง ทดสอบ\n\nเรียน ท่าน"
 
