@@ -529,6 +529,13 @@ def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | Non
                        stamp_lines: set[int]) -> str | None:
     if ref_line is None:
         return None
+    # Two-column letterhead on one line: `ที่ นร 0505/ว 500        สำนักเลขาธิการคณะรัฐมนตรี`.
+    m = _REF_LABEL.match(ref_line.text)
+    rest = ref_line.text[m.end():] if m else ""
+    beside = rest[len(_raw_ref(rest)):] if rest else ""
+    beside = beside.strip() if re.match(r"\s{2,}\S", beside) else ""
+    if beside and not _DATE_LABEL.match(beside) and not _is_pure_date(beside):
+        return _clean_value(beside)
     after = [ln for ln in head if ln.no > ref_line.no and ln.no not in stamp_lines]
     for k, ln in enumerate(after):
         t = ln.text

@@ -214,3 +214,9 @@ def test_arbitrary_text_never_breaks_the_parser():
         memo = Memo(path="fuzz.txt")
         fill_fields(memo, repair_text(text))
         assert memo.kind
+
+
+def test_letterhead_beside_the_reference_number():
+    m = parse("ที่ กค ๐๔๐๒.๒/ว ๑๒            กรมบัญชีกลาง\n              ถนนพระรามที่ ๖ กรุงเทพฯ ๑๐๔๐๐\n"
+              "                    ๙ มกราคม ๒๕๕๖\nเรื่อง  ทดสอบ\nเรียน  ปลัดกระทรวง ทุกกระทรวง\n")
+    assert (m.ref_no, m.sender, m.date) == ("กค 0402.2/ว 12", "กรมบัญชีกลาง", "2013-01-09")
