@@ -135,6 +135,10 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             results, page_hits = rp.results, list(rp)
         patterns = _query.highlight_patterns(pq)
         hits = [_hit(h, pq, patterns, sort == "relevance") for h in page_hits]
+        if isinstance(wq, Q.Or) and any(isinstance(c, Q.ConstantScoreQuery) for c in wq.subqueries):
+            # filled by feedback: letters without the words themselves are marked related
+            for h, raw in zip(hits, page_hits):
+                h["related"] = raw.score < ORIGINAL_FIRST
         facets = _facets(results) if with_facets else {}
         total = len(results)
         suggestion = _suggest(s, pq) if total == 0 and pq.groups else None
