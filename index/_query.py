@@ -2,8 +2,15 @@
 understand is searched as plain words.
 
 Grammar of the search box: words (unsegmented Thai is fine), "quoted phrases", -word and
--"phrase" to exclude, OR between two items, a reference number in any common form, and
-`เลขรับ N` / `รับที่ N` for a receiving number.
+-"phrase" to exclude, OR between two items, a reference number in any common form,
+`เลขรับ N` / `รับที่ N` (or a bare number) for a receiving number, and an agency and a date
+range (see _understand).
+
+Matching a word, most precise first: its dictionary words (newmm, coarse fields) as a
+sequence or all present; its ICU words (fine fields) as a sequence, which finds it inside
+longer dictionary words; and, for Thai of 4+ characters, the indexed words that contain it
+(what no segmentation separates). Plain words are optional (BM25F with coordination: more
+of them matched ranks higher); phrases are required.
 """
 from __future__ import annotations
 
