@@ -265,6 +265,8 @@ def read_image(path: Path | str, ocr: bool = True) -> tuple[str | None, int, boo
     try:
         img = Image.open(path)
         img.load()
+    except Image.DecompressionBombError as exc:
+        raise ValueError(f"image is too large to read safely: {path.name}") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValueError(f"image is damaged or not an image ({exc.__class__.__name__}): {path.name}") from exc
     with img:
@@ -294,6 +296,8 @@ def _render_pdfium(path: Path, page_numbers: list[int], dpi: int):  # noqa: ANN2
     try:
         for number in page_numbers:
             try:
+                if not 1 <= number <= len(doc):
+                    raise IndexError(f"no page {number} (the PDF has {len(doc)})")
                 page = doc[number - 1]
                 bitmap = page.render(scale=dpi / 72, grayscale=True)
                 yield number, bitmap.to_pil()
@@ -308,6 +312,9 @@ def _render_pdftoppm(path: Path, page_numbers: list[int], dpi: int):  # noqa: AN
     from PIL import Image
 
     for number in page_numbers:
+        if number < 1:  # pdftoppm would read -f 0 as "from the first page"
+            yield number, None
+            continue
         cmd = ["pdftoppm", "-r", str(dpi), "-gray", "-f", str(number), "-l", str(number), str(path)]
         try:
             done = subprocess.run(cmd, capture_output=True, timeout=PAGE_TIMEOUT, check=True)

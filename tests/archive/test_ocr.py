@@ -3,6 +3,7 @@ where Tesseract with Thai data is installed. The page images are a synthetic let
 tests/fixtures/ocr/make_fixtures.py (no real scans: those carry people's names)."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,28 @@ def test_image_only_pdf_pages(tmp_path, monkeypatch):
     assert_page1(pages[1])
     assert "แบบสอบถามข้อมูลสถิติ" in squash(pages[2])
     assert pages[7] == ""  # a page that does not exist is empty, not a failure
+
+
+@pytest.mark.ocr
+@needs_tesseract
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
+def test_pdftoppm_renderer_when_pypdfium2_is_missing(tmp_path, monkeypatch):
+    from PIL import Image
+
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    monkeypatch.setattr(ocr, "_renderer", lambda: ocr._render_pdftoppm)
+    pdf = tmp_path / "scan.pdf"
+    Image.open(PAGE2).convert("L").save(pdf, resolution=200)
+    pages = ocr.ocr_pdf_pages(pdf, [1, 0])
+    assert "แบบสอบถามข้อมูลสถิติ" in squash(pages[1]) and pages[0] == ""
+
+
+def test_page_zero_is_not_the_last_page(tmp_path):
+    from PIL import Image
+
+    pdf = tmp_path / "one.pdf"
+    Image.open(PAGE2).convert("L").save(pdf, resolution=200)
+    assert [(n, img) for n, img in ocr._render_pdfium(pdf, [0], 200)] == [(0, None)]
 
 
 def test_pdf_that_cannot_be_opened_raises(tmp_path):
