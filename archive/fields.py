@@ -32,17 +32,18 @@ def _loose(pattern: str) -> re.Pattern:
 # `ที่` with a damaged mark (ทุี่, ท่, ที) is still the label when a reference number follows.
 _REF_LABEL = re.compile(r"^[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*(?=[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]|[0-9๐-๙])")
 _SUBJ_LABEL = re.compile(r"^เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])\s*[:.]?\s*")
-_RECIP_LABEL = re.compile(r"^(?P<label>เร[ีิ]?ยน|ถึง)(?![ก-ฮ])\s*")
-_CITE_LABEL = _loose(r"^อ้างถึง\s*[:.]?\s*")
-_ENCL_LABEL = _loose(r"^สิ่งที่ส่งมา(?:ด้วย)?\s*[:.]?\s*")
+# กราบเรียน addresses the highest offices; ถึง marks a stamped letter.
+_RECIP_LABEL = re.compile(r"^(?:กราบ\s?)?(?P<label>เร[ีิ]?ยน|ถึง)(?![ก-ฮ])\s*[:.,]?\s*")
+_CITE_LABEL = _loose(r"^อ้าง(?:ถึง|อิง)\s*[:.]?\s*")
+_ENCL_LABEL = _loose(r"^สิ่งที่(?:ส่ง|แนบ)มา(?:ด้วย)?\s*[:.]?\s*")
 _DEPT_LABEL = _loose(r"^ส่วนราชการ\s*[:.]?\s*")
 _DATE_LABEL = re.compile(r"วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*")
 _SIGNED_DATE = re.compile(r"^(?:สั่ง|ประกาศ|ให้ไว้|แถลง)\s*ณ\s*วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*")
 _RULE = re.compile(r"^[-_=.*~\s]{5,}$")
 _CLOSING = _loose(r"^(?:ขอแสดงความนับถือ|ขอแสดงความนับถืออย่างสูง|ด้วยความเคารพ)")
 _LABEL_LINE = _loose(
-    r"^(?:เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])|เร[ีิ]?ยน(?![ก-ฮ])|ถึง(?![ก-ฮ])|อ้างถึง|"
-    r"สิ่งที่ส่งมา|ส่วนราชการ(?=\s|:)|วันที่|เลขรับ)")
+    r"^(?:เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ])|(?:กราบ\s?)?เร[ีิ]?ยน(?![ก-ฮ])|ถึง(?![ก-ฮ])|"
+    r"อ้าง(?:ถึง|อิง)|สิ่งที่(?:ส่ง|แนบ)มา|ส่วนราชการ(?=\s|:)|วันที่|เลขรับ)")
 
 URGENCY = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
 SECRECY = ("ลับที่สุด", "ลับมาก", "ลับ")
@@ -414,6 +415,15 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
                 return
     if pure:
         _set_date(memo, *pure[0][1])
+        return
+    # Some letters label the date (วันที่ …) instead of printing it alone.
+    for ln in cands if memo.kind != "หนังสือประทับตรา" else ():
+        m = _DATE_LABEL.match(ln.text)
+        found = find_dates(ln.text[m.end():]) if m else []
+        if found and found[0][0] <= 2:
+            a, b, d = found[0]
+            _set_date(memo, ln.text[m.end():][a:b].strip(), d.isoformat())
+            return
 
 
 def _next_nonblank(lines: list[Line], ln: Line) -> Line | None:
