@@ -36,7 +36,7 @@ _SUBJ_LABEL = re.compile(r"^เ\s?ร[\u0E31-\u0E4E]{0,3}\s?อ\s?ง(?![ก-ฮ
 _RECIP_LABEL = re.compile(r"^(?:กราบ\s?)?(?P<label>เร[ีิ]?ยน|ถึง)(?![ก-ฮ])\s*[:.,]?\s*")
 _CITE_LABEL = _loose(r"^อ้าง(?:ถึง|อิง)\s*[:.]?\s*")
 _ENCL_LABEL = _loose(r"^สิ่งที่(?:ส่ง|แนบ)มา(?:ด้วย)?\s*[:.]?\s*")
-_DEPT_LABEL = _loose(r"^ส่วนราชการ\s*[:.]?\s*")
+_DEPT_LABEL = _loose(r"^(?:ส่วนราชการ|หน่วยงาน)\s*[:.]?\s*")
 _DATE_LABEL = re.compile(r"วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*")
 _SIGNED_DATE = re.compile(r"^(?:สั่ง|ประกาศ|ให้ไว้|แถลง)\s*ณ\s*วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*")
 _RULE = re.compile(r"^[-_=.*~\s]{5,}$")
@@ -550,7 +550,7 @@ def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | Non
     for k, ln in enumerate(after):
         t = ln.text
         if _LABEL_LINE.match(t) or _is_pure_date(t):
-            return None
+            return _letterhead_above(head, ref_line)
         if _MARK_WORDS.fullmatch(t.replace(" ", "")):
             continue
         # The name comes first, then the address; a PDF may wrap the name over lines.
@@ -566,6 +566,19 @@ def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | Non
             else:
                 break
         return _clean_value(name)
+    return None
+
+
+def _letterhead_above(head: list[Line], ref_line: Line) -> str | None:
+    """Some letterheads print the agency above the reference number."""
+    for ln in head:
+        if ln.no >= ref_line.no:
+            break
+        t = ln.text
+        if _MARK_WORDS.fullmatch(t.replace(" ", "")) or _ADDRESS.search(t):
+            continue
+        if agencies.lookup_name(agencies.canonical_name(t)) or _AGENCY_START.match(t):
+            return _clean_value(t)
     return None
 
 

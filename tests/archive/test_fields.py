@@ -230,3 +230,8 @@ def test_label_variants_of_real_letters():
     assert m.recipient == "นายกรัฐมนตรี"
     assert m.cites == ["กค 0402/ว 416"]
     assert m.enclosures == ["รายงานผลการดำเนินงาน"]
+
+
+def test_agency_printed_above_the_reference_number():
+    m = parse("ด่วน\nองค์การบริหารส่วนจังหวัดเลย\nที่ ลย ๕๑๐๐๑/ว ๑๒\n๑ มีนาคม ๒๕๖๖\nเรื่อง  ทดสอบ\nเรียน  นายอำเภอ\n")
+    assert (m.sender, m.sender_code, m.date) == ("องค์การบริหารส่วนจังหวัดเลย", "ลย 51001", "2023-03-01")
