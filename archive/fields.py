@@ -120,7 +120,9 @@ def detect_kind(lines: list[Line]) -> str:
         return "หนังสือประทับตรา"
     if labels and has_ref:
         return "หนังสือภายนอก"
-    if has_ref and any(_SUBJ_LABEL.match(ln.text) for ln in head):
+    has_subject = any(_SUBJ_LABEL.match(ln.text) for ln in head)
+    # A letter whose number was lost (OCR) still has its subject and addressee lines.
+    if has_subject and (has_ref or labels and labels[0] != "ถึง"):
         return "หนังสือภายนอก"
     return "อื่น ๆ"
 
