@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
+from whoosh.matching import WrappingMatcher
 
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, terms
 from ._snippets import SUBSTRING
@@ -195,11 +196,54 @@ def item_query(item: Item, inside=None) -> Q.Query | None:
     return Q.Or(clauses) if clauses else None
 
 
+COORD_BONUS = 20.0  # above the usual BM25F spread between letters, far below REF_BOOST
+
+
+class Bonus(Q.WrappingQuery):
+    """The child query, with `bonus` added to the score of every letter it matches."""
+
+    def __init__(self, child: Q.Query, bonus: float):
+        super().__init__(child)
+        self.bonus = bonus
+
+    def _rewrap(self, child):
+        return self.__class__(child, self.bonus)
+
+    def __eq__(self, other):
+        return (type(other) is type(self) and other.child == self.child
+                and other.bonus == self.bonus)
+
+    __hash__ = Q.WrappingQuery.__hash__
+
+    def matcher(self, searcher, context=None):
+        m = self.child.matcher(searcher, context)
+        return _BonusMatcher(m, self.bonus) if m.is_active() else m
+
+
+class _BonusMatcher(WrappingMatcher):
+    def __init__(self, child, bonus: float):
+        super().__init__(child)
+        self.bonus = bonus
+
+    def _replacement(self, newchild):
+        return self.__class__(newchild, self.bonus)
+
+    def score(self):
+        return self.child.score() + self.bonus
+
+    def max_quality(self):
+        return self.child.max_quality() + self.bonus
+
+    def block_quality(self):
+        return self.child.block_quality() + self.bonus
+
+
 def build(pq: ParsedQuery, inside=None) -> Q.Query | None:
     """None means 'no query': list everything the filters allow. `inside`: see
     item_query."""
     optional: list[Q.Query] = []
     required: list[Q.Query] = []
+    word_groups: list[Q.Query] = []
     for ref in pq.refs:
         key = compact(ref)
         optional.append(Q.Term("ref_key", key, boost=REF_BOOST))
@@ -214,19 +258,24 @@ def build(pq: ParsedQuery, inside=None) -> Q.Query | None:
         if any(i.phrase for i in group):
             required.append(alternatives)
         else:
-            optional.append(alternatives)
+            word_groups.append(alternatives)
         # A bare number may be a receiving number as well as a word of the text.
         for i in group:
             if _BARE_NUMBER.match(i.text):
                 optional.append(Q.Term("received_key", digits_key(i.text), boost=RECEIVED_BOOST))
+    # Coordination: each of the user's words (or OR-groups) that a letter has adds a
+    # bonus, so letters with more of them rank first and BM25F orders letters with as many.
+    # (Whoosh's own coordination bonus is diluted by the many fields and tiers per word.)
+    if len(word_groups) > 1:
+        word_groups = [Bonus(g, COORD_BONUS) for g in word_groups]
+    optional += word_groups
     if not optional and not required:
         positive = None if not pq.excluded else Q.Every()
     elif required:
         must = Q.And(required) if len(required) > 1 else required[0]
         positive = Q.AndMaybe(must, Q.Or(optional)) if optional else must
     else:
-        # More of the user's words matched ranks higher (coordination).
-        positive = Q.Or(optional, scale=0.9) if len(optional) > 1 else optional[0]
+        positive = Q.Or(optional) if len(optional) > 1 else optional[0]
     hint = pq.sender_hint
     if hint and positive is not None:
         from ._filters import sender_keys
