@@ -173,3 +173,15 @@ def test_few_matches_within_filters_are_followed_by_related_letters(tmp_path):
     # outside filters, and with OR / phrases / -words, matching stays exact
     assert paths(search(ix, "นาปรัง")) == ["a.txt"]
     assert search(ix, '"งดทำนาปรัง"', within).total == 0
+
+
+def test_letters_with_more_of_the_words_rank_first(tmp_path):
+    from .conftest import build, letter
+
+    ix = build(tmp_path / "index", [
+        letter("one.txt", date="2021-01-01", subject="ขอเชิญส่งผู้แทนร่วมเป็นคณะทำงาน",
+               text="ขอเชิญส่งผู้แทนร่วมเป็นคณะทำงาน ผู้แทน ผู้แทน ผู้แทน"),
+        letter("all.txt", date="2019-01-01", subject="ขอเชิญประชุม",
+               text="ขอเชิญประชุม ตามระเบียบวาระ และส่งผู้แทนเข้าร่วม พร้อมรายงานการประชุมครั้งก่อน"),
+    ])
+    assert paths(search(ix, "ผู้แทน รายงานการประชุม ระเบียบวาระ"))[0] == "all.txt"
