@@ -223,7 +223,7 @@ def read_doc(path: Path) -> str | None:
         done = subprocess.run(["antiword", "-m", "UTF-8.txt", "-w", "0", str(path)],
                               capture_output=True, timeout=CONVERT_TIMEOUT)
         if done.returncode == 0 and done.stdout.strip():
-            return done.stdout.decode("utf-8", "replace")
+            return _antiword_tables(done.stdout.decode("utf-8", "replace"))
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         if not _soffice():
             raise ValueError(f"Word file is damaged or not a .doc ({reason[0] if reason else 'antiword failed'}): "
@@ -243,6 +243,17 @@ def read_doc(path: Path) -> str | None:
         if not out.exists():
             raise ValueError(f"Word file is damaged or not a .doc (LibreOffice could not convert it): {path.name}")
         return out.read_text(encoding="utf-8-sig", errors="replace")
+
+
+def _antiword_tables(text: str) -> str:
+    """antiword draws table rows as |cell   |cell   |; make them tab-separated like .docx rows."""
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
+            line = "\t".join(cell.strip() for cell in stripped[1:-1].split("|")).rstrip()
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _soffice() -> str | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -135,6 +136,35 @@ def test_truncated_docx_is_a_clear_error(tmp_path):
     path.write_bytes(good[: len(good) // 2])
     with pytest.raises(ValueError, match="damaged"):
         office.read_office(path)
+
+
+DOC_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ocr" / "letter.doc"
+
+
+@pytest.mark.skipif(not (shutil.which("antiword") or shutil.which("soffice")),
+                    reason="neither antiword nor LibreOffice installed")
+def test_old_word_doc_letter():
+    """letter.doc: the make_docx letter saved by LibreOffice as Word 97 (synthetic text)."""
+    text, needs_ocr = office.read_office(DOC_FIXTURE)
+    assert needs_ocr is False
+    flat = "".join(text.split())
+    assert "".join(REF.split()) in flat and "".join(DATE.split()) in flat
+    assert "เรื่อง" + SUBJECT in flat and "".join(BODY.split()) in flat
+    if shutil.which("antiword"):
+        assert f"{REF}\t{DATE}" in text.splitlines()  # table row as tab-separated cells
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
+def test_old_word_doc_through_libreoffice(monkeypatch):
+    real_which = shutil.which
+    monkeypatch.setattr(office.shutil, "which", lambda name: None if name == "antiword" else real_which(name))
+    text, needs_ocr = office.read_office(DOC_FIXTURE)
+    assert needs_ocr is False and "เรื่อง " + SUBJECT in text.splitlines()
+
+
+def test_antiword_table_rows_become_tab_separated():
+    assert office._antiword_tables("|ที่ นร 1   |วันที่ 2   |\nเรียน ท่าน") == "ที่ นร 1\tวันที่ 2\nเรียน ท่าน"
 
 
 def test_doc_without_converter_waits_like_a_scan(tmp_path, monkeypatch):
