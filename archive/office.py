@@ -48,7 +48,10 @@ def _tidy(text: str) -> str:
 # --- .docx ------------------------------------------------------------------------------
 
 def read_docx(path: Path) -> str:
-    import docx  # python-docx
+    try:
+        import docx  # python-docx
+    except ImportError as exc:
+        raise RuntimeError("reading .docx needs python-docx (pip install 'saraban-search[office]')") from exc
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
 
