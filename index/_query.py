@@ -148,8 +148,8 @@ def substring_needle(item: Item) -> str | None:
 
 
 # OCR damage inside a long quoted phrase (แทน read as แฑน) breaks the exact sequence: a
-# letter that has the phrase with one or two words changed (everything before them and
-# everything after them as sequences) still matches, ranked below exact matches.
+# letter that has the phrase with one word changed (everything before it and everything
+# after it as sequences) still matches, ranked below exact matches.
 NEAR_PHRASE_MIN_WORDS = 6
 NEAR_PHRASE_BOOST = 0.3
 
@@ -159,9 +159,8 @@ def _near_phrases(words: list[str]) -> list[Q.Query]:
     if n < NEAR_PHRASE_MIN_WORDS:
         return []
     out = []
-    for gap in (1, 2):
-        for i in range(2, n - gap - 1):  # keep at least two words on each side
-            out.append(Q.And([_sequence("body", words[:i]), _sequence("body", words[i + gap:])]))
+    for i in range(2, n - 2):  # one word changed; at least two words kept on each side
+        out.append(Q.And([_sequence("body", words[:i]), _sequence("body", words[i + 1:])]))
     return [Q.Or(out, boost=NEAR_PHRASE_BOOST)] if out else []
 
 
