@@ -121,8 +121,9 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         kwargs = {"filter": allowed} if allowed is not None else {}
         if failed:
             kwargs["mask"] = failed
+        filled = False
         if sort == "relevance":
-            wq = _expand(s, wq, pq, kwargs)
+            wq, filled = _expand(s, wq, pq, kwargs)
         else:
             kwargs["sortedby"] = sorting.FieldFacet("newest_key" if sort == "date" else "oldest_key")
         if with_facets:
@@ -135,8 +136,8 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             results, page_hits = rp.results, list(rp)
         patterns = _query.highlight_patterns(pq)
         hits = [_hit(h, pq, patterns, sort == "relevance") for h in page_hits]
-        if isinstance(wq, Q.Or) and any(isinstance(c, Q.ConstantScoreQuery) for c in wq.subqueries):
-            # filled by feedback: letters without the words themselves are marked related
+        if filled:
+            # letters without the words themselves, added by feedback, are marked related
             for h, raw in zip(hits, page_hits):
                 h["related"] = raw.score < ORIGINAL_FIRST
         facets = _facets(results) if with_facets else {}
@@ -182,11 +183,12 @@ PRF_RERANK = float(os.environ.get("SARABAN_PRF_RERANK", "0"))
 
 
 def _expand(searcher, wq, pq, kwargs: dict):
-    """Words (not only phrases or numbers) that match few letters: add related ones."""
+    """Words (not only phrases or numbers) that match few letters: add related ones.
+    Returns the query and whether it was filled with related letters."""
     words = [i for i in pq.positive_items()
              if not i.phrase and not _query.is_number(i.text)]
     if not words or pq.refs or pq.received:
-        return wq
+        return wq, False
     # Fill only plain words within structured filters; OR, phrases and -words are exact.
     plain = (not pq.excluded and all(len(g) == 1 for g in pq.groups)
              and not any(i.phrase for i in pq.positive_items()))
@@ -195,23 +197,23 @@ def _expand(searcher, wq, pq, kwargs: dict):
         within = searcher.search(wq, limit=FILL_BELOW, **kwargs)
         fill = within.scored_length() < FILL_BELOW
     if not fill and not PRF_RERANK:
-        return wq
+        return wq, False
     mask = kwargs.get("mask")
     feedback = searcher.search(wq, limit=PRF_DOCS, **({"mask": mask} if mask else {}))
     docnums = [h.docnum for h in feedback]
     if not docnums:
-        return wq
+        return wq, False
     asked = {t for item in pq.positive_items() for t in _query.terms(item.text)}
     picked = [(t, w) for t, w in _key_terms(searcher, docnums, "body", asked)][:PRF_TERMS]
     if len(picked) < PRF_MINMATCH:
-        return wq
+        return wq, False
     if not fill:
         return Q.AndMaybe(wq, Q.Or([Q.Term("body", t, boost=w) for t, w in picked],
-                                   boost=PRF_RERANK))
+                                   boost=PRF_RERANK)), False
     related = _query.without_excluded(pq, Q.Or(
         [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH,
         boost=PRF_WEIGHT))
-    return Q.Or([Q.ConstantScoreQuery(wq, ORIGINAL_FIRST), wq, related])
+    return Q.Or([_query.Bonus(wq, ORIGINAL_FIRST), related]), True
 
 
 def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
