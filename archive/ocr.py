@@ -1,10 +1,10 @@
 """OCR of scanned letters with Tesseract (`tha+eng`): image-only PDF pages and image files.
 
-Settings were chosen by measuring CER on the 54 dev scans (scripts/bench_ocr.py): 200 dpi
+Settings were chosen by measuring CER on the 54 dev scans (scripts/bench_ocr.py): 250 dpi
 rendering, grayscale without thresholding, page segmentation mode 3, dotted leaders removed,
-a second reading for pages whose mark rows split off. CER after archive.repair: mean 4.2 %,
-median 4.3 % (raw Tesseract 6.2 %); about 2.7 CPU seconds a page. Otsu thresholding, median
-filtering, psm 4/6/11, 150/300 dpi and passing --dpi were all measured worse or slower.
+a second reading for pages whose mark rows split off. CER after archive.repair: mean 4.0 %,
+median 4.0 % (raw Tesseract 6.1 %); about 2.8 CPU seconds a page. Otsu thresholding, median
+filtering, psm 4/6/11, 150/200/300 dpi and passing --dpi were all measured worse or slower.
 Known limit of the Debian `tha` model: Thai digits are often misread (๔/๘/๙ -> ๕, ๖ -> ๒/๐;
 digit CER 24 %), so reference numbers printed in Thai digits rarely come out exact.
 """
@@ -32,9 +32,10 @@ TESS_CONFIG: tuple[str, ...] = ()
 # Dev scans, CER after repair: default 4.7 %, always the larger size 4.9 %, this 4.2 %.
 SECOND_PASS_CONFIG: tuple[str, ...] | None = ("-c", "textord_min_linesize=2.5")
 REMOVE_LEADERS = True
-# Dev scans are 150 dpi images: rendering at 200 dpi measured best (150: +0.5 pt CER,
-# 300: +0.2 pt and 60 % slower). Images below this resolution are scaled up to it.
-RENDER_DPI = 200
+# Dev scans are 150 dpi images. CER after repair by rendering resolution: 150 dpi 4.20 %,
+# 200 dpi 4.17 %, 250 dpi 3.96 % (10 % more CPU than 200), 300 dpi 4.69 %.
+# Images below this resolution are scaled up to it.
+RENDER_DPI = 250
 PAGE_TIMEOUT = 180  # seconds; a page that takes longer is given up (""), the file goes on
 A4_SHORT_INCHES = 8.27
 
@@ -129,8 +130,8 @@ def _image_dpi(img) -> float:  # noqa: ANN001
 
 
 def _scale_for_ocr(img, dpi: float):  # noqa: ANN001, ANN202
-    """Low-resolution scans are scaled up to RENDER_DPI (Tesseract misses small marks);
-    larger ones are left alone."""
+    """Low-resolution scans are scaled up to RENDER_DPI (as PDF pages are rendered: Tesseract
+    misses small marks); larger ones are left alone."""
     from PIL import Image
 
     if dpi >= RENDER_DPI * 0.95:
