@@ -85,9 +85,14 @@ _LABEL_FIXES = (
 )
 
 
+# MAI HAN-AKAT always has a final consonant after it: a space there is Tesseract's (รับฟั ง).
+_SPACE_AFTER_MAI_HAN_AKAT = re.compile("(\u0e31[\u0e48-\u0e4b]?) +(?=[\u0e01-\u0e2e])")
+
+
 def postprocess(text: str) -> str:
     """Pure text fixes for Tesseract's Thai output (measured on the dev scans)."""
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
+    text = _SPACE_AFTER_MAI_HAN_AKAT.sub(r"\1", text)
     for pattern, repl in _LABEL_FIXES:
         text = pattern.sub(repl, text)
     text = _SPECKS.sub("", text)

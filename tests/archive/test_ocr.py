@@ -28,6 +28,10 @@ def test_sara_am_is_one_code_point():
     assert ocr.postprocess("สํานักงาน ทํา น้ํา นํ้า") == "สำนักงาน ทำ น้ำ น้ำ"
 
 
+def test_no_space_inside_a_syllable_with_mai_han_akat():
+    assert ocr.postprocess("รับฟั ง ความคิดเห็น สั้ น") == "รับฟัง ความคิดเห็น สั้น"
+
+
 def test_form_labels_misread_by_tesseract():
     text = "ด่วนทีสุด\nท นร ๐๒๐๖.๐๒/๑๓๓๐   วันที ๒๒ ธันวาคม ๒๕๖๔\nGos   ขอความเห็นชอบ\nเรือง ประกาศรายชื่อ"
     assert ocr.postprocess(text).splitlines() == [
