@@ -116,6 +116,11 @@ class IndexUpdater:
                 _store.promote(self.index_dir, self.gen)
 
     def finish(self) -> None:
+        if self.fresh:
+            # A new build ends as one segment: searches on it are about twice as fast.
+            self.writer.commit(optimize=True)
+            self._writer = None
+            self._pending = 0
         self.commit()
         if self.fresh and _store.current_generation(self.index_dir) != self.gen:
             _store.promote(self.index_dir, self.gen)
