@@ -298,10 +298,6 @@ def _score(score, relevance: bool = False) -> float | None:
     return round(score - ORIGINAL_FIRST if score >= ORIGINAL_FIRST else score, 4)
 
 
-def _negdate(iso: str | None) -> int:
-    return -int(iso.replace("-", "")) if iso else 0
-
-
 def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
     if not refs or not text:
         return []

@@ -47,16 +47,7 @@ class IndexUpdater:
     # -- what is there -------------------------------------------------------------------
     def known(self) -> dict[str, Known]:
         """path -> (doc_id, file state) of every document in the index being updated."""
-        out: dict[str, Known] = {}
-        with self.ix.reader() as reader:
-            if reader.doc_count() == 0:
-                return out
-            paths = reader.column_reader("path")
-            ids = reader.column_reader("doc_id")
-            states = reader.column_reader("state")
-            for docnum in reader.all_doc_ids():
-                out[paths[docnum]] = Known(ids[docnum], FileState.decode(states[docnum]))
-        return out
+        return self._known_of(self.ix)
 
     def previous(self) -> dict[str, Known]:
         """The documents of the current generation: for --full, to keep doc_ids stable."""
