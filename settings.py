@@ -14,7 +14,7 @@ DEFAULT_INDEX = PROJECT_ROOT / "var" / "index"
 
 # Bumped whenever reading a document gives different records: files indexed by an older
 # extractor are read again on the next reindex.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: numbers in scans read again glyph by glyph; scans keep format "scan"
 
 # One file may not hang or sink a reindex: its reader is killed past these.
 FILE_TIMEOUT_S = 600.0
@@ -28,6 +28,11 @@ BATCH_DOCS = 200
 BATCH_SECONDS = 60.0
 
 MAX_QUERY_CHARS = 500
+# At most this many words of one query are searched, after repeats are dropped (see
+# index._query.parse). The longest subject lines of a 5,000-letter corpus have 19 words
+# (26 in the finer segmentation); every word costs phrase and term look-ups in several
+# fields, and 500 characters of unspaced Thai can be 150+ words.
+MAX_QUERY_TERMS = 32
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
 

@@ -11,6 +11,10 @@ sequence or all present; its ICU words (fine fields) as a sequence, which finds 
 longer dictionary words; and, for Thai of 4+ characters, the indexed words that contain it
 (what no segmentation separates). Plain words are optional (BM25F with coordination: more
 of them matched ranks higher); phrases are required.
+
+Every word searched costs a phrase and term look-ups in several fields, so the work is
+bounded whatever is typed: repeated items and runs of one word (การการการ…) are searched
+once, and at most settings.MAX_QUERY_TERMS words are searched, the first ones typed.
 """
 from __future__ import annotations
 
@@ -20,7 +24,9 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 from whoosh.matching import WrappingMatcher
 
-from ._analyzer import COARSE_ENGINE, FINE_ENGINE, terms
+import settings
+
+from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms
 from ._snippets import SUBSTRING
 from ._documents import compact, digits_key
 from ._understand import Understood, understand
@@ -117,7 +123,98 @@ def parse(text: str) -> ParsedQuery:
         else:
             pq.groups.append([item])
         pending_or = False
+    _bound(pq, settings.MAX_QUERY_TERMS)
     return pq
+
+
+# A word, or a few words, typed more often than this in a row (การการการ…,
+# ของการของการของการ…) is searched this often: a doubled word may be meant (Thai repeats
+# words for emphasis), more is noise that would make every letter that has the words a
+# phrase candidate.
+MAX_RUN = 2
+MAX_RUN_PERIOD = 8  # words in the repeated part
+
+
+def _collapse_runs(text: str) -> str:
+    """`text` without the repeats of a part beyond MAX_RUN in a row."""
+    found = list(segment(text, COARSE_ENGINE))
+    words = [fold(w) for w, _s, _e in found]
+    drop: list[int] = []
+    i, n = 0, len(words)
+    while i < n:
+        for period in range(1, MAX_RUN_PERIOD + 1):
+            part, times = words[i:i + period], 1
+            while words[i + times * period:i + (times + 1) * period] == part:
+                times += 1
+            if times > MAX_RUN:
+                drop += range(i + MAX_RUN * period, i + times * period)
+                i += times * period
+                break
+        else:
+            i += 1
+    for k in reversed(drop):  # the word and what separates it from the one before
+        text = text[:found[k - 1][2]] + text[found[k][2]:]
+    return text
+
+
+def _cost(text: str) -> int:
+    """How many words `text` adds to a query: its longest segmentation."""
+    return max(len(terms(text, COARSE_ENGINE)), len(terms(text, FINE_ENGINE)))
+
+
+def _clip(text: str, limit: int) -> str:
+    """The beginning of `text` that has at most `limit` words in either segmentation."""
+    while True:
+        for engine in (COARSE_ENGINE, FINE_ENGINE):
+            ends = [end for _w, _s, end in segment(text, engine)]
+            if len(ends) > limit:
+                text = text[:ends[limit - 1]]
+                break
+        else:
+            return text
+
+
+def _key(item: Item) -> tuple:
+    return tuple(terms(item.text)), item.phrase
+
+
+def _bound(pq: ParsedQuery, limit: int) -> None:
+    """Drop repeated items (and repeated reference and receiving numbers), collapse runs
+    (see MAX_RUN), and keep the first `limit` words: the words to find in the order typed,
+    then the words to exclude. An item that does not fit whole is cut to the words that
+    do. A query within the limit and without repeats is left as it is."""
+    pq.refs = list(dict.fromkeys(pq.refs))[:limit]
+    pq.received = list(dict.fromkeys(pq.received))[:limit]
+
+    def distinct(items: list[Item]) -> list[Item]:
+        out: dict[tuple, Item] = {}
+        for item in items:
+            text = _collapse_runs(item.text)
+            item = item if text == item.text else Item(text, item.phrase, item.negated)
+            out.setdefault(_key(item), item)
+        return list(out.values())
+
+    groups: dict[frozenset, list[Item]] = {}
+    for group in pq.groups:
+        group = distinct(group)
+        groups.setdefault(frozenset(_key(i) for i in group), group)
+    budget = limit
+
+    def fit(items: list[Item]) -> list[Item]:
+        nonlocal budget
+        kept = []
+        for item in items:
+            cost = _cost(item.text) if budget > 0 else 0
+            if cost > budget:
+                item = Item(_clip(item.text, budget), item.phrase, item.negated)
+                cost = _cost(item.text)
+            if cost:
+                budget -= cost
+                kept.append(item)
+        return kept
+
+    pq.groups = [g for g in map(fit, groups.values()) if g]
+    pq.excluded = fit(distinct(pq.excluded))
 
 
 def is_number(text: str) -> bool:
@@ -149,8 +246,12 @@ def substring_needle(item: Item) -> str | None:
 
 # OCR damage inside a long quoted phrase (แทน read as แฑน) breaks the exact sequence: a
 # letter that has the phrase with one word changed (everything before it and everything
-# after it as sequences) still matches, ranked below exact matches.
+# after it as sequences) still matches, ranked below exact matches. That takes a pair of
+# sequences per word of the phrase; a phrase longer than NEAR_PHRASE_MAX_WORDS (a pasted
+# sentence) matches when one of its halves is there as a sequence, which costs no more
+# than the phrase itself.
 NEAR_PHRASE_MIN_WORDS = 6
+NEAR_PHRASE_MAX_WORDS = 12
 NEAR_PHRASE_BOOST = 0.3
 
 
@@ -158,6 +259,10 @@ def _near_phrases(words: list[str]) -> list[Q.Query]:
     n = len(words)
     if n < NEAR_PHRASE_MIN_WORDS:
         return []
+    if n > NEAR_PHRASE_MAX_WORDS:
+        half = n // 2
+        return [Q.Or([_sequence("body", words[:half]), _sequence("body", words[half:])],
+                     boost=NEAR_PHRASE_BOOST)]
     out = []
     for i in range(2, n - 2):  # one word changed; at least two words kept on each side
         out.append(Q.And([_sequence("body", words[:i]), _sequence("body", words[i + 1:])]))
@@ -308,7 +413,8 @@ def highlight_patterns(pq: ParsedQuery) -> dict[str, list[list[str]]]:
         if item.phrase and len(words) >= NEAR_PHRASE_MIN_WORDS:
             # the halves of a phrase OCR damaged (see _near_phrases)
             half = len(words) // 2
-            out[COARSE_ENGINE] += [words[:half], words[half + 1:]]
+            rest = half if len(words) > NEAR_PHRASE_MAX_WORDS else half + 1
+            out[COARSE_ENGINE] += [words[:half], words[rest:]]
     out[SUBSTRING] = [[n] for n in (substring_needle(i) for i in pq.positive_items()) if n]
     for no in pq.received:
         out[COARSE_ENGINE].append([no])
