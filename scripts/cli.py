@@ -189,7 +189,30 @@ def serve(archive_opt, index_opt, host, port, threads):
     app = create_app({"ARCHIVE": str(archive), "INDEX": str(index)})
     click.echo(f"Saraban Search on http://{host}:{port}/  (archive {archive}, index {index})",
                err=True)
+    warning = index_warning(archive, index)
+    if warning:
+        click.echo(f"saraban: warning: {warning}", err=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="saraban")
+
+
+def index_warning(archive: Path, index: Path) -> str | None:
+    """Why the server about to start cannot answer searches yet (one line), or None. The
+    server starts anyway: it answers 503 until a reindex commits an index, and the next
+    request after that sees it."""
+    from index import IndexMissing, stats
+
+    try:
+        stats(index)  # opens the index as the first search would
+    except IndexMissing as exc:
+        if not (index / "CURRENT").is_file():
+            return (f"no index at {index} yet: run `saraban reindex --archive {archive} "
+                    f"--index {index}` first; searches answer 503 until then")
+        return f"{exc}; searches answer 503 until then"
+    except Exception as exc:  # noqa: BLE001 - reported, the server still starts
+        return (f"cannot read the index at {index} ({exc.__class__.__name__}: {exc}): run "
+                f"`saraban reindex --full --archive {archive} --index {index}`; searches "
+                f"answer 503 until then")
+    return None
 
 
 if __name__ == "__main__":
