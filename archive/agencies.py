@@ -100,6 +100,32 @@ def lookup_code(code: str | None) -> Agency | None:
     return ag if ag and not ag.is_ministry else None
 
 
+def letters_for_number(number: str, sender: str | None = None) -> str | None:
+    """The agency letters that go with a department number (`0403` -> `ดศ`) when OCR has
+    garbled the letters: the sender's own code if its number is this one, else the letters
+    every directory entry with this number shares (provinces all use 0017: then only the
+    sender can tell)."""
+    number = thai_digit_to_arabic_digit(number)
+    if sender:
+        ag = lookup_name(sender)
+        if ag and ag.code and " " in ag.code:
+            letters, own = ag.code.split(" ", 1)
+            if own == number:
+                return letters
+    found = {ag.code.split(" ", 1)[0] for ag in load() if ag.code.endswith(" " + number)}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _all_letters() -> frozenset[str]:
+    return frozenset(ag.code.split(" ", 1)[0] for ag in load() if ag.code)
+
+
+def known_letters(letters: str) -> bool:
+    """Letters some agency in the directory uses (`นร`, `ภก`)."""
+    return letters.strip() in _all_letters()
+
+
 def ministry_of_letters(letters: str) -> str | None:
     ag = _indexes()[0].get(letters.strip())
     return ag.name if ag else None

@@ -9,6 +9,7 @@ Text is expected repaired (archive.repair); digits may be Thai or Arabic.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,7 +39,8 @@ _CITE_LABEL = _loose(r"^อ้าง(?:ถึง|อิง)\s*[:.]?\s*")
 _ENCL_LABEL = _loose(r"^สิ่งที่(?:ส่ง|แนบ)มา(?:ด้วย)?\s*[:.]?\s*")
 _DEPT_LABEL = _loose(r"^(?:ส่วนราชการ|หน่วยงาน)\s*[:.]?\s*")
 _DATE_LABEL = re.compile(r"วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*")
-_SIGNED_DATE = re.compile(r"^(?:สั่ง|ประกาศ|ให้ไว้|แถลง)\s*ณ\s*วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*")
+# Tone marks optional: OCR drops them (สัง ณ วันที).
+_SIGNED_DATE = re.compile(r"^(?:ส\u0E31?\u0E48?ง|ประกาศ|ให\u0E49?ไว\u0E49?|แถลง)\s*ณ\s*วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*")
 _RULE = re.compile(r"^[-_=.*~\s]{5,}$")
 _CLOSING = _loose(r"^(?:ขอแสดงความนับถือ|ขอแสดงความนับถืออย่างสูง|ด้วยความเคารพ)")
 _LABEL_LINE = _loose(
@@ -58,6 +60,36 @@ _KIND_TITLES = (
     ("แถลงการณ์", re.compile(r"^แถลงการณ์")),
     ("ข่าว", re.compile(r"^ข่าว(?:สาร)?(?:\S*)$|^ข่าวประชาสัมพันธ์|^ข่าวสำนัก|^ข่าวกระทรวง|^ข่าวกรม")),
 )
+_MARKS_RE = re.compile("[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
+
+
+def _bare(text: str) -> str:
+    """Thai without upper/lower vowels and tone marks: what survives OCR of a bold title."""
+    return _MARKS_RE.sub("", text)
+
+
+_BARE_TITLES = (
+    ("บันทึกข้อความ", re.compile(r"^บนทกขอความ[.,'|:]*$")),
+    ("คำสั่ง", re.compile(r"^คำสง(?!ณ)")),
+    ("ประกาศ", re.compile(r"^ประกาศ(?!ณ)(?!มา)")),
+    ("ระเบียบ", re.compile(r"^ระเบยบ(?!วาระ)\S")),
+)
+
+
+def _names_agency(rest: str) -> bool:
+    """The rest of a title line is an agency's name (ประกาศ|กรมสรรพากร): a title, not a
+    sentence that happens to start with the word, even when OCR lost the subject label."""
+    rest = rest.strip(" .,'|")
+    if len(rest) < 4:
+        return False
+    bare_names = _bare_agency_names()
+    return any(rest.startswith(name) for name in bare_names if len(name) >= 4)
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_agency_names() -> tuple[str, ...]:
+    names = {re.sub(r"\s+", "", _bare(n)) for n in agencies.known_names()}
+    return tuple(sorted(names, key=len, reverse=True))
 # An order, announcement or regulation is titled, then numbered (ที่) and/or has a subject
 # line (เรื่อง / ว่าด้วย); a news text that merely starts with the word is not one.
 _NEEDS_LABEL = ("คำสั่ง", "ประกาศ", "ระเบียบ")
@@ -112,6 +144,14 @@ def detect_kind(lines: list[Line]) -> str:
             continue
         for kind, rx in _KIND_TITLES:
             if rx.search(t) and (kind not in _NEEDS_LABEL or _label_follows(lines, ln)):
+                return kind
+        # OCR drops tone marks and upper vowels from big bold titles (บนทกขอความ, คำสัง)
+        # and breaks them with spaces (ประ  กาศ).
+        bare = re.sub(r"\s+", "", _bare(t))
+        for kind, rx in _BARE_TITLES:
+            m = rx.search(bare)
+            if m and (kind not in _NEEDS_LABEL or _label_follows(lines, ln)
+                      or _names_agency(bare[m.end():])):
                 return kind
     head = _header(lines)
     has_ref = any(_REF_LABEL.match(ln.text) for ln in head)
@@ -244,10 +284,14 @@ def fill_fields(memo: Memo, text: str) -> None:
     memo.kind = detect_kind(lines)
     _fill_marks(memo, lines, head)
     ref_line = _fill_ref(memo, head)
+    if ref_line is None:
+        ref_line = _loose_ref_line(head)
     _fill_subject(memo, lines, head, stamp_lines)
     _fill_recipient(memo, lines, head, stamp_lines)
     _fill_date(memo, lines, head, ref_line, stamp_lines)
     _fill_sender(memo, lines, head, ref_line, stamp_lines)
+    if _mend_ref_letters(memo, ref_line):
+        _fill_sender(memo, lines, head, ref_line, stamp_lines)
     _fill_stamps(memo, lines)
     _fill_contacts(memo, lines)
     _fill_cites(memo, lines, head)
@@ -301,6 +345,52 @@ def _fill_ref(memo: Memo, head: list[Line]) -> Line | None:
         memo.ref_no_raw = _raw_ref(rest)
         return ln
     return None
+
+
+# A reference line whose agency letters OCR garbled (iiad ๐๔๐๓.๗/๔๕๘๖, ดศ์ ๐๒๐๓.๘/...,
+# NAM ๐๒๐๓/๙๗๔๙): a few characters, then a four-digit department number and the tail.
+_LOOSE_REF = re.compile(r"^(?P<junk>\S{0,8}(?:\s+\S{1,6})?)\s*"
+                        r"(?P<dept>[0-9๐-๙]{4})(?P<rest>(?:\s?\.\s?[0-9๐-๙]{1,2})?\s*/\s*"
+                        r"(?:ว\s*\.?\s*)?[0-9๐-๙]{1,6})")
+
+
+def _loose_ref_line(head: list[Line]) -> Line | None:
+    for ln in head[:12]:
+        if _LOOSE_REF.match(ln.text.strip()):
+            return ln
+    return None
+
+
+def _mend_ref_letters(memo: Memo, ref_line: Line | None) -> bool:
+    """Agency letters for a reference number whose letters did not survive OCR: missing, or
+    not any agency's. Taken from the sender's code when its department number matches, else
+    from the directory when the number names one set of letters, else from the garbled
+    text when its consonants are an agency's. True when the number was mended."""
+    if ref_line is None:
+        return False
+    if memo.ref_no and (re.match(r"^\d", memo.ref_no)
+                        or agencies.known_letters(memo.ref_no.split(" ", 1)[0])):
+        return False
+    text = ref_line.text.strip()
+    label = _REF_LABEL.match(text) or re.match(r"^\S{1,4}\s+(?=\S{0,6}\s*[0-9๐-๙]{4})", text)
+    m = _LOOSE_REF.match(text[label.end():] if label else text)
+    if not m:
+        return False
+    letters = agencies.letters_for_number(m.group("dept"), memo.sender)
+    if letters is None:
+        consonants = re.sub(r"[^ก-ฮ]", "", m.group("junk"))
+        for cand in (consonants, consonants[-2:], consonants[:2]):
+            if 1 <= len(cand) <= 3 and agencies.known_letters(cand):
+                letters = cand
+                break
+    if letters is None:
+        return False
+    raw = f"{letters} {m.group('dept')}{m.group('rest')}"
+    norm = normalize_ref_no(raw)
+    if not norm:
+        return False
+    memo.ref_no, memo.ref_no_raw = norm, _raw_ref(raw)
+    return True
 
 
 def _raw_ref(rest: str) -> str:
@@ -426,6 +516,15 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
             a, b, d = found[0]
             _set_date(memo, ln.text[m.end():][a:b].strip(), d.isoformat())
             return
+    # A memo whose วันที่ label OCR lost (Sun ๑๕ ธ.ค. ๒๕๖๐): the date is still what ends
+    # the reference line.
+    if memo.kind == "บันทึกข้อความ" and ref_line is not None:
+        m = REF_RE.search(ref_line.text)
+        tail = ref_line.text[m.end():] if m else ""
+        found = find_dates(tail)
+        if found:
+            a, b, d = found[0]
+            _set_date(memo, tail[a:b].strip(), d.isoformat())
 
 
 def _next_nonblank(lines: list[Line], ln: Line) -> Line | None:

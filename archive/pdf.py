@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pdfminer.converter import PDFLayoutAnalyzer
 from pdfminer.layout import LTChar, LTContainer
@@ -312,9 +313,16 @@ def _has_text(glyphs: list[_Glyph]) -> bool:
     return any(g.text.strip() for g in glyphs)
 
 
-def read_pdf(path: Path | str, ocr: bool = True) -> tuple[str | None, int, bool]:
-    """(text, pages, needs_ocr). Pages without a text layer are OCR'd when OCR is wanted and
-    available; if any such page cannot be OCR'd the document needs OCR."""
+class PdfText(NamedTuple):
+    text: str | None
+    pages: int
+    needs_ocr: bool
+    ocr_pages: int = 0  # pages read by OCR (no text layer)
+
+
+def read_pdf(path: Path | str, ocr: bool = True) -> PdfText:
+    """(text, pages, needs_ocr, ocr_pages). Pages without a text layer are OCR'd when OCR
+    is wanted and available; if any such page cannot be OCR'd the document needs OCR."""
     path = Path(path)
     pages, span_text, width = _pages_glyphs(path)
     if not pages:
@@ -325,12 +333,12 @@ def read_pdf(path: Path | str, ocr: bool = True) -> tuple[str | None, int, bool]
         ocr_texts = _ocr_pages(path, missing) if ocr else None
         if ocr_texts is None:
             if len(missing) == len(pages):
-                return None, len(pages), True
+                return PdfText(None, len(pages), True)
             # A typed letter with scanned attachments: its text is what matters.
-            return "\n".join(t for t in texts if t), len(pages), False
+            return PdfText("\n".join(t for t in texts if t), len(pages), False)
         for number, text in zip(missing, ocr_texts):
             texts[number - 1] = text or ""
-    return "\n".join(t or "" for t in texts), len(pages), False
+    return PdfText("\n".join(t or "" for t in texts), len(pages), False, len(missing))
 
 
 def _ocr_pages(path: Path, page_numbers: list[int]) -> list[str] | None:

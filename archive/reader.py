@@ -37,8 +37,9 @@ def read_document(path: Path, display_path: str | None = None, ocr: bool = True)
             raw = textfile.read_text(path)
         elif suffix in PDF_SUFFIXES:
             memo.format = "pdf"
-            raw, memo.pages, memo.needs_ocr = pdf.read_pdf(path, ocr=ocr)
-            if memo.needs_ocr:
+            raw, memo.pages, memo.needs_ocr, ocr_pages = pdf.read_pdf(path, ocr=ocr)
+            # A PDF of scanned pages is a scan, whether read by OCR or waiting for it.
+            if memo.needs_ocr or ocr_pages * 2 > memo.pages:
                 memo.format = "scan"
         elif suffix in IMAGE_SUFFIXES:
             from . import ocr as ocr_mod

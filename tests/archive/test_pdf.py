@@ -15,7 +15,7 @@ HEADER = [
 
 def test_thai_text_keeps_mark_order_and_header_lines(tmp_path):
     path = make_pdf(tmp_path / "letter.pdf", HEADER + ["ขอแสดงความนับถือ"])
-    text, pages, needs_ocr = read_pdf(path)
+    text, pages, needs_ocr, _ = read_pdf(path)
     assert pages == 1 and not needs_ocr
     lines = text.splitlines()
     # pdfminer's default layout analysis would split ที่ into ที / ่ on separate lines
@@ -42,7 +42,7 @@ def test_actual_text_replaces_the_glyphs_it_covers(tmp_path):
 
 def test_scan_without_text_layer_waits_for_ocr(tmp_path):
     path = make_image_pdf(tmp_path / "scan.pdf", pages=2)
-    text, pages, needs_ocr = read_pdf(path, ocr=False)
+    text, pages, needs_ocr, _ = read_pdf(path, ocr=False)
     assert (text, pages, needs_ocr) == (None, 2, True)
     memo = read_document(path, ocr=False)
     assert memo.needs_ocr and memo.text is None and memo.error is None

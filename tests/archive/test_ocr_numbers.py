@@ -1,0 +1,126 @@
+"""Numbers read again glyph by glyph after Tesseract (archive.ocr_numbers): the shipped
+glyph network on lines rendered from a Thai font, hOCR parsing, and the real Tesseract on a
+scanned letter head typed in Thai digits (tests/fixtures/ocr/thai_digits.png)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive import ocr, ocr_numbers
+from archive.reader import read_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ocr"
+THAI_DIGITS = FIXTURES / "thai_digits.png"
+FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
+
+needs_tesseract = pytest.mark.skipif(
+    not ocr._tesseract_has_thai(), reason="Tesseract with Thai data (tesseract-ocr-tha) not installed")
+needs_model = pytest.mark.skipif(ocr_numbers.load_model() is None, reason="numpy not installed")
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def render_line(text: str, font: str, pt: float = 16, dpi: int = 150):
+    """A line of text as a scanner at `dpi` gives it, scaled to the OCR resolution."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    path = FONT_DIR / f"{font}.ttf"
+    if not path.exists():
+        pytest.skip("fonts-thai-tlwg not installed")
+    face = ImageFont.truetype(str(path), round(pt * dpi / 72))
+    img = Image.new("L", (round(face.getlength(text)) + 60, face.size * 3), 240)
+    ImageDraw.Draw(img).text((30, face.size), text, font=face, fill=20)
+    img = img.filter(ImageFilter.GaussianBlur(0.5))
+    scale = ocr.RENDER_DPI / dpi
+    return img.resize((round(img.width * scale), round(img.height * scale)), Image.LANCZOS)
+
+
+def read_last_word(img) -> str:  # noqa: ANN001
+    found = ocr_numbers.glyphs(img)
+    word = ocr_numbers._groups(found)[-1]
+    labelled = ocr_numbers.read_glyphs(word, ocr_numbers.load_model(), ocr_numbers.x_height(found))
+    return "".join(label for _, label in labelled)
+
+
+FONTS = ["Laksaman", "Garuda", "Norasi", "Loma", "Kinnari"]
+NUMBERS = ["๐๔๐๓.๕/๔๕๘๖", "๒๕๖๗", "๑๙/๙/๒๕๖๔", "๗๗๘๙"]
+# Known limit: a slash printed touching the next digit is sometimes read into it.
+TOUCHING_SLASH = {("Kinnari", "๑๙/๙/๒๕๖๔")}
+
+
+@needs_model
+@pytest.mark.parametrize("font,number", [
+    pytest.param(f, n, marks=[pytest.mark.xfail(reason="slash touching a digit", strict=False)]
+                 if (f, n) in TOUCHING_SLASH else [])
+    for f in FONTS for n in NUMBERS])
+def test_thai_digits_are_read_in_every_government_font(font, number):
+    assert read_last_word(render_line(f"วันที่ {number}", font)) == number
+
+
+@needs_model
+def test_letters_are_not_taken_for_digits():
+    img = render_line("เลขที่ ๑๒๓ กรุงเทพ", "Laksaman")
+    found = ocr_numbers.glyphs(img)
+    word = ocr_numbers._groups(found)[-1]
+    labels = [lab for _, lab in ocr_numbers.read_glyphs(word, ocr_numbers.load_model(),
+                                                        ocr_numbers.x_height(found))]
+    assert "letter" in labels and not any(lab in ocr_numbers.THAI_DIGITS for lab in labels)
+
+
+HOCR = """<div class='ocr_page'><span class='ocr_line' id='line_1_1' title="bbox 10 20 300 60; baseline 0 -5">
+<span class='ocrx_word' title='bbox 10 20 40 60'><span class='ocrx_cinfo' title='x_bboxes 10 20 25 60; x_conf 99'>ท</span>
+<span class='ocrx_cinfo' title='x_bboxes 25 20 40 60; x_conf 99'>&amp;</span></span></span>
+<span class='ocr_line' id='line_1_2' title="bbox 10 70 300 110; baseline 0 -5"></span></div>"""
+
+
+def test_hocr_lines_keep_their_characters_and_boxes():
+    lines = ocr_numbers.parse_hocr(HOCR)
+    assert len(lines) == 1  # the empty line is dropped
+    assert lines[0].bbox == (10, 20, 300, 60)
+    assert lines[0].chars == [("ท", (10, 20, 25, 60)), ("&", (25, 20, 40, 60))]
+
+
+def test_text_without_the_model_is_left_as_read(monkeypatch):
+    from PIL import Image
+
+    monkeypatch.setattr(ocr_numbers, "load_model", lambda: None)
+    text = "ที่ มท ๐๕๐๕/ว ๕๕๐"
+    assert ocr_numbers.fix_numbers(text, HOCR, Image.new("L", (10, 10), 255)) == text
+
+
+def test_lines_that_do_not_match_the_hocr_are_left_alone():
+    from PIL import Image
+
+    text = "ที่ มท ๐๕๐๕/ว ๕๕๐"
+    assert ocr_numbers.fix_numbers(text, HOCR, Image.new("L", (400, 200), 255)) == text
+
+
+@pytest.mark.ocr
+@needs_tesseract
+@needs_model
+def test_scanned_letter_head_in_thai_digits(monkeypatch):
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    monkeypatch.setattr(ocr, "READ_NUMBERS_AGAIN", False)
+    tesseract_alone = squash(ocr.read_image(THAI_DIGITS)[0])
+    monkeypatch.setattr(ocr, "READ_NUMBERS_AGAIN", True)
+    text = squash(ocr.read_image(THAI_DIGITS)[0])
+    for printed in ("มท๐๒๑๑.๓/ว๔๕๖๗", "๑๘กุมภาพันธ์๒๕๖๔", "๒๙มีนาคม๒๕๖๔", "๐๙.๓๐น.", "๐๔๔๒๔๓๘๗๖"):
+        assert printed in text
+    # The Thai model alone gets these wrong (if it ever learns them, this check can go).
+    assert "มท๐๒๑๑.๓/ว๔๕๖๗" not in tesseract_alone
+    assert "ศาลากลางจังหวัดนครราชสีมา" in text  # letters untouched
+
+
+@pytest.mark.ocr
+@needs_tesseract
+@needs_model
+def test_scanned_letter_fields_from_thai_digits(monkeypatch):
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    memo = read_document(THAI_DIGITS)
+    assert memo.format == "image" and not memo.needs_ocr
+    assert memo.ref_no == "มท 0211.3/ว 4567"
+    assert memo.date == "2021-02-18"
+    assert memo.subject == "ขอเชิญประชุมคณะกรรมการ"
