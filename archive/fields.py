@@ -354,6 +354,9 @@ _LOOSE_REF = re.compile(r"^(?P<junk>\S{0,8}(?:\s+\S{1,6})?)\s*"
                         r"(?:ว\s*\.?\s*)?[0-9๐-๙]{1,6})")
 
 
+_REF_NUMBER_END = re.compile(r"[0-9๐-๙]\s*/\s*(?:ว\s*)?[0-9๐-๙]+")
+
+
 def _loose_ref_line(head: list[Line]) -> Line | None:
     for ln in head[:12]:
         if _LOOSE_REF.match(ln.text.strip()):
@@ -403,8 +406,30 @@ def _raw_ref(rest: str) -> str:
     return raw.strip()
 
 
+# OCR reads the bold เรื่อง of TH Sarabun as a short Latin word (Goa, 'Gas, dos, dag).
+_GARBLED_LABEL = re.compile(r"^\W?[A-Za-z0-9]{1,4}\W?\s+(?=[ก-ฮเแโใไ])")
+
+
+def _garbled_subject(lines: list[Line], head: list[Line], kind: str) -> tuple[Line, re.Match] | None:
+    """The subject line when its label did not survive OCR: a line opening with a short
+    Latin word, where the form puts the subject (just before เรียน, or right after the
+    number or the title of an order or announcement)."""
+    title = _bare(kind) if kind in TITLED_KINDS else None
+    for ln in head:
+        m = _GARBLED_LABEL.match(ln.text)
+        if not m:
+            continue
+        after = _nonblank(lines[ln.no + 1:])[:3]
+        before = _nonblank(lines[:ln.no])[-2:]
+        if (any(_RECIP_LABEL.match(a.text) for a in after)
+                or any(_is_ref_line(b.text) for b in before)
+                or (title and any(re.sub(r"\s+", "", _bare(b.text)).startswith(title) for b in before))):
+            return ln, m
+    return None
+
+
 def _fill_subject(memo: Memo, lines: list[Line], head: list[Line], stamp_lines: set[int]) -> None:
-    hit = _first(head, _SUBJ_LABEL)
+    hit = _first(head, _SUBJ_LABEL) or _garbled_subject(lines, head, memo.kind)
     if not hit:
         return
     ln, m = hit
@@ -519,7 +544,7 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
     # A memo whose วันที่ label OCR lost (Sun ๑๕ ธ.ค. ๒๕๖๐): the date is still what ends
     # the reference line.
     if memo.kind == "บันทึกข้อความ" and ref_line is not None:
-        m = REF_RE.search(ref_line.text)
+        m = REF_RE.search(ref_line.text) or _REF_NUMBER_END.search(ref_line.text)
         tail = ref_line.text[m.end():] if m else ""
         found = find_dates(tail)
         if found:

@@ -24,13 +24,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-CELL = 24  # templates and glyphs are compared as CELL x CELL grey images
+CELL = 24  # the network sees a glyph as a CELL x CELL grey image
 DATA = Path(__file__).with_name("data")
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 PUNCT = "./-,:()"
 _THAI_DIGIT = re.compile("[๐-๙]")
-_LATIN_WORD = re.compile(r"[A-Za-z0-9@]{1,6}\.?")
 
 
 # --- glyphs -------------------------------------------------------------------------------
@@ -152,8 +151,8 @@ def glyphs(img: Image.Image, min_area: int = 6) -> list[Glyph]:
 
 
 def normalize(g: Glyph) -> Image.Image:
-    """The glyph's ink, scaled to fit a CELL x CELL cell (aspect kept), centred; ink is
-    white (255) on black so that differences of empty cells cost nothing."""
+    """The glyph's ink (its own runs only: a neighbour reaching into its box is left out),
+    scaled to fit a CELL x CELL cell with its aspect kept, centred, white on black."""
     mask = Image.new("L", (g.width, g.height), 0)
     draw = ImageDraw.Draw(mask)
     for y, a, b in g.runs:
@@ -249,7 +248,6 @@ def parse_hocr(hocr: str) -> list[OcrLine]:
 
 # --- re-reading the words that hold numbers ------------------------------------------------
 
-_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 
 
 def _is_number_word(word: str) -> bool:

@@ -235,3 +235,67 @@ def test_label_variants_of_real_letters():
 def test_agency_printed_above_the_reference_number():
     m = parse("ด่วน\nองค์การบริหารส่วนจังหวัดเลย\nที่ ลย ๕๑๐๐๑/ว ๑๒\n๑ มีนาคม ๒๕๖๖\nเรื่อง  ทดสอบ\nเรียน  นายอำเภอ\n")
     assert (m.sender, m.sender_code, m.date) == ("องค์การบริหารส่วนจังหวัดเลย", "ลย 51001", "2023-03-01")
+
+
+# --- letters as OCR leaves them: labels and marks lost, agency letters garbled ---------
+
+OCR_MEMO = """\
+บนทกขอความ .
+ส่วนราชการ กองสถิติสังคม สำนักงานสถิติแห่งชาติ โทร. ๐ ๒๑๔๑ ๗๕๐๐
+ที่ iiad ๐๔๐๓.๗/๔๕๘๖              Sun ๑๕ ธ.ค. ๒๕๖๐
+dag ขอความร่วมมือตอบแบบสำรวจ
+เรียน ผู้อำนวยการสำนักงานสถิติแห่งชาติ
+ด้วยกองคลังขอความร่วมมือตอบแบบสำรวจภายในวันที่ ๓๐ ธันวาคม ๒๕๖๐
+"""
+
+
+def test_memo_read_by_ocr_keeps_its_kind_subject_and_date():
+    m = parse(OCR_MEMO)
+    assert m.kind == "บันทึกข้อความ"  # the bold title lost its upper vowels and marks
+    assert m.subject == "ขอความร่วมมือตอบแบบสำรวจ"  # its label read as "dag"
+    assert m.date == "2017-12-15"  # its วันที่ read as "Sun"
+
+
+def test_garbled_agency_letters_come_back_from_the_directory():
+    # ๐๔๐๓ is used by two agencies (มท, ดศ): the sender of the memo decides.
+    m = parse(OCR_MEMO)
+    assert m.ref_no == "ดศ 0403.7/4586"
+    assert m.ref_no_raw.startswith("ดศ ")
+    assert m.sender == "สำนักงานสถิติแห่งชาติ"
+    # ๐๓๐๕ is one agency's only (กรมอุตุนิยมวิทยา, ดศ): no sender needed.
+    alone = parse(OCR_MEMO.replace("iiad ๐๔๐๓", "NAM ๐๓๐๕").replace(
+        "ส่วนราชการ กองสถิติสังคม สำนักงานสถิติแห่งชาติ", "ส่วนราชการ กองคลัง"))
+    assert alone.ref_no == "ดศ 0305.7/4586"
+
+
+def test_province_letters_come_from_the_sender_not_the_shared_number():
+    text = """\
+ที่ ภภก ๐๐๑๗.๙/๓๑๘๕
+ศาลากลางจังหวัดภูเก็ต
+ถนนนริศร ภก ๘๓๐๐๐
+๙ พฤษภาคม ๒๕๖๖
+เรื่อง ขอเชิญประชุม
+เรียน นายอำเภอทุกอำเภอ
+"""
+    m = parse(text)
+    assert m.ref_no == "ภก 0017.9/3185"  # every province uses 0017; the letterhead decides
+    assert m.sender == "จังหวัดภูเก็ต"
+
+
+def test_known_letters_are_never_replaced():
+    text = OCR_MEMO.replace("iiad ๐๔๐๓", "นร ๐๔๐๓")
+    assert parse(text).ref_no == "นร 0403.7/4586"
+
+
+def test_titles_broken_by_ocr_and_orders_signed_without_tone_marks():
+    text = """\
+คำสัง สำนักงานปลัดสำนักนายกรัฐมนตรี
+ที่ ๑๔๙/๒๕๖๐
+เรื่อง แต่งตั้งคณะกรรมการ
+ให้คณะกรรมการมีหน้าที่ตามที่ได้รับมอบหมาย
+สัง ณ วันที ๒๕ ตุลาคม พ.ศ. ๒๕๖๐
+"""
+    m = parse(text)
+    assert (m.kind, m.ref_no, m.date) == ("คำสั่ง", "149/2560", "2017-10-25")
+    announce = parse("ประ  กาศกรมสรรพากร\nxx ooo xx\nกำหนดระยะเวลาการชำระภาษี\n")
+    assert announce.kind == "ประกาศ"
