@@ -330,14 +330,14 @@ def atoms(found: list[Glyph], height: float) -> list[tuple[Glyph, bool]]:
 
 
 def segments(parts: list[tuple[Glyph, bool]], height: float) -> list[tuple[int, int, Glyph]]:
-    """(i, j, glyph): every run of atoms i..j-1 that may be one glyph (at most four atoms,
+    """(i, j, glyph): every run of atoms i..j-1 that may be one glyph (at most six atoms,
     close together, at most two x-heights wide); whole small atoms are punctuation, by
     rule, and never joined."""
     out = []
     for i, (first, whole) in enumerate(parts):
         if whole and _small(first, height):
             continue
-        for j in range(i + 1, min(len(parts), i + 4) + 1):
+        for j in range(i + 1, min(len(parts), i + 6) + 1):
             run = [p for p, _ in parts[i:j]]
             if j > i + 1 and ((parts[j - 1][1] and _small(run[-1], height))
                               or run[-1].x0 - run[-2].x1 > 0.2 * height
