@@ -147,6 +147,20 @@ def lookup_similar_name(name: str | None, max_edits: int = 2) -> Agency | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def lookup_name_prefix(text: str | None) -> Agency | None:
+    """The agency whose full name the text starts with (spaces ignored), the longest such
+    name: an OCR'd title line often runs on into junk (กรมควบคุมโรค a a ๕ ...)."""
+    key = _key(text or "")
+    if len(key) < 8:
+        return None
+    for name in known_names():
+        k = _key(name)
+        if len(k) >= 8 and key.startswith(k):
+            hits = _indexes()[1].get(k, [])
+            return hits[0] if len(hits) == 1 else None
+    return None
+
+
 def _within(a: str, b: str, limit: int) -> bool:
     """Levenshtein distance of a and b is at most `limit` (banded, stops early)."""
     prev = list(range(len(b) + 1))

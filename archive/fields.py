@@ -599,7 +599,8 @@ def _resolve(printed: str | None, code: str | None) -> agencies.Agency | None:
     by_code = agencies.lookup_code(code) if code else None
     if printed:
         canon = agencies.canonical_name(printed)
-        by_name = agencies.lookup_name(canon) or agencies.lookup_similar_name(canon)
+        by_name = (agencies.lookup_name(canon) or agencies.lookup_similar_name(canon)
+                   or agencies.lookup_name_prefix(canon))
         if by_name is not None and (by_code is None or by_name.code == by_code.code
                                     or agencies.lookup_name(canon) is not None):
             return by_name
@@ -623,11 +624,29 @@ def _label_follows(lines: list[Line], title: Line) -> bool:
 _TITLE_END = re.compile(r"\s+(?:เรื่อง|ว่าด้วย|ฉบับที่|ประจำวันที่|ที่\s*[0-9๐-๙]|ณ\s).*$")
 
 
+def _after_title(text: str, kind: str) -> int | None:
+    """Where the title word ends in a line that starts with it, also as OCR leaves it
+    (marks lost, spaces inside: คำสัง, ประ  กาศ); None if the line does not."""
+    if text.startswith(kind):
+        return len(kind)
+    want, got = _bare(kind), ""
+    for i, ch in enumerate(text):
+        if ch.isspace() or _MARKS_RE.match(ch):
+            continue
+        got += ch
+        if got == want:
+            return i + 1
+        if not want.startswith(got):
+            return None
+    return None
+
+
 def _title_agency(lines: list[Line], kind: str) -> str | None:
     nb = _nonblank(lines)
     for k, ln in enumerate(nb[:12]):
-        if ln.text.startswith(kind) and not re.match(rf"^{kind}\s*ณ", ln.text):
-            rest = ln.text[len(kind):].strip()
+        end = _after_title(ln.text, kind)
+        if end is not None and not re.match(r"^\s*ณ", ln.text[end:]):
+            rest = ln.text[end:].strip()
             rest = _TITLE_END.sub("", re.split(r"ว่าด้วย", rest)[0]).strip()
             rest = re.sub(r"^(?:ของ|จาก)\s*", "", rest)
             if _TITLE_END.search(ln.text) or len(rest) > 90:

@@ -319,25 +319,40 @@ def _small(g: Glyph, height: float) -> bool:
     return g.height < 0.45 * height and g.width < 0.8 * height
 
 
+def _cuts(g: Glyph, height: float) -> list[int]:
+    """Where a glyph wide enough to be touching digits may be cut: the valleys of its ink,
+    and, for one as wide as two digits or more, every few pixels (heavy print and
+    black-and-white scans fuse digits without a valley between them)."""
+    if g.width <= 1.2 * height:
+        return []
+    cuts = set(_valleys(g, height))
+    if g.width > 1.6 * height:
+        step = max(2, round(height / 6))
+        cuts.update(range(step, g.width - step + 1, step))
+    return sorted(cuts)
+
+
 def atoms(found: list[Glyph], height: float) -> list[tuple[Glyph, bool]]:
-    """(piece, whole): the word's glyphs, those wide enough to be touching digits cut at the
-    valleys of their ink."""
+    """(piece, whole): the word's glyphs, those wide enough to be touching digits cut."""
     out: list[tuple[Glyph, bool]] = []
     for g in found:
-        cuts = _valleys(g, height) if g.width > 1.2 * height else []
+        cuts = _cuts(g, height)
         out.extend((p, not cuts) for p in (_cut(g, cuts) if cuts else [g]))
     return out
 
 
+MAX_ATOMS = 12  # a digit cut every height/6 pixels is about eight pieces
+
+
 def segments(parts: list[tuple[Glyph, bool]], height: float) -> list[tuple[int, int, Glyph]]:
-    """(i, j, glyph): every run of atoms i..j-1 that may be one glyph (at most six atoms,
+    """(i, j, glyph): every run of atoms i..j-1 that may be one glyph (at most MAX_ATOMS,
     close together, at most two x-heights wide); whole small atoms are punctuation, by
     rule, and never joined."""
     out = []
     for i, (first, whole) in enumerate(parts):
         if whole and _small(first, height):
             continue
-        for j in range(i + 1, min(len(parts), i + 6) + 1):
+        for j in range(i + 1, min(len(parts), i + MAX_ATOMS) + 1):
             run = [p for p, _ in parts[i:j]]
             if j > i + 1 and ((parts[j - 1][1] and _small(run[-1], height))
                               or run[-1].x0 - run[-2].x1 > 0.2 * height
@@ -347,23 +362,28 @@ def segments(parts: list[tuple[Glyph, bool]], height: float) -> list[tuple[int, 
     return out
 
 
-def read_glyphs(found: list[Glyph], model: GlyphModel,
-                height: float | None = None) -> list[tuple[Glyph, str]]:
+_EVEN_ODDS = -0.7  # log(0.5)
+
+
+def read_glyphs(found: list[Glyph], model: GlyphModel, height: float | None = None,
+                digits_only: bool = False) -> list[tuple[Glyph, str]]:
     """Each glyph of a word with its label, the segmentation decided by recognition: every
     way to join broken strokes and to cut touching digits apart is scored by the model, and
     the reading with the highest likelihood wins. Dots and hyphens are told by their size
-    against the line, not by their shape."""
+    against the line, not by their shape. With `digits_only`, glyphs are read as digits or
+    slashes, and a glyph that is no digit with even odds is labelled "letter"."""
     height, baseline = line_metrics(found, height)
     parts = atoms(found, height)
     cands = segments(parts, height)
     scores = model.log_probs([features(g, height, baseline) for _, _, g in cands]) if cands else []
     junk = CLASSES.index("junk")
     options: dict[int, list[tuple[int, float, Glyph, str]]] = {}
+    banned = {junk, CLASSES.index("letter")} if digits_only else {junk}
     for (i, j, g), row in zip(cands, scores):
-        row = list(row)
-        row[junk] = float("-inf")
+        row = [float("-inf") if k in banned else v for k, v in enumerate(row)]
         k = max(range(len(row)), key=row.__getitem__)
-        options.setdefault(i, []).append((j, -row[k], g, CLASSES[k]))
+        label = CLASSES[k] if not digits_only or row[k] > _EVEN_ODDS else "letter"
+        options.setdefault(i, []).append((j, -row[k], g, label))
     n = len(parts)
     # best[i]: the cheapest reading of atoms i.. as (cost, [(glyph, label)])
     best: list[tuple[float, list[tuple[Glyph, str]]]] = [(0.0, [])] * (n + 1)
@@ -435,8 +455,11 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
     for i, groups in owners.items():
         if not wanted[i]:
             continue
-        labelled = read_glyphs([g for group in groups for g in group], model, line_height)
         latin = not _is_number_word(words[i])
+        # A Latin word is taken for digits only when every glyph reads as one with even
+        # odds ("lake" over ๒๗๘ printed touching; never "Fax" or "www").
+        labelled = read_glyphs([g for group in groups for g in group], model, line_height,
+                               digits_only=latin)
         if latin and not all(lab in THAI_DIGITS or lab in PUNCT for _, lab in labelled):
             continue
         start = sum(len(w) for w in words[:i])

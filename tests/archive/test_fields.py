@@ -297,5 +297,9 @@ def test_titles_broken_by_ocr_and_orders_signed_without_tone_marks():
 """
     m = parse(text)
     assert (m.kind, m.ref_no, m.date) == ("คำสั่ง", "149/2560", "2017-10-25")
+    assert m.sender == "สำนักงานปลัดสำนักนายกรัฐมนตรี"
     announce = parse("ประ  กาศกรมสรรพากร\nxx ooo xx\nกำหนดระยะเวลาการชำระภาษี\n")
-    assert announce.kind == "ประกาศ"
+    assert (announce.kind, announce.sender) == ("ประกาศ", "กรมสรรพากร")
+    # A title line that runs on into OCR junk still names its agency.
+    junk = parse("ประกาศกรมควบคุมโรค a a ๕ 2 ฟิ a\nเรื่อง มาตรการป้องกันโรค\n")
+    assert junk.sender == "กรมควบคุมโรค"

@@ -47,9 +47,8 @@ def read_last_word(img) -> str:  # noqa: ANN001
 
 FONTS = ["Laksaman", "Garuda", "Norasi", "Loma", "Kinnari"]
 NUMBERS = ["๐๔๐๓.๕/๔๕๘๖", "๒๕๖๗", "๑๙/๙/๒๕๖๔", "๗๗๘๙"]
-# Known limits: a slash printed touching the next digit is sometimes read into it, and
-# Garuda's ๗๗ printed touching is not always cut apart.
-TOUCHING = {("Kinnari", "๑๙/๙/๒๕๖๔"), ("Garuda", "๗๗๘๙")}
+# Known limit: a slash printed touching the next digit is sometimes read into it.
+TOUCHING = {("Kinnari", "๑๙/๙/๒๕๖๔")}
 
 
 @needs_model
