@@ -38,6 +38,7 @@ _RECIP_LABEL = re.compile(r"^(?:กราบ\s?)?(?P<label>เร[ีิ]?ยน
 _CITE_LABEL = _loose(r"^อ้าง(?:ถึง|อิง)\s*[:.]?\s*")
 _ENCL_LABEL = _loose(r"^สิ่งที่(?:ส่ง|แนบ)มา(?:ด้วย)?\s*[:.]?\s*")
 _DEPT_LABEL = _loose(r"^(?:ส่วนราชการ|หน่วยงาน)\s*[:.]?\s*")
+_MEMO_DEPT = _loose(r"^ส่วนราชการ\s*[:.]?\s+\S")
 _DATE_LABEL = re.compile(r"วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*")
 # Tone marks optional: OCR drops them (สัง ณ วันที).
 _SIGNED_DATE = re.compile(r"^(?:ส\u0E31?\u0E48?ง|ประกาศ|ให\u0E49?ไว\u0E49?|แถลง)\s*ณ\s*วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*")
@@ -154,6 +155,11 @@ def detect_kind(lines: list[Line]) -> str:
                       or _names_agency(bare[m.end():])):
                 return kind
     head = _header(lines)
+    # A memo whose title OCR lost (under a receiving stamp): its ส่วนราชการ label comes
+    # before the addressee.
+    recip_at = next((ln.no for ln in head if _RECIP_LABEL.match(ln.text)), None)
+    if recip_at is not None and any(_MEMO_DEPT.match(ln.text) for ln in head if ln.no < recip_at):
+        return "บันทึกข้อความ"
     has_ref = any(_REF_LABEL.match(ln.text) for ln in head)
     labels = [(_RECIP_LABEL.match(ln.text).group("label")) for ln in head if _RECIP_LABEL.match(ln.text)]
     if labels and labels[0] == "ถึง" and has_ref:

@@ -303,3 +303,21 @@ def test_titles_broken_by_ocr_and_orders_signed_without_tone_marks():
     # A title line that runs on into OCR junk still names its agency.
     junk = parse("ประกาศกรมควบคุมโรค a a ๕ 2 ฟิ a\nเรื่อง มาตรการป้องกันโรค\n")
     assert junk.sender == "กรมควบคุมโรค"
+
+
+def test_memo_whose_title_is_lost_under_a_stamp_is_still_a_memo():
+    text = """\
+ส เณต์ BLS tie 0
+เตขจรับ...    เฉ ,
+ส่วนราชการ คณะวิทยาศาสตร์และเทคโนโลยี โทร ๔๔๑๑๓
+ที่ อว ๘๑๑๕.๑/๐๓                  วันที่ ๑๒ มกราคม ๒๕๖๕
+เรื่อง ขออนุญาตให้บุคลากรปฏิบัติงานล่วงเวลาราชการ
+เรียน คณบดี
+"""
+    m = parse(text)
+    assert m.kind == "บันทึกข้อความ"
+    assert m.date == "2022-01-12"
+    # A letter whose body opens with the same words is not taken for a memo.
+    letter = parse("ที่ นร ๐๕๐๕/ว ๕๐๐\\n๒๒ ตุลาคม ๒๕๖๓\\nเรื่อง ขอเชิญประชุม\\nเรียน ปลัดกระทรวง\\n"
+                   "ส่วนราชการ ทุกแห่ง ดำเนินการตามมติ\\n")
+    assert letter.kind != "บันทึกข้อความ"
