@@ -414,6 +414,13 @@ def _groups(found: list[Glyph]) -> list[list[Glyph]]:
 _LATIN_ONLY = re.compile(r"[A-Za-z0-9@.,:;()]{1,6}")
 
 
+def _tidy(word: str) -> str:
+    """Specks beside a dot or a slash read as more punctuation (๐๒๑๑.,๓, ๓๗/.๒๕๖๖):
+    numbers never have two marks in a row."""
+    word = re.sub(r"[.,]{2,}", ".", word)
+    return re.sub(r"[.,]*/[.,]*", "/", word)
+
+
 def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphModel) -> list[str]:
     """The words of one text line (Tesseract's, whose characters are line.chars in order),
     with those holding Thai digits read again from the image. A short Latin word is read
@@ -476,7 +483,7 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
                       if k not in used and gx0 <= (b[0] + b[2]) / 2 <= gx1]
             used.update(inside)
             text.append("".join(tess[k][0] for k in inside))
-        new = "".join(text)
+        new = _tidy("".join(text))
         if _is_number_word(new):
             out[i] = new
     for i in emptied:

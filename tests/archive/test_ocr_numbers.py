@@ -124,3 +124,9 @@ def test_scanned_letter_fields_from_thai_digits(monkeypatch):
     assert memo.ref_no == "มท 0211.3/ว 4567"
     assert memo.date == "2021-02-18"
     assert memo.subject == "ขอเชิญประชุมคณะกรรมการ"
+
+
+def test_specks_beside_a_dot_or_slash_are_not_kept_as_punctuation():
+    assert ocr_numbers._tidy("๐๒๑๑.,๓/๕๖๙") == "๐๒๑๑.๓/๕๖๙"
+    assert ocr_numbers._tidy("๓๗/.๒๕๖๖") == "๓๗/๒๕๖๖"
+    assert ocr_numbers._tidy("๑,๒๐๐") == "๑,๒๐๐"  # a thousands comma stays
