@@ -337,9 +337,32 @@ def _canonical_mark(word: str) -> str:
     return word
 
 
+# The label with OCR specks before it (". ที่ ๓๓๖/๒๕๖๓", "oS  ที่ ..."), or after another
+# field on the same line, as OCR joins two columns ("... โทร. ๖๗๑๓ ที่ ปช 0001.5/1169").
+_SPECKS_BEFORE = re.compile(r"^[^\u0E01-\u0E2E]{0,40}?(?=[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*[ก-ฮ0-9๐-๙])")
+_LABEL_INSIDE = re.compile(r"\s(?=ที่\s*[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]{2,5})")
+
+
+_REF_LABEL_AT = re.compile(_REF_LABEL.pattern.lstrip("^"))
+
+
+def _ref_label(ln: Line, before_subject: bool) -> re.Match | None:
+    m = _REF_LABEL.match(ln.text)
+    if m:
+        return m
+    for rx in (_SPECKS_BEFORE,) + ((_LABEL_INSIDE,) if before_subject else ()):
+        lead = rx.search(ln.text)
+        if lead:
+            m = _REF_LABEL_AT.match(ln.text, lead.end())
+            if m:
+                return m
+    return None
+
+
 def _fill_ref(memo: Memo, head: list[Line]) -> Line | None:
+    subject_at = next((ln.no for ln in head if _SUBJ_LABEL.match(ln.text)), None)
     for ln in head:
-        m = _REF_LABEL.match(ln.text)
+        m = _ref_label(ln, subject_at is not None and ln.no < subject_at)
         if not m:
             continue
         rest = ln.text[m.end():]

@@ -321,3 +321,18 @@ def test_memo_whose_title_is_lost_under_a_stamp_is_still_a_memo():
     letter = parse("ที่ นร ๐๕๐๕/ว ๕๐๐\\n๒๒ ตุลาคม ๒๕๖๓\\nเรื่อง ขอเชิญประชุม\\nเรียน ปลัดกระทรวง\\n"
                    "ส่วนราชการ ทุกแห่ง ดำเนินการตามมติ\\n")
     assert letter.kind != "บันทึกข้อความ"
+
+
+def test_reference_label_after_specks_or_another_column():
+    order = parse("คำสั่งสำนักงานปลัดสำนักนายกรัฐมนตรี\n.                   ที ๓๓๖/๒๕๖๓\n"
+                  "เรื่อง แต่งตั้งคณะทำงาน\n")
+    assert order.ref_no == "336/2563"
+    joined = parse("บันทึกข้อความ\nส่วนราชการ สำนักป้องกันการทุจริต โทร. 0 2528 4800 ต่อ 6713"
+                   "  ที่ ปช 0001.5/1169          วันที่ 26 กุมภาพันธ์ 2564\n"
+                   "เรื่อง การเปิดเผยข้อมูลสาธารณะ\nเรียน เลขาธิการ\n"
+                   "ตามหนังสือ ที่ มท 0211/ว 40 ลงวันที่ 1 มกราคม 2564\n")
+    assert (joined.ref_no, joined.date) == ("ปช 0001.5/1169", "2021-02-26")
+    # A number cited in the body is never taken for the letter's own.
+    body = parse("บันทึกข้อความ\nส่วนราชการ กองคลัง\nเรื่อง ทดสอบ\nเรียน ผู้อำนวยการ\n"
+                 "ตามหนังสือ ที่ มท 0211/ว 40 ลงวันที่ 1 มกราคม 2564\n")
+    assert body.ref_no is None
