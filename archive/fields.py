@@ -249,7 +249,8 @@ def _is_pure_date(text: str) -> tuple[str, str] | None:
     if len(found) == 1:
         a, b, d = found[0]
         rest = (text[:a] + text[b:]).strip(" .,")
-        if not rest:
+        # A speck after the date on its own line (๒๘ กุมภาพันธ์ ๒๕๖๕ 0) is still alone.
+        if not rest or (len(rest) <= 2 and not re.search("[ก-ฮ]", rest) and text[b:].strip() == rest):
             return text[a:b].strip(), d.isoformat()
     return None
 

@@ -25,8 +25,9 @@ _MONTH_WORDS.update({"กุมภาพันธ": 2, "มิถุนา": 6, 
 def _month_pattern() -> str:
     alts = []
     for word in sorted(_MONTH_WORDS, key=len, reverse=True):
-        if len(word) <= 3:  # abbreviation: dots and spaces optional (ต.ค., ต. ค., ตค)
-            alts.append(r"\.?\s?".join(re.escape(c) for c in word) + r"\.?")
+        if len(word) <= 3:  # abbreviation: dots and spaces optional (ต.ค., ต. ค., ตค);
+            # OCR may put a speck read as a vowel mark after a dot (พ.ุย.)
+            alts.append(r"\.?[\u0E38\u0E39]?\s?".join(re.escape(c) for c in word) + r"\.?")
         else:
             alts.append(re.escape(word))
     return "(?:" + "|".join(alts) + ")"
@@ -50,7 +51,8 @@ def _digits(text: str) -> str:
 
 def month_number(word: str) -> int | None:
     key = re.sub(r"[\s.]", "", word)
-    return _MONTH_WORDS.get(key) or _MONTH_WORDS.get(word.strip())
+    return (_MONTH_WORDS.get(key) or _MONTH_WORDS.get(word.strip())
+            or _MONTH_WORDS.get(re.sub("[\u0E38\u0E39]", "", key)))
 
 
 def ce_year(year: str | int, era: str | None = None) -> int | None:

@@ -336,3 +336,9 @@ def test_reference_label_after_specks_or_another_column():
     body = parse("บันทึกข้อความ\nส่วนราชการ กองคลัง\nเรื่อง ทดสอบ\nเรียน ผู้อำนวยการ\n"
                  "ตามหนังสือ ที่ มท 0211/ว 40 ลงวันที่ 1 มกราคม 2564\n")
     assert body.ref_no is None
+
+
+def test_date_line_with_a_speck_after_it():
+    m = parse("ที่ ดศ ๐๒๐๓.๘/๑๙๓๕\nสำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\n"
+              "๒๘ กุมภาพันธ์ ๒๕๖๕ 0\nเรื่อง ขอเชิญประชุม\nเรียน อธิบดี\n")
+    assert m.date == "2022-02-28"

@@ -47,3 +47,8 @@ def test_era_words_and_numeric_month():
     assert parse_thai_date("๕ ธันวาคม พุทธศักราช ๒๕๖๖") == date(2023, 12, 5)
     assert parse_thai_date("5 December ค.ศ. 2023".replace("December", "ธันวาคม")) == date(2023, 12, 5)
     assert parse_date_range("10/2563") == (date(2020, 10, 1), date(2020, 10, 31))
+
+
+def test_abbreviated_month_with_an_ocr_speck_after_its_dot():
+    assert find_dates("๑๔ พ.ุย. ๖๖")[0][2] == date(2023, 11, 14)
+    assert parse_thai_date("๓ มิถุนายน ๒๕๖๔") == date(2021, 6, 3)  # full names keep their vowels
