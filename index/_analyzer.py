@@ -25,6 +25,16 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _NOT_A_WORD = re.compile(r"^[\u0e2f\u0e46\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
 
 
+# OCR of Thai drops tone marks (ส่วน -> สวน, ร่วม -> รวม); OCR'd text is also indexed
+# without them, and queries look there without them too.
+_TONE_MARKS = re.compile("[\u0E48-\u0E4B]")
+
+
+def toneless(text: str) -> str:
+    """The text without tone marks (MAI EK to MAI CHATTAWA)."""
+    return _TONE_MARKS.sub("", text)
+
+
 def fold(text: str) -> str:
     """The form terms are stored in: Arabic digits, lowercase."""
     return text.translate(_THAI_DIGITS).lower()

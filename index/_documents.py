@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from ._analyzer import fold
+from ._analyzer import fold, toneless
 
 _SPACES = re.compile(r"\s+")
 
@@ -57,6 +57,9 @@ def sender_keys(record: dict) -> list[str]:
     return keys
 
 
+OCR_FORMATS = ("scan", "image")
+
+
 def to_fields(record: dict, doc_id: str, state: FileState) -> dict:
     """`record` is a memo as `Memo.to_json()` gives it."""
     date = _parse_iso(record.get("date"))
@@ -86,6 +89,7 @@ def to_fields(record: dict, doc_id: str, state: FileState) -> dict:
         "subject_fine": subject,
         "body": text,
         "body_fine": text,
+        "body_toneless": toneless(text) if record.get("format") in OCR_FORMATS else "",
         "urgency": record.get("urgency") or "",
         "secrecy": record.get("secrecy") or "",
         "received_key": ",".join(sorted(k for k in received if k)),

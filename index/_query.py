@@ -26,7 +26,7 @@ from whoosh.matching import WrappingMatcher
 
 import settings
 
-from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms
+from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms, toneless
 from ._snippets import SUBSTRING
 from ._documents import compact, digits_key
 from ._understand import Understood, understand
@@ -286,6 +286,10 @@ def item_query(item: Item, inside=None) -> Q.Query | None:
                                  boost=0.5))
     if fine:
         clauses += [_sequence(f, fine) for f in FINE_FIELDS]
+    # Scans whose OCR lost the tone marks (สวนราชการ for ส่วนราชการ).
+    bare = terms(toneless(item.text), COARSE_ENGINE)
+    if bare:
+        clauses.append(_sequence("body_toneless", bare))
     if item.phrase and not item.negated:
         clauses += _near_phrases(coarse)
     needle = substring_needle(item) if inside else None

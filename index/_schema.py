@@ -11,7 +11,7 @@ from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORE
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, ThaiAnalyzer
 
 # Bump when fields change: the index settings file then forces a rebuild.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: body_toneless
 
 # BM25F weights: the subject and the reference number say most about a letter.
 WEIGHTS = {
@@ -21,6 +21,7 @@ WEIGHTS = {
     "recipient": 1.0,
     "body": 1.0,
     "body_fine": 0.4,
+    "body_toneless": 0.5,
     "ref_text": 3.0,
 }
 
@@ -53,6 +54,8 @@ def make_schema() -> Schema:
         # vector: the terms of a letter, for query expansion from the best matches (PRF)
         body=TEXT(analyzer=coarse, field_boost=WEIGHTS["body"], spelling=True, vector=True),
         body_fine=TEXT(analyzer=fine, field_boost=WEIGHTS["body_fine"]),
+        # OCR'd letters only: their text without tone marks, which OCR loses.
+        body_toneless=TEXT(analyzer=coarse, field_boost=WEIGHTS["body_toneless"]),
         urgency=ID(stored=True, sortable=True),
         secrecy=ID(stored=True),
         received_key=KEYWORD(commas=True),

@@ -124,3 +124,20 @@ def test_facets_count_the_whole_result_set(small_index):
     facets = search(small_index, "").facets
     kinds = {f["value"]: f["count"] for f in facets["kind"]}
     assert kinds["หนังสือภายนอก"] == 3 and kinds["คำสั่ง"] == 1
+
+
+def test_ocr_text_that_lost_its_tone_marks_is_found_by_words_typed_with_them(tmp_path):
+    from tests.index.conftest import build, letter
+
+    scanned = letter("2561/04/scan_000155.pdf", format="scan", date="2018-04-06",
+                     subject="ขอความรวมมือลดการใช้พลังงานในสวนราชการ",
+                     text="เรื่อง ขอความรวมมือลดการใช้พลังงานในสวนราชการ ร้อยละ ๒๐\n"
+                          "ผู้มีสวนได้สวนเสียภายใน")
+    typed = letter("2561/05/garden.txt", date="2018-05-01", subject="สวนสาธารณะ",
+                   text="การดูแลสวนราชการของเทศบาล สวนได้สวนเสีย")
+    index_dir = build(tmp_path / "index", [scanned, typed])
+    for q in ('"ขอความร่วมมือลดการใช้พลังงาน"', "ส่วนราชการ", '"ผู้มีส่วนได้ส่วนเสีย"'):
+        paths = [h["path"] for h in search(index_dir, q).hits]
+        # The scan is found without its marks; a typed letter never is (its text is as
+        # written, so สวน there means a garden).
+        assert paths == ["2561/04/scan_000155.pdf"], q
