@@ -248,8 +248,6 @@ def parse_hocr(hocr: str) -> list[OcrLine]:
 
 # --- re-reading the words that hold numbers ------------------------------------------------
 
-
-
 def _is_number_word(word: str) -> bool:
     return bool(_THAI_DIGIT.search(word))
 
@@ -531,5 +529,5 @@ def fix_numbers(text: str, hocr: str, img: Image.Image) -> str:
             out.append(word)
             last = m.end()
         out.append(line[last:])
-        raw_lines[pos] = re.sub(r"  +", lambda m: m.group(), "".join(out))
+        raw_lines[pos] = "".join(out)
     return "\n".join(raw_lines)
