@@ -532,7 +532,10 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
         for m in _DATE_LABEL.finditer(ln.text):
             if m.start() > 0 and not re.search(r"\s$", ln.text[:m.start()]):
                 continue  # "ลงวันที่", "ในวันที่" inside a sentence
-            if m.start() == 0 or (ref_line is not None and ln.no == ref_line.no):
+            # At the line start, on the reference line, or after a column gap (the ref
+            # number beside it unreadable: ที่ ๆ7 ๑๕๕๓๓๙      วันที่ ๙ กันยายน ๒๕๖๕).
+            if (m.start() == 0 or (ref_line is not None and ln.no == ref_line.no)
+                    or re.search(r"\S\s{3,}$", ln.text[:m.start()])):
                 found = find_dates(ln.text[m.end():])
                 if found and found[0][0] <= 2:
                     a, b, d = found[0]
