@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pythainlp.util import thai_digit_to_arabic_digit
 
+from .thaitext import bare
+
 DATA = Path(__file__).with_name("data") / "agencies.tsv"
 
 
@@ -100,18 +102,16 @@ def lookup_code(code: str | None) -> Agency | None:
     return ag if ag and not ag.is_ministry else None
 
 
-def letters_for_number(number: str, sender: str | None = None) -> str | None:
+def letters_for_number(number: str, sender: Agency | None = None) -> str | None:
     """The agency letters that go with a department number (`0403` -> `ดศ`) when OCR has
     garbled the letters: the sender's own code if its number is this one, else the letters
     every directory entry with this number shares (provinces all use 0017: then only the
     sender can tell)."""
     number = thai_digit_to_arabic_digit(number)
-    if sender:
-        ag = lookup_name(sender)
-        if ag and ag.code and " " in ag.code:
-            letters, own = ag.code.split(" ", 1)
-            if own == number:
-                return letters
+    if sender and " " in sender.code:
+        letters, own = sender.code.split(" ", 1)
+        if own == number:
+            return letters
     found = {ag.code.split(" ", 1)[0] for ag in load() if ag.code.endswith(" " + number)}
     return found.pop() if len(found) == 1 else None
 
@@ -147,17 +147,29 @@ def lookup_similar_name(name: str | None, max_edits: int = 2) -> Agency | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _bare_names() -> tuple[tuple[str, Agency | None], ...]:
+    """(mark-free key, its agency or None when two share it), longest first."""
+    out: dict[str, list[Agency]] = {}
+    for ag in load():
+        for name in (ag.name, *ag.aliases):
+            key = bare(_key(name))
+            if ag not in out.setdefault(key, []):
+                out[key].append(ag)
+    return tuple((k, ags[0] if len(ags) == 1 else None)
+                 for k, ags in sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
 def lookup_name_prefix(text: str | None) -> Agency | None:
-    """The agency whose full name the text starts with (spaces ignored), the longest such
-    name: an OCR'd title line often runs on into junk (กรมควบคุมโรค a a ๕ ...)."""
-    key = _key(text or "")
+    """The agency whose full name the text starts with, the longest such name; spaces,
+    vowel and tone marks ignored: an OCR'd title line loses marks and runs on into junk
+    (ประกาศกรมควบคุมโรค a a ๕ ..., สำนกงานปลัด...)."""
+    key = bare(_key(text or ""))
     if len(key) < 8:
         return None
-    for name in known_names():
-        k = _key(name)
-        if len(k) >= 8 and key.startswith(k):
-            hits = _indexes()[1].get(k, [])
-            return hits[0] if len(hits) == 1 else None
+    for name, ag in _bare_names():
+        if len(name) >= 8 and key.startswith(name):
+            return ag
     return None
 
 

@@ -9,7 +9,6 @@ Text is expected repaired (archive.repair); digits may be Thai or Arabic.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -19,7 +18,7 @@ from . import agencies, signature, spell
 from .records import Memo, Stamp
 from .refno import REF_RE, normalize_ref_no
 from .thaidate import find_dates
-from .thaitext import join_wrapped
+from .thaitext import bare, join_wrapped
 
 # --- labels (OCR may damage a mark, so letters are matched loosely where it is safe) ---
 _TONES = "\u0E48\u0E49\u0E4A\u0E4B"
@@ -52,45 +51,18 @@ URGENCY = ("ด่วนที่สุด", "ด่วนมาก", "ด่ว
 SECRECY = ("ลับที่สุด", "ลับมาก", "ลับ")
 _MARK_WORDS = _loose(r"(ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|ปกปิด)")
 
-# Kind titles printed at the top of the letter.
+# Kind titles printed at the top of the letter: the title word, then what may follow it.
 _KIND_TITLES = (
-    ("บันทึกข้อความ", re.compile(r"^บันทึก\s?ข้อความ\s*$")),
-    ("คำสั่ง", re.compile(r"^คำสั่ง(?!\s*ณ)")),
-    ("ประกาศ", re.compile(r"^ประกาศ(?!\s*ณ)(?!\s*มา)")),
-    ("ระเบียบ", re.compile(r"^ระเบียบ(?!วาระ)\S")),  # not ระเบียบวาระ (a meeting agenda)
-    ("แถลงการณ์", re.compile(r"^แถลงการณ์")),
-    ("ข่าว", re.compile(r"^ข่าว(?:สาร)?(?:\S*)$|^ข่าวประชาสัมพันธ์|^ข่าวสำนัก|^ข่าวกระทรวง|^ข่าวกรม")),
+    ("บันทึกข้อความ", re.compile(r"[\s.,'|:]*$")),
+    ("คำสั่ง", re.compile(r"(?!\s*ณ)")),
+    ("ประกาศ", re.compile(r"(?!\s*ณ)(?!\s*มา)")),
+    ("ระเบียบ", re.compile(r"(?!วาระ)\S")),  # not ระเบียบวาระ (a meeting agenda)
+    ("แถลงการณ์", re.compile("")),
+    ("ข่าว", re.compile(r"(?:สาร)?\S*$|ประชาสัมพันธ์|สำนัก|กระทรวง|กรม")),
 )
-_MARKS_RE = re.compile("[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
-
-
-def _bare(text: str) -> str:
-    """Thai without upper/lower vowels and tone marks: what survives OCR of a bold title."""
-    return _MARKS_RE.sub("", text)
-
-
-_BARE_TITLES = (
-    ("บันทึกข้อความ", re.compile(r"^บนทกขอความ[.,'|:]*$")),
-    ("คำสั่ง", re.compile(r"^คำสง(?!ณ)")),
-    ("ประกาศ", re.compile(r"^ประกาศ(?!ณ)(?!มา)")),
-    ("ระเบียบ", re.compile(r"^ระเบยบ(?!วาระ)\S")),
-)
-
-
-def _names_agency(rest: str) -> bool:
-    """The rest of a title line is an agency's name (ประกาศ|กรมสรรพากร): a title, not a
-    sentence that happens to start with the word, even when OCR lost the subject label."""
-    rest = rest.strip(" .,'|")
-    if len(rest) < 4:
-        return False
-    bare_names = _bare_agency_names()
-    return any(rest.startswith(name) for name in bare_names if len(name) >= 4)
-
-
-@functools.lru_cache(maxsize=1)
-def _bare_agency_names() -> tuple[str, ...]:
-    names = {re.sub(r"\s+", "", _bare(n)) for n in agencies.known_names()}
-    return tuple(sorted(names, key=len, reverse=True))
+# Titles also recognised as OCR leaves their big bold print (บนทกขอความ, คำสัง, ประ  กาศ);
+# not ข่าว, whose bare form is another word (ขาว).
+_OCR_TITLES = ("บันทึกข้อความ", "คำสั่ง", "ประกาศ", "ระเบียบ")
 # An order, announcement or regulation is titled, then numbered (ที่) and/or has a subject
 # line (เรื่อง / ว่าด้วย); a news text that merely starts with the word is not one.
 _NEEDS_LABEL = ("คำสั่ง", "ประกาศ", "ระเบียบ")
@@ -143,16 +115,14 @@ def detect_kind(lines: list[Line]) -> str:
         t = ln.text
         if _MARK_WORDS.fullmatch(t.replace(" ", "")):
             continue
-        for kind, rx in _KIND_TITLES:
-            if rx.search(t) and (kind not in _NEEDS_LABEL or _label_follows(lines, ln)):
-                return kind
-        # OCR drops tone marks and upper vowels from big bold titles (บนทกขอความ, คำสัง)
-        # and breaks them with spaces (ประ  กาศ).
-        bare = re.sub(r"\s+", "", _bare(t))
-        for kind, rx in _BARE_TITLES:
-            m = rx.search(bare)
-            if m and (kind not in _NEEDS_LABEL or _label_follows(lines, ln)
-                      or _names_agency(bare[m.end():])):
+        for kind, tail in _KIND_TITLES:
+            end = _after_title(t, kind, kind in _OCR_TITLES)
+            if end is None or not tail.match(t, end):
+                continue
+            # An order or announcement is followed by its number or subject; OCR may have
+            # lost those labels, but a title naming an agency is a title all the same.
+            if (kind not in _NEEDS_LABEL or _label_follows(lines, ln)
+                    or agencies.lookup_name_prefix(t[end:]) is not None):
                 return kind
     head = _header(lines)
     # A memo whose title OCR lost (under a receiving stamp): its ส่วนราชการ label comes
@@ -297,8 +267,6 @@ def fill_fields(memo: Memo, text: str) -> None:
     _fill_recipient(memo, lines, head, stamp_lines)
     _fill_date(memo, lines, head, ref_line, stamp_lines)
     _fill_sender(memo, lines, head, ref_line, stamp_lines)
-    if _mend_ref_letters(memo, ref_line):
-        _fill_sender(memo, lines, head, ref_line, stamp_lines)
     _fill_stamps(memo, lines)
     _fill_contacts(memo, lines)
     _fill_cites(memo, lines, head)
@@ -394,7 +362,7 @@ def _loose_ref_line(head: list[Line]) -> Line | None:
     return None
 
 
-def _mend_ref_letters(memo: Memo, ref_line: Line | None) -> bool:
+def _mend_ref_letters(memo: Memo, ref_line: Line | None, sender: agencies.Agency | None) -> bool:
     """Agency letters for a reference number whose letters did not survive OCR: missing, or
     not any agency's. Taken from the sender's code when its department number matches, else
     from the directory when the number names one set of letters, else from the garbled
@@ -409,7 +377,7 @@ def _mend_ref_letters(memo: Memo, ref_line: Line | None) -> bool:
     m = _LOOSE_REF.match(text[label.end():] if label else text)
     if not m:
         return False
-    letters = agencies.letters_for_number(m.group("dept"), memo.sender)
+    letters = agencies.letters_for_number(m.group("dept"), sender)
     if letters is None:
         consonants = re.sub(r"[^ก-ฮ]", "", m.group("junk"))
         for cand in (consonants, consonants[-2:], consonants[:2]):
@@ -444,7 +412,7 @@ def _garbled_subject(lines: list[Line], head: list[Line], kind: str) -> tuple[Li
     """The subject line when its label did not survive OCR: a line opening with a short
     Latin word, where the form puts the subject (just before เรียน, or right after the
     number or the title of an order or announcement)."""
-    title = _bare(kind) if kind in TITLED_KINDS else None
+    titled = kind in TITLED_KINDS
     for ln in head:
         m = _GARBLED_LABEL.match(ln.text)
         if not m:
@@ -453,7 +421,7 @@ def _garbled_subject(lines: list[Line], head: list[Line], kind: str) -> tuple[Li
         before = _nonblank(lines[:ln.no])[-2:]
         if (any(_RECIP_LABEL.match(a.text) for a in after)
                 or any(_is_ref_line(b.text) for b in before)
-                or (title and any(re.sub(r"\s+", "", _bare(b.text)).startswith(title) for b in before))):
+                or (titled and any(_after_title(b.text, kind) is not None for b in before))):
             return ln, m
     return None
 
@@ -603,7 +571,6 @@ def _prev_nonblank(lines: list[Line], ln: Line) -> Line | None:
 
 def _fill_sender(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line | None,
                  stamp_lines: set[int]) -> None:
-    code = agencies.normalize_code(memo.ref_no) if memo.ref_no and not re.match(r"^\d", memo.ref_no) else None
     printed = None
     division = None
     if memo.kind in TITLED_KINDS:
@@ -619,6 +586,8 @@ def _fill_sender(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line
     if division and not memo.owner_division:
         memo.owner_division = division
     memo.sender_as_printed = printed
+    _mend_ref_letters(memo, ref_line, _resolve(printed, None))
+    code = agencies.normalize_code(memo.ref_no) if memo.ref_no and not re.match(r"^\d", memo.ref_no) else None
     ag = _resolve(printed, code)
     if ag is not None:
         # The code printed on the letter wins: an agency may use more than one.
@@ -657,14 +626,16 @@ def _label_follows(lines: list[Line], title: Line) -> bool:
 _TITLE_END = re.compile(r"\s+(?:เรื่อง|ว่าด้วย|ฉบับที่|ประจำวันที่|ที่\s*[0-9๐-๙]|ณ\s).*$")
 
 
-def _after_title(text: str, kind: str) -> int | None:
-    """Where the title word ends in a line that starts with it, also as OCR leaves it
-    (marks lost, spaces inside: คำสัง, ประ  กาศ); None if the line does not."""
+def _after_title(text: str, kind: str, as_ocr_left: bool = True) -> int | None:
+    """Where the title word ends in a line that starts with it, also (with `as_ocr_left`)
+    as OCR leaves it: marks lost, spaces inside (คำสัง, ประ  กาศ); None if it does not."""
     if text.startswith(kind):
         return len(kind)
-    want, got = _bare(kind), ""
+    if not as_ocr_left:
+        return None
+    want, got = bare(kind), ""
     for i, ch in enumerate(text):
-        if ch.isspace() or _MARKS_RE.match(ch):
+        if ch.isspace() or not bare(ch):
             continue
         got += ch
         if got == want:

@@ -82,7 +82,7 @@ _SPECKS = re.compile(r"(?<!\S)[|'‘’`\"_~]+(?!\S)")
 # bold เรื่อง of TH Sarabun as "Gos", and tone marks lost over upper vowels (เรือง, วันที,
 # ด่วนทีสุด). Only forms that are no other word in a letter's first column are rewritten.
 _LABEL_FIXES = (
-    (re.compile(r"^([ \t]*)(?:G[aoe]s|เรอง|เรือง|เร่อง|เรี่อง)(?=[ \t])", re.M), r"\1เรื่อง"),
+    (re.compile(r"^([ \t]*)(?:Gos|เรอง|เรือง|เร่อง|เรี่อง)(?=[ \t])", re.M), r"\1เรื่อง"),
     (re.compile(r"^([ \t]*)(?:ที|ท|ii)(?=[ \t]+(?:[ก-ฮ]{1,3}[ \t]*)?[๐-๙0-9])", re.M), r"\1ที่"),
     (re.compile("วันที(?![\u0e48-\u0e4b])"), "วันที่"),
     (re.compile("ทีสุด"), "ที่สุด"),
@@ -195,26 +195,24 @@ def remove_dot_leaders(img, dpi: float = RENDER_DPI):  # noqa: ANN001, ANN201
 
 
 def recognize(img, dpi: float = RENDER_DPI) -> str:  # noqa: ANN001
-    """Tesseract's raw text of one page image (PIL); raises on a Tesseract failure."""
+    """Tesseract's text of one page image (PIL), its numbers read again glyph by glyph
+    (READ_NUMBERS_AGAIN); raises on a Tesseract failure."""
     img, dpi = _scale_for_ocr(_as_gray(img), dpi)
     if REMOVE_LEADERS:
         img, _ = remove_dot_leaders(img, dpi)
     buf = io.BytesIO()
     img.save(buf, format="PNG")
     png = buf.getvalue()
-    text = _read(png, img, TESS_CONFIG)
+    text, hocr = _tesseract(png, TESS_CONFIG, hocr=READ_NUMBERS_AGAIN)
     if SECOND_PASS_CONFIG is not None and junk_lines(text):
-        again = _read(png, img, SECOND_PASS_CONFIG)
+        again, again_hocr = _tesseract(png, SECOND_PASS_CONFIG, hocr=READ_NUMBERS_AGAIN)
         if dictionary_chars(again) > dictionary_chars(text):
-            return again
-    return text
+            text, hocr = again, again_hocr
+    return _read_numbers_again(text, hocr, img) if READ_NUMBERS_AGAIN else text
 
 
-def _read(png: bytes, img, config: tuple[str, ...]) -> str:  # noqa: ANN001
-    """Tesseract's text of the page, its numbers read again glyph by glyph when wanted."""
-    if not READ_NUMBERS_AGAIN:
-        return _tesseract(png, config)[0]
-    text, hocr = _tesseract(png, config, hocr=True)
+def _read_numbers_again(text: str, hocr: str, img) -> str:  # noqa: ANN001
+    """Only the reading kept is re-read: the digits cannot change which reading wins."""
     try:
         from .ocr_numbers import fix_numbers
 

@@ -28,7 +28,9 @@ CELL = 24  # the network sees a glyph as a CELL x CELL grey image
 DATA = Path(__file__).with_name("data")
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-PUNCT = "./-,:()"
+PUNCT = ".,-"  # told by size (see _punctuation), not by the network
+# Labels that are written as they are; "letter" keeps Tesseract's reading.
+_NUMBER_LABELS = frozenset(THAI_DIGITS + "/" + PUNCT)
 _THAI_DIGIT = re.compile("[๐-๙]")
 
 
@@ -401,11 +403,14 @@ def _groups(found: list[Glyph]) -> list[list[Glyph]]:
     heights = sorted(g.height for g in found)
     gap = 0.4 * heights[len(heights) // 2]
     groups: list[list[Glyph]] = [[found[0]]]
+    right = found[0].x1
     for g in found[1:]:
-        if g.x0 - max(h.x1 for h in groups[-1]) > gap:
+        if g.x0 - right > gap:
             groups.append([g])
+            right = g.x1
         else:
             groups[-1].append(g)
+            right = max(right, g.x1)
     return groups
 
 
@@ -465,14 +470,14 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
         # odds ("lake" over ๒๗๘ printed touching; never "Fax" or "www").
         labelled = read_glyphs([g for group in groups for g in group], model, line_height,
                                digits_only=latin)
-        if latin and not all(lab in THAI_DIGITS or lab in PUNCT for _, lab in labelled):
+        if latin and not all(lab in _NUMBER_LABELS for _, lab in labelled):
             continue
         start = sum(len(w) for w in words[:i])
         tess = line.chars[start:start + len(words[i])]
         used: set[int] = set()
         text = []
         for g, label in labelled:
-            if label in THAI_DIGITS or label in PUNCT:
+            if label in _NUMBER_LABELS:
                 text.append(label)
                 continue
             # A letter keeps Tesseract's reading of it (with its marks).

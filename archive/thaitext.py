@@ -11,6 +11,16 @@ _SPACE_BEFORE = re.compile(
 _SPACE_AFTER = re.compile(r"(?:[0-9๐-๙).,:;\"”A-Za-z]|ปฏิบัติราชการแทน|รักษาราชการแทน|รักษาการแทน)$")
 
 
+# Upper and lower vowels and tone marks: what OCR loses first, from bold titles above all.
+_MARKS = re.compile("[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
+
+
+def bare(text: str) -> str:
+    """Thai without its upper/lower vowels and tone marks (บันทึกข้อความ -> บนทกขอความ),
+    to compare text as OCR may have left it."""
+    return _MARKS.sub("", text)
+
+
 def join_wrapped(first: str, second: str) -> str:
     """Join a line with its wrapped continuation: without a space inside Thai text, with
     one where Thai typography puts a space."""

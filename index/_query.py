@@ -287,7 +287,8 @@ def item_query(item: Item, inside=None) -> Q.Query | None:
     if fine:
         clauses += [_sequence(f, fine) for f in FINE_FIELDS]
     # Scans whose OCR lost the tone marks (สวนราชการ for ส่วนราชการ).
-    bare = terms(toneless(item.text), COARSE_ENGINE)
+    without_tones = toneless(item.text)
+    bare = coarse if without_tones == item.text else terms(without_tones, COARSE_ENGINE)
     if bare:
         clauses.append(_sequence("body_toneless", bare))
     if item.phrase and not item.negated:
