@@ -9,6 +9,7 @@ Text is expected repaired (archive.repair); digits may be Thai or Arabic.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -87,11 +88,48 @@ class Line:
 
 
 _SPECK = re.compile(r"^[-/|\\.,:;'\"~_`*]{1,4}$")
+_LEAD_SPECK = re.compile(r"^[-/|\\.,:;'\"~_`*]{1,3}\s*")
+# Not a quote opening the value (`"…"`): only a speck set apart from it.
+_SPECK_BEFORE_VALUE = re.compile(r"^[-/|\\.,:;'\"~_`*]{1,3}\s+")
 
 
 def _lines(text: str) -> list[Line]:
     """Stripped lines; OCR specks (a few punctuation marks alone) count as blank."""
-    return [Line(i, "" if _SPECK.match(s.strip()) else s.strip()) for i, s in enumerate(text.split("\n"))]
+    return [Line(i, "" if _SPECK.match(s.strip()) else _unspeck_label(s.strip()))
+            for i, s in enumerate(text.split("\n"))]
+
+
+def _unspeck_label(text: str) -> str:
+    """A label with an OCR speck before it (`. เรื่อง …`, `, เรียน …`) is still a label."""
+    m = _LEAD_SPECK.match(text)
+    return text[m.end():] if m and _LABEL_LINE.match(text[m.end():]) else text
+
+
+# What OCR makes of stamps, specks and signatures: no token of it reads as a word.
+_WORD_TOKEN = re.compile(
+    r"[ก-ฮ][^ก-ฮ\s]*[ก-ฮ]|[ก-ฮ]?[\u0E30-\u0E3A\u0E40-\u0E44]+[ก-ฮ]|[ก-ฮ][\u0E30-\u0E3A]"  # Thai
+    r"|[0-9๐-๙]{2}|[A-Za-z]{4}|[A-Z]{2}")  # a number, a Latin word, an acronym (ITA)
+_PAGE_NO = re.compile(r"^-\s*[0-9๐-๙]+\s*-$")
+
+
+def _is_junk(text: str) -> bool:
+    """OCR debris (`a`, `a vi`, `4`, `= ๘  A ซ์  ๑ .`): something printed, but not one word of
+    two Thai consonants (or a consonant and its vowel), no number, no Latin word. A page
+    number (- ๒ -) is a line of the letter."""
+    text = text.strip()
+    return bool(text) and not _PAGE_NO.match(text) and not any(
+        _WORD_TOKEN.search(tok) for tok in text.split())
+
+
+def _drop_junk_ends(text: str) -> str:
+    """A value without the debris OCR set beside it: specks before it, and junk a column gap
+    away after it (`… พ.ศ. ๒๕๒๕          ก.          a`)."""
+    segs = re.split(r"\s{3,}", text.strip())
+    while segs and _is_junk(segs[-1]):
+        segs.pop()
+    while segs and _is_junk(segs[0]):
+        segs.pop(0)
+    return _SPECK_BEFORE_VALUE.sub("", " ".join(segs))
 
 
 def _nonblank(lines: list[Line]) -> list[Line]:
@@ -197,12 +235,14 @@ def _is_ref_line(text: str) -> bool:
 
 
 def _continuation(lines: list[Line], start: Line, skip: set[int] = frozenset()) -> list[Line]:
-    """Non-blank lines directly after `start` that are not labels (a wrapped value)."""
+    """Non-blank lines directly after `start` that are not labels (a wrapped value),
+    without junk lines."""
     out = []
     for ln in lines[start.no + 1:]:
         if not ln.text or ln.no in skip or _is_label(ln.text):
             break
-        out.append(ln)
+        if not _is_junk(ln.text):  # OCR debris beside the value
+            out.append(ln)
     return out
 
 
@@ -415,7 +455,7 @@ def _garbled_subject(lines: list[Line], head: list[Line], kind: str) -> tuple[Li
     titled = kind in TITLED_KINDS
     for ln in head:
         m = _GARBLED_LABEL.match(ln.text)
-        if not m:
+        if not m or _ref_label(ln, False):  # specks before the number (oS   ที่ ๑๔๙/๒๕๖๐)
             continue
         after = _nonblank(lines[ln.no + 1:])[:3]
         before = _nonblank(lines[:ln.no])[-2:]
@@ -431,26 +471,91 @@ def _fill_subject(memo: Memo, lines: list[Line], head: list[Line], stamp_lines: 
     if not hit:
         return
     ln, m = hit
-    parts = [ln.text[m.end():]]
-    cont = _continuation(lines, ln, stamp_lines)
-    # Only a short wrap: the value of a label never runs into a paragraph.
-    if cont and len(cont) <= 2 and _next_is_label(lines, cont[-1], stamp_lines):
-        parts += [c.text for c in cont]
-    elif cont and not parts[0].strip():
-        parts = [cont[0].text]  # the label alone on its line
+    first = _drop_junk_ends(ln.text[m.end():])
+    parts = [first] + [_drop_junk_ends(c.text) for c in _subject_wrap(lines, ln, stamp_lines, alone=not first)]
     value = _join_wrapped([p for p in parts if p]) if any(parts) else ""
-    memo.subject = value or None
+    memo.subject = _clean_subject(value) or None
+
+
+def _subject_wrap(lines: list[Line], label: Line, stamp_lines: set[int], alone: bool) -> list[Line]:
+    """The lines of a subject under its label line. A label alone on its line has the value
+    on the next real line (past blank and junk lines), wrapped once at most."""
+    if not alone:
+        return _wrap_below(lines, label, stamp_lines, most=2)
+    first = _next_real(lines, label)
+    return [first] + _wrap_below(lines, first, stamp_lines, most=1, spaced=True) if first else []
+
+
+def _wrap_below(lines: list[Line], start: Line, stamp_lines: set[int], most: int,
+                spaced: bool = False) -> list[Line]:
+    """The lines a value wraps onto below `start`: only a short wrap, as the value of a label
+    never runs into a paragraph. It ends at the next label or stamp, as typed; on a scan also
+    at a blank line or at a line that opens the body (orders and announcements have no เรียน
+    line below the subject). Junk lines are passed over; with `spaced`, blank lines too (a
+    value printed under its label, spaced out by OCR)."""
+    cont = _continuation(lines, start, stamp_lines)
+    if cont and len(cont) <= most and _next_is_label(lines, cont[-1], stamp_lines):
+        return cont
+    if spaced and (to_label := _lines_to_label(lines, start, stamp_lines, most)):
+        return to_label
+    cont = list(itertools.takewhile(lambda c: not _ends_wrap(c.text), cont))
+    return cont if len(cont) <= most else []
+
+
+def _lines_to_label(lines: list[Line], start: Line, stamp_lines: set[int], most: int) -> list[Line]:
+    """The real lines between `start` and the next label or the body, blank lines between
+    them or not; [] when there are more than `most`."""
+    out = []
+    for ln in lines[start.no + 1:]:
+        if not ln.text or _is_junk(ln.text):
+            continue
+        if ln.no in stamp_lines or _is_label(ln.text) or _ends_wrap(ln.text):
+            return out
+        out.append(ln)
+        if len(out) > most:
+            return []
+    return []
+
+
+def _ends_wrap(text: str) -> bool:
+    """A line that is no part of a value above it: the body, or a label OCR garbled."""
+    return _opens_paragraph(text) or _garbled_label_line(text)
+
+
+def _next_real(lines: list[Line], after: Line) -> Line | None:
+    return next((ln for ln in lines[after.no + 1:] if ln.text and not _is_junk(ln.text)), None)
 
 
 def _next_is_label(lines: list[Line], after: Line, stamp_lines: set[int] = frozenset()) -> bool:
-    for ln in lines[after.no + 1:]:
-        if not ln.text:
-            continue
-        return ln.no in stamp_lines or _is_label(ln.text)
-    return False
+    nxt = _next_real(lines, after)
+    return nxt is not None and (nxt.no in stamp_lines or _is_label(nxt.text) or _garbled_label_line(nxt.text))
 
 
-_BODY_OPENER = re.compile(r"^(?:ด้วย|ตาม|เนื่อง|อนุสนธิ|อ้างถึง|ขอ|จึง|ใน|เพื่อ|โดย|สืบเนื่อง|[0-9๐-๙]+\.)")
+def _garbled_label_line(text: str) -> bool:
+    """A line whose bold label OCR read as a short Latin word (Guu อธิบดี…); not an acronym
+    opening a wrapped value (`(ITA) ประจำปี…`)."""
+    m = _GARBLED_LABEL.match(text)
+    return bool(m) and re.search("[a-z]", m.group(0)) is not None and not re.match(r"\(\w+\)", m.group(0))
+
+
+# A final dot after a number or set apart is an OCR speck; abbreviations (ก.พ.ร.) keep theirs.
+_SPECK_AFTER = re.compile(r"(?<=[0-9๐-๙\s])\.$")
+
+
+def _clean_subject(value: str) -> str:
+    return _clean_value(_SPECK_AFTER.sub("", value))
+
+
+_OPENERS = r"ด้วย|ตาม|เนื่อง|อนุสนธิ|อ้างถึง|ขอ|จึง|ใน|เพื่อ|โดย|สืบเนื่อง|[0-9๐-๙]+\."
+_BODY_OPENER = re.compile(f"^(?:{_OPENERS})")
+# As OCR leaves a paragraph's first line: marks dropped (ดวย), a speck before it; orders
+# open with อาศัยอำนาจ.
+_PARAGRAPH = _loose(f"^(?:{_OPENERS}|อาศัย)")
+
+
+def _opens_paragraph(text: str) -> bool:
+    m = _LEAD_SPECK.match(text)
+    return bool(_PARAGRAPH.match(text[m.end():] if m else text))
 
 
 def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line], stamp_lines: set[int]) -> None:

@@ -350,3 +350,107 @@ def test_memo_date_beside_an_unreadable_reference_number():
               "เรื่อง ขออนุญาตปฏิบัติงานล่วงเวลาราชการ\nเรียน อธิการบดี\n"
               "ขอให้ดำเนินการภายในวันที่ ๓๐ กันยายน ๒๕๖๕\n")
     assert (m.kind, m.date) == ("บันทึกข้อความ", "2022-09-09")
+
+
+# --- subjects as OCR leaves them: wrapped, with junk lines and specks around them
+
+def letter(subject: str, rest: str = "\nเรียน อธิบดี\n") -> Memo:
+    """An external letter as OCR reads it, from its subject line down."""
+    return parse("ที่ นร ๐๕๐๕/ว ๕๐๐\n๑๔ พฤศจิกายน ๒๕๖๖\n\n" + subject + rest)
+
+
+def test_wrapped_subject_ends_at_the_addressee_past_junk_lines():
+    # Junk lines from stamps and signatures before the addressee, or a speck before its label.
+    for junk in ("a\n\nเรียน", "a         vi\n\nเรียน", "aa\n4\nเรียน", ", เรียน"):
+        m = letter("เรื่อง มาตรการป้องกันและปราบปรามการทุจริตและประพฤติมิชอบใน\nภาครัฐ\n\n",
+                   f"{junk} ผู้ว่าราชการจังหวัด ทุกจังหวัด\n")
+        assert m.subject == "มาตรการป้องกันและปราบปรามการทุจริตและประพฤติมิชอบในภาครัฐ", junk
+        assert m.recipient == "ผู้ว่าราชการจังหวัด ทุกจังหวัด", junk
+    # Nor does an addressee take in the junk below it.
+    m = letter("เรื่อง ขอเชิญประชุม\n", "เรียน อธิบดี\naa\nด้วยกรมบัญชีกลางกำหนดจัดประชุม\n")
+    assert m.recipient == "อธิบดี"
+
+
+def test_junk_inside_and_around_a_subject_is_left_out():
+    between = letter("เรื่อง ประกาศผู้ชนะการเสนอราคาจ้างปรับปรุงถนนด้วยวิธีประกวด\n= ๘    A ซ์  ๑  .\n"
+                     "ราคาอิเล็กทรอนิกส์ (e-bidding)")
+    assert between.subject == "ประกาศผู้ชนะการเสนอราคาจ้างปรับปรุงถนนด้วยวิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)"
+    speck = letter("  เรื่อง. ขอเชิญเข้ารับการฝึกอบรมหลักสูตรการคุ้มครองข้อมูลส่วนบุคคล\n"
+                   ". สำหรับหน่วยงานภาครัฐ\n")
+    assert speck.subject == "ขอเชิญเข้ารับการฝึกอบรมหลักสูตรการคุ้มครองข้อมูลส่วนบุคคลสำหรับหน่วยงานภาครัฐ"
+    dot = letter("เรื่อง การจัดเก็บภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี พ.ศ. ๒๕๖๓.")
+    assert dot.subject == "การจัดเก็บภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี พ.ศ. ๒๕๖๓"
+    assert letter("เรื่อง ขอเชิญประชุม อ.ก.พ.").subject == "ขอเชิญประชุม อ.ก.พ."  # an abbreviation's dot
+
+
+ITA = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
+
+
+def test_subject_label_with_only_junk_beside_it():
+    m = letter(f"เรื่อง                      ,                  0 .\n{ITA}\n"
+               "(ITA) ประจำปีงบประมาณ พ.ศ. ๒๕๖๘          ก.                 a\n",
+               "Guu อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n\nสิ่งที่ส่งมาด้วย คู่มือ จำนวน ๑ ฉบับ\n")
+    assert m.subject == f"{ITA} (ITA) ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
+    # The value printed under its label, spaced out by blank lines.
+    spaced = letter(f"เรื่อง\n\n{ITA}\n\n(ITA) ประจำปีงบประมาณ พ.ศ. ๒๕๖๘\n")
+    assert spaced.subject == m.subject
+    # Its first line is the subject even when it opens like a paragraph (ขอ…).
+    assert letter("เรื่อง\n\nขอเชิญประชุมคณะทำงาน\n").subject == "ขอเชิญประชุมคณะทำงาน"
+
+
+def test_order_subject_wraps_until_the_body():
+    m = parse("คำสั่งสำนักงาน ก.พ.\nที่ ๙๗/๒๕๖๕\nเรื่อง\n"
+              "แต่งตั้งคณะทำงานเฝ้าระวังและป้องกันการแพร่ระบาดของโรคติดเชื้อไวรัส\nโคโรนา 2019\n\n"
+              "เพื่อให้การดำเนินงานเป็นไปด้วยความเรียบร้อย มีประสิทธิภาพ\n"
+              "และบรรลุวัตถุประสงค์ตามนโยบายของรัฐบาล\nอาศัยอำนาจตามความในมาตรา ๓๒\n")
+    assert m.subject == "แต่งตั้งคณะทำงานเฝ้าระวังและป้องกันการแพร่ระบาดของโรคติดเชื้อไวรัสโคโรนา 2019"
+    # Its label read as a Latin word; the body opens after a speck, without its tone mark.
+    garbled = parse("ประกาศสำนักงานปลัดกระทรวงมหาดไทย\n"
+                    "a3 มาตรการป้องกันการแพร่ระบาดของโรคติดเชื้อไวรัสโคโรนา 2019\n"
+                    "(COVID-19) สำหรับผู้มาติดต่อราชการ\n\n"
+                    ".            ดวยสถานการณ์การแพร่ระบาดของโรคติดเชื้อไวรัสโคโรนา 2019\n"
+                    "(COVID-19) ยังคงมีแนวโน้มเพิ่มสูงขึ้น\n")
+    assert garbled.subject == ("มาตรการป้องกันการแพร่ระบาดของโรคติดเชื้อไวรัสโคโรนา 2019 "
+                               "(COVID-19) สำหรับผู้มาติดต่อราชการ")
+    # No blank line before the body: its opening words end the subject.
+    unspaced = parse("ประกาศกรมสรรพากร\n"
+                     "เรื่อง กำหนดระยะเวลาการชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี พ.ศ.\n๒๕๖๗\n"
+                     "ด้วยพระราชบัญญัติภาษีที่ดินและสิ่งปลูกสร้าง พ.ศ. ๒๕๖๒\n"
+                     "กำหนดให้องค์กรปกครองส่วนท้องถิ่นเป็นผู้จัดเก็บภาษี\nในเขตพื้นที่\n")
+    assert unspaced.subject == "กำหนดระยะเวลาการชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี พ.ศ. ๒๕๖๗"
+
+
+def test_body_right_under_a_subject_is_not_taken_for_its_wrap():
+    order = parse("คำสั่งสำนักงานปลัดสำนักนายกรัฐมนตรี\n\noS                 ที่ ๑๔๙/๒๕๖๐\n\n"
+                  ". เรื่อง แต่งตั้งคณะกรรมการพิจารณาผลการประกวดราคาอิเล็กทรอนิกส์\n"
+                  "เพื่อให้การดำเนินงานด้านการจัดซื้อจัดจ้างด้วยวิธีประกวด\n\n"
+                  "ราคาอิเล็กทรอนิกส์เป็นไปด้วยความเรียบร้อย\n")
+    assert order.ref_no == "149/2560"
+    assert order.subject == "แต่งตั้งคณะกรรมการพิจารณาผลการประกวดราคาอิเล็กทรอนิกส์"
+    # Specks before the number are no garbled subject label when the subject's is lost.
+    lost = parse("คำสั่งสำนักงานปลัดสำนักนายกรัฐมนตรี\n\noS                 ที่ ๑๔๙/๒๕๖๐\n\n"
+                 "เพื่อให้การดำเนินงานด้านการจัดซื้อจัดจ้างเป็นไปด้วยความเรียบร้อย\n")
+    assert (lost.ref_no, lost.subject) == ("149/2560", None)
+    # An addressee whose label OCR garbled is no part of the subject either.
+    letter = parse("ที่ นม ๐๐๑๗.๕/๕๔๒๙\nศาลากลางจังหวัดนครราชสีมา\n๑๓ กรกฎาคม ๒๕๖๓\n"
+                   "เรื่อง การจ่ายใบกำกับเครื่องราชอิสริยาภรณ์\nBau ปลัดกระทรวงเกษตรและสหกรณ์\n"
+                   "ด้วยสำนักเลขาธิการคณะรัฐมนตรีกำหนดให้ส่วนราชการเสนอขอพระราชทาน\n"
+                   "เครื่องราชอิสริยาภรณ์ประจำปี\n")
+    assert letter.subject == "การจ่ายใบกำกับเครื่องราชอิสริยาภรณ์"
+
+
+def test_memo_subject_wrap_above_a_receiving_stamp():
+    m = parse("บันทึกข้อความ\nส่วนราชการ สำนักป้องกันการทุจริต โทร. 0 2528 4800\n"
+              "ที่ ปช 0001.5/1169             วันที่ 26 กุมภาพันธ์ 2564\n"
+              "เรื่อง การเปิดเผยข้อมูลสาธารณะบนเว็บไซต์ของหน่วยงานตามเกณฑ์\nการประเมิน ITA\n\n"
+              "สำนักงานคณะกรรมการ\n\n (ป้องกันและปราบปราม\nการทุจริตแห่งชาติ\n\nเลขรับ ๑๖๑๙\n\n"
+              "วันที่ ๓ มี.ค. ๒๕๖๔\nเวลา ๑๑.๑๑ น.\n\nเรียน เลขาธิการคณะกรรมการ ป.ป.ช.\n")
+    assert m.subject == "การเปิดเผยข้อมูลสาธารณะบนเว็บไซต์ของหน่วยงานตามเกณฑ์การประเมิน ITA"
+
+
+def test_short_real_lines_are_not_junk():
+    from archive.fields import _is_junk
+    for real in ("- ๒ -", "ITA", "(COVID-19)", "๑๙ ธันวาคม ๒๕๖๗", "นายสมชาย ใจดี", "๒๕๖๗", "ภาครัฐ"):
+        assert not _is_junk(real), real
+    for junk in ("a", "aa", "a vi", "4", "= ๘    A ซ์  ๑  .", "a               a", "2 eee"):
+        assert _is_junk(junk), junk
