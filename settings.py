@@ -14,7 +14,8 @@ DEFAULT_INDEX = PROJECT_ROOT / "var" / "index"
 
 # Bumped whenever reading a document gives different records: files indexed by an older
 # extractor are read again on the next reindex.
-EXTRACTOR_VERSION = "2"  # 2: numbers in scans read again glyph by glyph; scans keep format "scan"
+EXTRACTOR_VERSION = "3"  # 2: numbers in scans read again glyph by glyph; scans keep format "scan"
+# 3: tone marks lost by OCR put back (archive.marks)
 
 # One file may not hang or sink a reindex: its reader is killed past these.
 FILE_TIMEOUT_S = 600.0
