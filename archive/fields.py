@@ -12,13 +12,14 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from pythainlp.util import thai_digit_to_arabic_digit
 
 from . import agencies, signature, spell
 from .records import Memo, Stamp
 from .refno import REF_RE, normalize_ref_no
-from .thaidate import find_dates
+from .thaidate import date_readings, find_dates
 from .thaitext import bare, join_wrapped
 
 # --- labels (OCR may damage a mark, so letters are matched loosely where it is safe) ---
@@ -42,6 +43,7 @@ _MEMO_DEPT = _loose(r"^ส่วนราชการ\s*[:.]?\s+\S")
 _DATE_LABEL = re.compile(r"วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*")
 # Tone marks optional: OCR drops them (สัง ณ วันที).
 _SIGNED_DATE = re.compile(r"^(?:ส\u0E31?\u0E48?ง|ประกาศ|ให\u0E49?ไว\u0E49?|แถลง)\s*ณ\s*วัน[ทฑ][\u0E31-\u0E4E]{0,3}\s*")
+_SIGNED_DAMAGED = re.compile(r"^(?:ส\u0E31?\u0E48?ง|ประกาศ|ให\u0E49?ไว\u0E49?|แถลง|[A-Za-z]{1,4})\s*ณ")
 _RULE = re.compile(r"^[-_=.*~\s]{5,}$")
 _CLOSING = _loose(r"^(?:ขอแสดงความนับถือ|ขอแสดงความนับถืออย่างสูง|ด้วยความเคารพ)")
 _LABEL_LINE = _loose(
@@ -253,14 +255,16 @@ def _join_wrapped(parts: list[str]) -> str:
     return _clean_value(out)
 
 
-def _is_pure_date(text: str) -> tuple[str, str] | None:
+def _is_pure_date(text: str, received: tuple[date, ...] = ()) -> tuple[str, str] | None:
     """(date_raw, iso) when the whole line is one date."""
-    found = find_dates(text)
-    if len(found) == 1:
+    found = _settled_dates(text, received)
+    if len(found) == 1 and len(date_readings(text)) == 1:
         a, b, d = found[0]
         rest = (text[:a] + text[b:]).strip(" .,")
-        # A speck after the date on its own line (๒๘ กุมภาพันธ์ ๒๕๖๕ 0) is still alone.
-        if not rest or (len(rest) <= 2 and not re.search("[ก-ฮ]", rest) and text[b:].strip() == rest):
+        # A speck beside the date on its own line (๒๘ กุมภาพันธ์ ๒๕๖๕ 0, . ๒๗ พฤศจิกายน
+        # ๒๕๖๐) leaves it alone all the same.
+        if not rest or (len(rest) <= 2 and not re.search("[ก-ฮ]", rest)
+                        and rest in (text[b:].strip(), text[:a].strip())):
             return text[a:b].strip(), d.isoformat()
     return None
 
@@ -584,6 +588,8 @@ def _set_date(memo: Memo, raw: str, iso: str) -> None:
 def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line | None,
                stamp_lines: set[int]) -> None:
     nb = _nonblank(lines)
+    received, recv_lines = _received_readings(lines)
+    stamp_lines = stamp_lines | recv_lines
     # Orders, announcements: "สั่ง ณ วันที่ …" / "ประกาศ ณ วันที่ …" near the signature.
     for ln in nb:
         m = _SIGNED_DATE.match(ln.text)
@@ -598,8 +604,15 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
                 a, b, d = found[0]
                 _set_date(memo, rest[a:b].strip(), d.isoformat())
                 return
-    # Memos: "วันที่ …" on the reference line or its own line in the header.
-    for ln in head if memo.kind == "บันทึกข้อความ" else ():
+    # The same with the formula damaged (da ณ วันที่ …, ประกาศ ณันที.๖ …): the date
+    # still starts a few characters after ณ.
+    for ln in nb:
+        m = _SIGNED_DAMAGED.match(ln.text)
+        if m and _take_date(memo, ln.text[m.end():], received, within=8):
+            return
+    # Memos: "วันที่ …" on the reference line or its own line in the header, above the
+    # addressee (a body line may wrap to start with วันที่ too).
+    for ln in _above_addressee(head) if memo.kind == "บันทึกข้อความ" else ():
         if ln.no in stamp_lines:
             continue
         for m in _DATE_LABEL.finditer(ln.text):
@@ -609,53 +622,119 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
             # number beside it unreadable: ที่ ๆ7 ๑๕๕๓๓๙      วันที่ ๙ กันยายน ๒๕๖๕).
             if (m.start() == 0 or (ref_line is not None and ln.no == ref_line.no)
                     or re.search(r"\S\s{3,}$", ln.text[:m.start()])):
-                found = find_dates(ln.text[m.end():])
-                if found and found[0][0] <= 2:
-                    a, b, d = found[0]
-                    _set_date(memo, ln.text[m.end():][a:b].strip(), d.isoformat())
+                if _take_date(memo, ln.text[m.end():], received, within=2):
                     return
     # Letters: the date alone on a line, under the letterhead (external) or under the
     # sender's name at the end (stamped letters).
     if memo.kind == "หนังสือประทับตรา":
-        recip = _first(head, _RECIP_LABEL)
-        start = recip[0].no if recip else 0
-        # The date follows the closing sentence (จึงเรียนมา…); dates before it are the body's.
-        closing = [ln.no for ln in nb if ln.no > start and ln.text.startswith("จึง")]
-        if closing:
-            start = closing[-1]
-        cands = [ln for ln in nb if ln.no > start and ln.no not in stamp_lines]
-    else:
-        cands = [ln for ln in head if ln.no not in stamp_lines]
-    pure = [(ln, _is_pure_date(ln.text)) for ln in cands]
-    pure = [(ln, p) for ln, p in pure if p]
-    if memo.kind == "หนังสือประทับตรา" and pure:
-        # The letter's date follows the sending office's name, not a position line
-        # (routing notes end with position + date).
-        for ln, p in pure:
-            prev = _prev_nonblank(lines, ln)
-            if prev is not None and not _POSITION_HINT.match(prev.text) and not prev.text.startswith("("):
-                _set_date(memo, *p)
-                return
-    if pure:
-        _set_date(memo, *pure[0][1])
-        return
-    # Some letters label the date (วันที่ …) instead of printing it alone.
-    for ln in cands if memo.kind != "หนังสือประทับตรา" else ():
-        m = _DATE_LABEL.match(ln.text)
-        found = find_dates(ln.text[m.end():]) if m else []
-        if found and found[0][0] <= 2:
-            a, b, d = found[0]
-            _set_date(memo, ln.text[m.end():][a:b].strip(), d.isoformat())
+        if _stamped_date(memo, lines, head, stamp_lines, received):
             return
+    else:
+        cands = [ln for ln in _above_addressee(head) if ln.no not in stamp_lines]
+        pure = [p for p in (_is_pure_date(ln.text, received) for ln in cands) if p]
+        if pure:
+            _set_date(memo, *pure[0])
+            return
+        # Some letters label the date (วันที่ …) instead of printing it alone.
+        for ln in cands:
+            m = _DATE_LABEL.match(ln.text)
+            if m and _take_date(memo, ln.text[m.end():], received, within=2):
+                return
     # A memo whose วันที่ label OCR lost (Sun ๑๕ ธ.ค. ๒๕๖๐): the date is still what ends
     # the reference line.
     if memo.kind == "บันทึกข้อความ" and ref_line is not None:
         m = REF_RE.search(ref_line.text) or _REF_NUMBER_END.search(ref_line.text)
-        tail = ref_line.text[m.end():] if m else ""
-        found = find_dates(tail)
-        if found:
-            a, b, d = found[0]
-            _set_date(memo, tail[a:b].strip(), d.isoformat())
+        if _take_date(memo, ref_line.text[m.end():] if m else "", received):
+            return
+    # A letter of no known kind (its number and labels lost to OCR) laid out as a stamped
+    # letter: the date under the office's name after the closing sentence.
+    if memo.kind == "อื่น ๆ":
+        _stamped_date(memo, lines, head, stamp_lines, received)
+
+
+def _above_addressee(head: list[Line]) -> list[Line]:
+    """The header lines above เรียน/ถึง: where a memo's or a letter's own date is printed."""
+    at = next((k for k, ln in enumerate(head) if _RECIP_LABEL.match(ln.text)), None)
+    return head[:at] if at else head
+
+
+def _stamped_date(memo: Memo, lines: list[Line], head: list[Line], stamp_lines: set[int],
+                  received: tuple[date, ...]) -> bool:
+    """A stamped letter's date: alone on a line after the closing sentence (จึงเรียนมา…),
+    under the sending office's name (routing notes end with a position + date)."""
+    nb = _nonblank(lines)
+    recip = _first(head, _RECIP_LABEL)
+    start = recip[0].no if recip else 0
+    # Dates before the closing sentence are the body's.
+    closing = [ln.no for ln in nb if ln.no > start and ln.text.startswith("จึง")]
+    if closing:
+        start = closing[-1]
+    elif memo.kind != "หนังสือประทับตรา":
+        return False  # not laid out as a stamped letter
+    pure = [(ln, _is_pure_date(ln.text, received)) for ln in nb if ln.no > start and ln.no not in stamp_lines]
+    pure = [(ln, p) for ln, p in pure if p]
+    for ln, p in pure:
+        prev = _prev_nonblank(lines, ln)
+        if prev is not None and not _POSITION_HINT.match(prev.text) and not prev.text.startswith("("):
+            _set_date(memo, *p)
+            return True
+    if pure and memo.kind == "หนังสือประทับตรา":
+        _set_date(memo, *pure[0][1])
+        return True
+    return False
+
+
+def _take_date(memo: Memo, text: str, received: tuple[date, ...], within: int | None = None) -> bool:
+    """Set the letter's date to the first date in `text` (starting within `within`
+    characters, if given); False when there is none."""
+    found = _settled_dates(text, received)
+    if not found or (within is not None and found[0][0] > within):
+        return False
+    a, b, d = found[0]
+    _set_date(memo, text[a:b].strip(), d.isoformat())
+    return True
+
+
+# A letter reaches the office that stamps it within this many days of its date.
+_DAYS_TO_RECEIVE = 45
+
+
+def _settled_dates(text: str, received: tuple[date, ...] = (),
+                   sent: date | None = None) -> list[tuple[int, int, date]]:
+    """Dates in the text that read one way, or one way only that fits the receiving
+    stamp's date (OCR's Latin A.A. is ก.ค. or ต.ค.; a letter stamped in October is of
+    October) or, for a stamp, the letter's date it was `sent`. Dates read several ways
+    with nothing to tell them apart are left out."""
+    out = []
+    for a, b, ds in date_readings(text):
+        fits = [d for d in ds if len(ds) == 1
+                or any(0 <= (r - d).days <= _DAYS_TO_RECEIVE for r in received)
+                or sent is not None and 0 <= (d - sent).days <= _DAYS_TO_RECEIVE]
+        if len(fits) == 1:
+            out.append((a, b, fits[0]))
+    return out
+
+
+def _starts_with_date(text: str, within: int = 6) -> bool:
+    found = date_readings(text)
+    return bool(found) and found[0][0] <= within
+
+
+def _received_readings(lines: list[Line]) -> tuple[tuple[date, ...], set[int]]:
+    """Every date the receiving stamps' date lines may be (their วันที่ label may be
+    damaged: วนท, Jun), and those lines' numbers."""
+    nb = _nonblank(lines)
+    dates: list[date] = []
+    where: set[int] = set()
+    for k, ln in enumerate(nb):
+        if not _RECV_NO.match(ln.text):
+            continue
+        for nxt in nb[k + 1:k + 3]:
+            if _starts_with_date(nxt.text):
+                dates.extend(date_readings(nxt.text)[0][2])
+                where.add(nxt.no)
+                break
+    return tuple(dates), where
 
 
 def _next_nonblank(lines: list[Line], ln: Line) -> Line | None:
@@ -874,11 +953,13 @@ def _fill_stamps(memo: Memo, lines: list[Line]) -> None:
                 by = _join_wrapped([nb[k - 2].text, by])
             st.by = _clean_value(by)
         for nxt in nb[k + 1:k + 4]:
-            if nxt.text.startswith("วันที่") and st.date is None:
-                found = find_dates(nxt.text)
+            # The label may be damaged (วนท, Jun): a date a few characters in will do.
+            if st.date is None and (nxt.text.startswith("วันที่") or _starts_with_date(nxt.text)):
+                sent = date.fromisoformat(memo.date) if memo.date else None
+                found = _settled_dates(nxt.text, sent=sent)
                 after = _next_nonblank(lines, nxt)
                 if not found and after is not None:  # narrow stamp: the year wrapped
-                    found = find_dates(nxt.text + " " + after.text)
+                    found = _settled_dates(nxt.text + " " + after.text, sent=sent)
                 if found:
                     st.date = found[0][2].isoformat()
             elif nxt.text.startswith("เวลา") and st.time is None:

@@ -2,6 +2,9 @@
 
 Years ≥ 2400 are พ.ศ. (Buddhist era, CE + 543); two-digit years are พ.ศ. (`63` = 2563);
 years 1900-2399 are ค.ศ. Month names full or abbreviated (`ต.ค.`, `ตค`), Thai or Arabic digits.
+Dates are also read the way OCR leaves them on scans (see DATE_RE); a date whose month OCR
+left as Latin letters may stand for several dates (`date_readings`), which only the letter
+around it can settle: `find_dates` keeps the dates that read one way.
 """
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import calendar
 import re
 from datetime import date
 
-from pythainlp.util import thai_digit_to_arabic_digit
+from pythainlp.util import remove_tonemark, thai_digit_to_arabic_digit
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 _MONTH_WORDS: dict[str, int] = {}
@@ -36,8 +39,31 @@ def _month_pattern() -> str:
 _MONTH = _month_pattern()
 _ERA = r"(?:(?:(?:พ|ค)\s?\.\s?ศ\s?\.?|พุทธศักราช|คริสต์ศักราช)\s*)"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
+
+# How Tesseract damages printed dates on scans (measured on scanned letters):
+# - Thai digits read as Latin look-alikes: ๑ as 9 or ©, ๒ as lo/le, ๓๐ as mo, ๐ as o.
+# - ๗ standing alone read as the consonant ซ or ข.
+# - a speck between the parts of a date, or inside the year (๒๕๖.๘).
+# - an abbreviated month read as Latin letters (n.w. for ก.พ., A.8. for ก.ย.).
+_LOOKALIKE_DIGITS = {"lo": "2", "le": "2", "mo": "30", "o": "0", "©": "1", "ซ": "7", "ข": "7"}
+_SPECK = r"[.,'’‘`]"
+_NUM = r"(?:\d|lo|le|mo|o|©)"
+_OCR_DAY = rf"(?P<day>(?<![\w©]){_NUM}{{1,2}}|(?<!\d)\d{{1,2}}|(?<![\w\u0E31-\u0E4E])[ซข])"
+_OCR_YEAR = rf"(?P<year>(?:\d|[o©]){{4}}|\d{{3}}{_SPECK}\d|\d{{2}})"
+# Latin shapes of the consonants of abbreviated month names (A.A. = ต.ค., W.A. = พ.ค.,
+# Wa. = ต.ค., nv. = ก.ย., 4.A. = ส.ค.). A dot may come out as `e` (NeW. = ก.พ.).
+_LATIN_SHAPES = {"A": "กคต", "a": "คตส", "n": "ก", "N": "ก", "W": "พต", "w": "พต",
+                 "8": "ย", "v": "ย", "4": "ส"}
+_L = "[" + "".join(_LATIN_SHAPES) + "]"
+_LATIN_MONTH = rf"(?<![A-Za-z0-9])(?P<latin>{_L}(?:[.,]\s?|e)?{_L}e?[.,])(?![A-Za-z0-9])"
 DATE_RE = re.compile(
-    rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:เดือน\s*)?(?P<month>{_MONTH})\s*(?:(?P<era>{_ERA})|ปี\s*)?{_YEAR}(?!\d)")
+    rf"{_OCR_DAY}(?:\s*{_SPECK}?\s*(?:เดือน\s*)?(?:(?P<month>{_MONTH})|(?P<near>[ก-ฮ][ก-๎]{{4,9}}))"
+    rf"|\s+{_LATIN_MONTH})"
+    rf"\s*{_SPECK}?\s*(?:(?P<era>{_ERA})|ปี\s*)?{_OCR_YEAR}(?!\d)")
+# Abbreviated months by their consonants (ม.ค. and มี.ค. share theirs: never read from Latin).
+_SKELETONS: dict[str, list[int]] = {}
+for _i, _abbr in enumerate(thai_abbr_months, start=1):
+    _SKELETONS.setdefault(re.sub(r"[.\u0E34-\u0E37เ]", "", _abbr), []).append(_i)
 NUMERIC_RE = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})\s?[/.-]\s?(?P<month>\d{1,2})\s?[/.-]\s?(?P<year>\d{4}|\d{2})(?![\d/])")
 ISO_RE = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\s*$")
 NUMERIC_MONTH_RE = re.compile(r"^\s*(?P<month>\d{1,2})\s?[/.-]\s?(?P<year>\d{4}|\d{2})\s*$")
@@ -79,15 +105,75 @@ def _make(year: int | None, month: int | None, day: int) -> date | None:
         return None
 
 
-def find_dates(text: str) -> list[tuple[int, int, date]]:
-    """All dates printed in the text, as (start, end, date) in text order."""
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by at most one inserted, dropped or replaced character."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
+
+
+def _near_month(word: str) -> int | None:
+    """A full month name one letter off (OCR's จั้นวาคม for ธันวาคม), tone marks aside;
+    None when no name or more than one is that close."""
+    bare = remove_tonemark(word)
+    near = {n for name, n in _MONTH_WORDS.items()
+            if len(name) >= 6 and _one_edit(bare, remove_tonemark(name))}
+    return near.pop() if len(near) == 1 else None
+
+
+def _latin_months(token: str) -> list[int]:
+    """The months an abbreviation read as Latin letters may stand for (A.A.: ก.ค. or ต.ค.)."""
+    shapes = [c for c in re.sub(r"[.,\s]|(?<=.)e", "", token)]
+    if len(shapes) != 2:
+        return []
+    return sorted({n for a in _LATIN_SHAPES[shapes[0]] for b in _LATIN_SHAPES[shapes[1]]
+                   for n in _SKELETONS.get(a + b, [])})
+
+
+def _number(read: str, printed: str, thai: bool) -> str | None:
+    """Digits of a day or year as OCR left them (`read`: Thai digits already Arabic).
+    Look-alikes count only in a date printed in Thai digits, where an Arabic 9 is a ๑."""
+    if thai:
+        read = "".join("1" if p == "9" else c for c, p in zip(read, printed))
+        for shape, digit in _LOOKALIKE_DIGITS.items():
+            read = read.replace(shape, digit)
+    read = re.sub(_SPECK, "", read)
+    return read if read.isascii() and read.isdigit() else None
+
+
+def _readings(m: re.Match, text: str) -> tuple[date, ...]:
+    """The dates one match of DATE_RE may stand for: none, one, or several where the
+    month was read as Latin letters."""
+    thai = bool(re.search("[๐-๙]", text[m.start():m.end()]))
+    day = _number(m.group("day"), text[m.start("day"):m.end("day")], thai)
+    year = _number(m.group("year"), text[m.start("year"):m.end("year")], thai)
+    if day is None or year is None:
+        return ()
+    if m.group("latin"):
+        if not (m.group("day") + m.group("year")).isdigit():
+            return ()  # a Latin month among Latin digits is too little to go on
+        months = _latin_months(m.group("latin"))
+    elif m.group("near"):
+        months = [_near_month(m.group("near"))]
+    else:
+        months = [month_number(m.group("month"))]
+        if not m.group("day").isdigit() and len(re.sub(r"[\s.]", "", m.group("month"))) <= 3:
+            return ()  # a consonant for ๗ only before a full month name
+    y = ce_year(year, m.group("era"))
+    return tuple(d for n in months if n and (d := _make(y, n, int(day))))
+
+
+def date_readings(text: str) -> list[tuple[int, int, tuple[date, ...]]]:
+    """All dates printed in the text, as (start, end, the dates it may be) in text order."""
     s = _digits(text)  # same length: Thai digits map one to one
     found = []
     for m in DATE_RE.finditer(s):
-        d = _make(ce_year(m.group("year"), m.group("era")), month_number(m.group("month")),
-                  int(m.group("day")))
-        if d:
-            found.append((m.start(), m.end(), d))
+        ds = _readings(m, text)
+        if ds:
+            found.append((m.start(), m.end(), ds))
     for m in NUMERIC_RE.finditer(s):
         if any(a <= m.start() < b for a, b, _ in found):
             continue
@@ -96,8 +182,13 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
             continue
         d = _make(ce_year(year), int(m.group("month")), int(m.group("day")))
         if d:
-            found.append((m.start(), m.end(), d))
+            found.append((m.start(), m.end(), (d,)))
     return sorted(found, key=lambda x: x[0])
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """All dates printed in the text that read one way only, as (start, end, date)."""
+    return [(a, b, ds[0]) for a, b, ds in date_readings(text) if len(ds) == 1]
 
 
 def parse_thai_date(text: str | None) -> date | None:
@@ -109,7 +200,7 @@ def parse_thai_date(text: str | None) -> date | None:
     m = ISO_RE.match(s)
     if m and m.group("day"):
         return _make(ce_year(m.group("year")), int(m.group("month")), int(m.group("day")))
-    found = find_dates(s)
+    found = find_dates(text)  # the printed digits tell OCR's look-alikes apart
     return found[0][2] if found else None
 
 

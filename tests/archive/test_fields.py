@@ -454,3 +454,51 @@ def test_short_real_lines_are_not_junk():
         assert not _is_junk(real), real
     for junk in ("a", "aa", "a vi", "4", "= ๘    A ซ์  ๑  .", "a               a", "2 eee"):
         assert _is_junk(junk), junk
+
+
+# --- letter dates as OCR leaves them on scans
+
+LATIN_MONTH_MEMO = """\
+บันทึกข้อความ
+ส่วนราชการ กลุ่มงานบริหารทรัพยากรบุคคล จังหวัดภูเก็ต โทร. ๐ ๗๖๑๖ ๑๑๘๔
+ที่  ภก ๐๐๑๗.๑/๑๐๐๔๓           วันที่  ๑๐ A.A. ๒๕๖๒
+เรื่อง แนวทางการประชาสัมพันธ์ผลงานของรัฐบาล
+{stamp}เรียน ผู้ว่าราชการจังหวัดภูเก็ต
+ขอให้หน่วยงานจัดส่งข้อมูลผลงานเด่น ภายใน
+วันที่ ๒๒ ตุลาคม ๒๕๖๒ เพื่อรวบรวมและเผยแพร่
+จึงเรียนมาเพื่อโปรดพิจารณา
+"""
+
+
+def test_latin_month_is_settled_by_the_receiving_stamp_or_left_empty():
+    # A.A. is ก.ค. or ต.ค.; a stamp of 15 October (its label damaged) says October.
+    stamped = parse(LATIN_MONTH_MEMO.format(stamp="จังหวัดภูเก็ต\nเลขรับ 14088\nวนท 15 ต.ค. 62\nเวลา ๑๔.๐๘ น.\n"))
+    assert (stamped.date, stamped.received_date) == ("2019-10-10", "2019-10-15")
+    # Without a stamp nothing tells the two apart, and a body line that wraps to start
+    # with วันที่ is not the memo's date.
+    assert parse(LATIN_MONTH_MEMO.format(stamp="")).date is None
+
+
+def test_receiving_stamp_in_latin_letters_is_settled_by_the_letter_date():
+    m = parse("ที่ ขก 0017/10125\nศาลากลางจังหวัดขอนแก่น\nกรมป้องกันและบรรเทาสาธารณภัย\n"
+              "เลขรับ ๓๔๔๔\nJun 6 aa. 58\nเวลา 9.21 น.\n2 ต.ค. 2558\n"
+              "เรื่อง การจัดกิจกรรม\nเรียน อธิบดี\n")
+    assert (m.date, m.received_date) == ("2015-10-02", "2015-10-06")  # aa. is ส.ค. or ต.ค.
+    assert m.received_no == "3444"
+
+
+def test_stamped_letter_date_after_a_speck_and_without_its_kind():
+    # The reference label lost to a speck: the kind is unknown, the layout is a stamped letter's.
+    m = parse(". ทีมท ๐๖๒๔.๓/๑๐๓๕๙\nถึง กรมชลประทาน\nขอให้แจ้งเตือนประชาชน ภายในวันที่ ๓๐ พฤศจิกายน ๒๕๖๐\n"
+              "จึงเรียนมาเพื่อโปรดทราบ\nกรมป้องกันและบรรเทาสาธารณภัย\n. ๒๗ พฤศจิกายน ๒๕๖๐\n"
+              "สำนักมาตรการป้องกันสาธารณภัย\n")
+    assert m.date == "2017-11-27"  # not the deadline in the body
+
+
+def test_orders_signed_with_a_damaged_formula():
+    order = ("คำสั่งกรมอุตุนิยมวิทยา\nที่ ๘๘/๒๕๖๖\nเรื่อง แต่งตั้งคณะทำงาน\n"
+             "ทั้งนี้ ตั้งแต่วันที่ ๑๙ เมษายน ๒๕๖๖ เป็นต้นไป\n{signed}\n(นายชวลิต จันทรรัตน์)\n")
+    assert parse(order.format(signed="da ณ วันที่ ซเมษายน ๒๕๖๖")).date == "2023-04-07"
+    assert parse(order.format(signed="ประกาศ ณันที.๖ มิถุนายน พ.ศ. ๒๕๖๘")).date == "2025-06-06"
+    # Data "as of" a date at a line start is no signature.
+    assert parse(order.format(signed="ข้อมูล ณ วันที่ ๑ เมษายน ๒๕๖๖")).date is None

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from archive.thaidate import find_dates, parse_date_bound, parse_date_range, parse_thai_date
+from archive.thaidate import date_readings, find_dates, parse_date_bound, parse_date_range, parse_thai_date
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -52,3 +52,47 @@ def test_era_words_and_numeric_month():
 def test_abbreviated_month_with_an_ocr_speck_after_its_dot():
     assert find_dates("๑๔ พ.ุย. ๖๖")[0][2] == date(2023, 11, 14)
     assert parse_thai_date("๓ มิถุนายน ๒๕๖๔") == date(2021, 6, 3)  # full names keep their vowels
+
+
+# --- dates as Tesseract leaves them on scans
+
+@pytest.mark.parametrize("text, expected", [
+    ("lo มกราคม ๒๕๖๑", date(2018, 1, 2)),  # ๒ read as lo
+    ("le มกราคม ๒๕๖๑", date(2018, 1, 2)),
+    ("mo มิถุนายน ๒๕๖o", date(2017, 6, 30)),  # ๓๐ as mo, ๐ as o
+    ("© ตุลาคม ๒๕๖๓", date(2020, 10, 1)),  # ๑ as ©
+    ("๑9 ตุลาคม ๒๕๖๓", date(2020, 10, 11)),  # an Arabic 9 among Thai digits is a ๑
+    ("19 ตุลาคม 2563", date(2020, 10, 19)),  # ... but a 9 among Arabic digits is a 9
+    ("สั่ง ณ วันที่ ข มกราคม พ.ศ. ๒๕๕๘", date(2015, 1, 7)),  # ๗ as a consonant
+    ("ณ วันที่ ซเมษายน ๒๕๖๖", date(2023, 4, 7)),
+    ("ในวันที่ ๒๑ สิงหาคม\n๒๕๖.๘ เวลา ๐๙.๓๐ น.", date(2025, 8, 21)),  # a speck in the year
+    ("ประกาศ ณันที.๖ มิถุนายน พ.ศ. ๒๕๖๘", date(2025, 6, 6)),  # a speck before the day
+    ("๑๗ จั้นวาคม ๒๕๖๑", date(2018, 12, 17)),  # a month name one letter off
+    ("25 n.w. 2564", date(2021, 2, 25)),  # Latin letters for ก.พ.
+    ("21 NeW. 2568", date(2025, 2, 21)),  # ... a dot read as e
+    ("30 A.8. 2558", date(2015, 9, 30)),  # ก.ย.
+    ("28 Neve. 2564", date(2021, 9, 28)),
+    ("๑๔ 4.A. ๒๕๖๐", date(2017, 8, 14)),  # ส.ค.
+])
+def test_dates_damaged_by_ocr(text, expected):
+    assert parse_thai_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "วันที่ loon",  # a whole date read as Latin: unreadable
+    "Hello มกราคม ๒๕๖๑",  # `lo` inside a word is no digit
+    "ฉบับที่ 2 An. 2563", "เลขที่ 5 We. 2563", "Windows 10 Pro 2563",  # Latin words, no months
+    "lo W.A. ๒๕๖๘",  # a Latin month among Latin digits is too little to go on
+    "ซ ต.ค. ๒๕๖๖",  # a consonant for ๗ only before a full month name
+    "๑๗ ขันวาคา ๒๕๖๑",  # two letters off a month name
+    "ลงวันที่ o มกราคม 2561",  # look-alike digits only in dates printed in Thai digits
+])
+def test_ocr_words_that_are_no_date(text):
+    assert parse_thai_date(text) is None
+
+
+def test_a_latin_month_read_two_ways_is_no_date_on_its_own():
+    # A.A. is ก.ค. or ต.ค.: both readings are kept for the caller to settle, none is found.
+    assert find_dates("วันที่ ๑๐ A.A. ๒๕๖๒") == []
+    (_, _, ds), = date_readings("วันที่ ๑๐ A.A. ๒๕๖๒")
+    assert ds == (date(2019, 7, 10), date(2019, 10, 10))
