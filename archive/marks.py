@@ -29,6 +29,7 @@ MODEL_PATH = Path(__file__).with_name("data") / "mark_model.npz"
 # Measured on the dev scans (CER after repair), see scripts/train_mark_model.py.
 ADD_ODDS = 16.0
 SWAP_ODDS = 60.0
+DROP_ODDS = 10000.0  # a speck read as a mark where none was printed is rarer still
 # People's names follow no spelling the network could know (หนูประโคน, ภัทชภณ): a title and
 # the two words after it are left as read.
 _NAME = re.compile(r"(?:นางสาว|นาง|นาย(?!ก|อำเภอ)|น\.ส\.|ว่าที่\s*ร\.\s*[ตทอ]\.|ดร\.)\s*[\u0E01-\u0E4E]+(?:[ \t]+[\u0E01-\u0E4E]+)?")
@@ -41,9 +42,10 @@ class Slots(NamedTuple):
     label: np.ndarray      # mark read after it (0 none)
     insert_at: np.ndarray  # index in the text where a missing mark goes
     mark_at: np.ndarray    # index in the text of the mark read (-1 none)
+    at: np.ndarray         # index in the text of the consonant
 
 
-def _code(ch: str) -> int:
+def code(ch: str) -> int:
     o = ord(ch)
     if 0x0E01 <= o <= 0x0E5B:
         return o - 0x0E00
@@ -63,6 +65,7 @@ def slots(text: str) -> Slots:
     label: list[int] = []
     insert_at: list[int] = []
     mark_at: list[int] = []
+    at: list[int] = []
     open_cluster = False
     for i, ch in enumerate(text):
         mark = _LABEL.get(ch)
@@ -70,21 +73,21 @@ def slots(text: str) -> Slots:
             if open_cluster and label[-1] == 0:
                 label[-1], mark_at[-1] = mark, i
             continue
-        code = _code(ch)
         if 0x0E01 <= ord(ch) <= 0x0E2E:
             where.append(len(skeleton))
             label.append(0)
             insert_at.append(i + 1)
             mark_at.append(-1)
+            at.append(i)
             open_cluster = True
         elif ch in _ABOVE_BELOW and open_cluster:
             insert_at[-1] = i + 1
         else:
             open_cluster = False
-        skeleton.append(code)
+        skeleton.append(code(ch))
     return Slots(np.array(skeleton, dtype=np.uint8), np.array(where, dtype=np.int64),
                  np.array(label, dtype=np.int64), np.array(insert_at, dtype=np.int64),
-                 np.array(mark_at, dtype=np.int64))
+                 np.array(mark_at, dtype=np.int64), np.array(at, dtype=np.int64))
 
 
 def windows(skeleton: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -105,15 +108,29 @@ def forward(params: dict[str, np.ndarray], win: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+def name_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NAME.finditer(text)]
+
+
+def in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= index < b for a, b in spans)
+
+
 @lru_cache(maxsize=1)
 def _params() -> dict[str, np.ndarray] | None:
-    if not MODEL_PATH.exists():
+    return load(MODEL_PATH)
+
+
+def load(path: Path) -> dict[str, np.ndarray] | None:
+    """A network's weights (stored as float16), or None when the file is missing."""
+    if not path.exists():
         return None
-    with np.load(MODEL_PATH) as data:
+    with np.load(path) as data:
         return {k: data[k].astype(np.float32) for k in data.files}
 
 
-def restore(text: str, add_odds: float = ADD_ODDS, swap_odds: float = SWAP_ODDS) -> str:
+def restore(text: str, add_odds: float = ADD_ODDS, swap_odds: float = SWAP_ODDS,
+            drop_odds: float = DROP_ODDS) -> str:
     """`text` (OCR output) with lost tone marks put back and misread ones corrected."""
     params = _params()
     if not text or params is None:
@@ -122,16 +139,18 @@ def restore(text: str, add_odds: float = ADD_ODDS, swap_odds: float = SWAP_ODDS)
     if not len(s.where):
         return text
     probs = forward(params, windows(s.skeleton, s.where))
-    names = [m.span() for m in _NAME.finditer(text)]
+    names = name_spans(text)
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in text
     for k in range(len(s.where)):
-        if any(a < s.insert_at[k] <= b for a, b in names):
+        if in_spans(s.insert_at[k] - 1, names):
             continue
         p, read = probs[k], s.label[k]
         if read == 0:
             best = int(np.argmax(p[1:])) + 1
             if p[best] > add_odds * p[0]:
                 edits.append((s.insert_at[k], s.insert_at[k], MARKS[best - 1]))
+        elif p[0] > drop_odds * p[read]:
+            edits.append((s.mark_at[k], s.mark_at[k] + 1, ""))
         else:
             best = int(np.argmax(p))
             if best != read and best != 0 and p[best] > swap_odds * p[read]:

@@ -36,9 +36,10 @@ REMOVE_LEADERS = True
 # Words holding Thai digits are read again glyph by glyph (archive.ocr_numbers): the Thai
 # model gets a quarter of Thai digits wrong.
 READ_NUMBERS_AGAIN = True
-# Tone marks Tesseract dropped are put back by a network that reads the words around them
-# (archive.marks). Dev scans, CER after repair 2.93 % -> 2.49 %; subjects right 54 % -> 80 %.
-RESTORE_MARKS = True
+# Tone marks Tesseract dropped are put back, and look-alike consonants (บ/ป) told apart, by
+# networks that read the words around them (archive.marks, archive.lookalikes).
+# Dev scans, CER after repair 2.93 % -> 2.49 %; subjects right 54 % -> 80 %.
+READ_IN_CONTEXT = True
 # Dev scans are 150 dpi images. CER after repair by rendering resolution: 150 dpi 4.20 %,
 # 200 dpi 4.17 %, 250 dpi 3.96 % (10 % more CPU than 200), 300 dpi 4.69 %.
 # Images below this resolution are scaled up to it.
@@ -103,10 +104,8 @@ def postprocess(text: str) -> str:
     for pattern, repl in _LABEL_FIXES:
         text = pattern.sub(repl, text)
     text = _SPECKS.sub("", text)
-    if RESTORE_MARKS:
-        from .marks import restore
-
-        text = restore(text)
+    if READ_IN_CONTEXT:
+        text = _read_in_context(text)
     lines = [line.rstrip() for line in text.replace("\x0c", "\n").splitlines()]
     out: list[str] = []
     for line in lines:
@@ -116,6 +115,14 @@ def postprocess(text: str) -> str:
             continue
         out.append(line)
     return "\n".join(out).strip()
+
+
+def _read_in_context(text: str) -> str:
+    try:
+        from . import lookalikes, marks
+    except ImportError:  # numpy comes with the `ocr` extra
+        return text
+    return marks.restore(lookalikes.correct(text))
 
 
 # --- images -------------------------------------------------------------------------------

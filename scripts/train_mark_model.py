@@ -1,13 +1,16 @@
-"""Train archive/data/mark_model.npz, the network archive.marks puts lost tone marks back with.
-Run again when the window or the network changes (about 10 minutes on 2 cores):
+"""Train the networks that read OCR'd Thai in context: archive/data/mark_model.npz (tone
+marks OCR lost, archive.marks) and archive/data/lookalike_model.npz (consonants OCR took for
+their look-alikes, archive.lookalikes). Run again when a window or a network changes (about
+10 minutes each on 2 cores):
 
-    python scripts/train_mark_model.py --texts ../shared/corpus/thaigov/thaigov-20k.tar.xz
+    python scripts/train_mark_model.py --texts ../shared/corpus/thaigov/thaigov-20k.tar.xz [--task lookalikes]
 
 The texts are Thai government prose (news and statements of thaigov.go.th, public domain):
-a .tar.xz of .txt files or a folder of them. Every Thai consonant is an example: the
-characters around it with all tone marks stripped, and the mark typed after it. A twentieth
-of the files is kept apart to measure what the network would change at the odds
-archive.marks uses. Needs numpy only.
+a .tar.xz of .txt files or a folder of them. For marks, every Thai consonant is an
+example: the characters around it with all tone marks stripped, and the mark typed after it.
+For look-alikes, every consonant of a confusable pair, hidden behind its pair. A twentieth
+of the files is kept apart to measure what the network would change at the odds the
+readers use. Needs numpy only.
 """
 from __future__ import annotations
 
@@ -21,7 +24,23 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from archive import lookalikes  # noqa: E402
 from archive.marks import ADD_ODDS, MARKS, MODEL_PATH, SWAP_ODDS, VOCAB, forward, slots, windows  # noqa: E402
+
+
+def mark_examples(text: str) -> tuple[np.ndarray, np.ndarray]:
+    s = slots(text)
+    return windows(s.skeleton, s.where), s.label
+
+
+def lookalike_examples(text: str) -> tuple[np.ndarray, np.ndarray]:
+    win, read, _ = lookalikes.examples(text)
+    return win.astype(np.uint8), read
+
+
+# task: (examples of one text, vocabulary, classes, default output)
+TASKS = {"marks": (mark_examples, VOCAB, len(MARKS) + 1, MODEL_PATH),
+         "lookalikes": (lookalike_examples, lookalikes.LOOKALIKE_VOCAB, 2, lookalikes.MODEL_PATH)}
 
 
 def read_texts(source: Path) -> list[str]:
@@ -40,15 +59,15 @@ def clean(text: str) -> str:
     return text.replace("\u0e4d\u0e32", "\u0e33").replace("\u200b", "")
 
 
-def examples(texts: list[str], limit: int, rng: random.Random) -> tuple[np.ndarray, np.ndarray]:
+def examples(texts: list[str], limit: int, rng: random.Random, of_text) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
     wins, labels, total = [], [], 0
     for text in texts:
-        s = slots(clean(text))
-        if not len(s.where):
+        win, label = of_text(clean(text))
+        if not len(label):
             continue
-        wins.append(windows(s.skeleton, s.where))
-        labels.append(s.label)
-        total += len(s.where)
+        wins.append(win)
+        labels.append(label)
+        total += len(label)
         if total >= limit:
             break
     x, y = np.concatenate(wins), np.concatenate(labels)
@@ -56,14 +75,15 @@ def examples(texts: list[str], limit: int, rng: random.Random) -> tuple[np.ndarr
     return x[keep], y[keep]
 
 
-def init(rng: np.random.Generator, embed: int, hidden: tuple[int, int], width: int) -> dict[str, np.ndarray]:
+def init(rng: np.random.Generator, embed: int, hidden: tuple[int, int], width: int, vocab: int,
+         classes: int) -> dict[str, np.ndarray]:
     def dense(n_in: int, n_out: int) -> np.ndarray:
         return (rng.standard_normal((n_in, n_out)) * np.sqrt(2 / n_in)).astype(np.float32)
     h1, h2 = hidden
-    return {"embed": (rng.standard_normal((VOCAB, embed)) * 0.3).astype(np.float32),
+    return {"embed": (rng.standard_normal((vocab, embed)) * 0.3).astype(np.float32),
             "w1": dense(width * embed, h1), "b1": np.zeros(h1, np.float32),
             "w2": dense(h1, h2), "b2": np.zeros(h2, np.float32),
-            "w3": dense(h2, len(MARKS) + 1), "b3": np.zeros(len(MARKS) + 1, np.float32)}
+            "w3": dense(h2, classes), "b3": np.zeros(classes, np.float32)}
 
 
 def gradients(p: dict[str, np.ndarray], win: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
@@ -94,9 +114,9 @@ def gradients(p: dict[str, np.ndarray], win: np.ndarray, y: np.ndarray) -> tuple
     return loss, g
 
 
-def train(x: np.ndarray, y: np.ndarray, args: argparse.Namespace) -> dict[str, np.ndarray]:
+def train(x: np.ndarray, y: np.ndarray, args: argparse.Namespace, vocab: int, classes: int) -> dict[str, np.ndarray]:
     rng = np.random.default_rng(args.seed)
-    p = init(rng, args.embed, (args.hidden, args.hidden // 2), x.shape[1])
+    p = init(rng, args.embed, (args.hidden, args.hidden // 2), x.shape[1], vocab, classes)
     m = {k: np.zeros_like(v) for k, v in p.items()}
     v = {k: np.zeros_like(val) for k, val in p.items()}
     step, steps = 0, args.epochs * (len(y) // args.batch)
@@ -118,8 +138,21 @@ def train(x: np.ndarray, y: np.ndarray, args: argparse.Namespace) -> dict[str, n
     return p
 
 
+def predict(p: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    return np.concatenate([forward(p, x[i:i + 65536]) for i in range(0, len(x), 65536)])
+
+
+def report_lookalikes(p: dict[str, np.ndarray], x: np.ndarray, y: np.ndarray) -> None:
+    prob = predict(p, x)
+    rows = np.arange(len(y))
+    print(f"held-out accuracy {np.mean(prob.argmax(1) == y):.4f} on {len(y)} consonants")
+    odds = lookalikes.SWAP_ODDS
+    print(f"at odds {odds:g}: {np.mean(prob[rows, 1 - y] > odds * prob[rows, y]):.4f} of right readings "
+          f"would be changed, {np.mean(prob[rows, y] > odds * prob[rows, 1 - y]):.3f} of misreadings put right")
+
+
 def report(p: dict[str, np.ndarray], x: np.ndarray, y: np.ndarray) -> None:
-    prob = np.concatenate([forward(p, x[i:i + 65536]) for i in range(0, len(y), 65536)])
+    prob = predict(p, x)
     print(f"held-out accuracy {np.mean(prob.argmax(1) == y):.4f} on {len(y)} consonants")
     # What restoring would do to text whose marks were all dropped (an upper bound of what
     # OCR loses), at the odds archive.marks uses.
@@ -148,19 +181,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hidden", type=int, default=512)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--task", choices=sorted(TASKS), default="marks")
+    ap.add_argument("--out", type=Path, help="default: the file the reader loads")
     a = ap.parse_args(argv)
+    of_text, vocab, classes, default_out = TASKS[a.task]
+    a.out = a.out or default_out
 
     rng = random.Random(a.seed)
     texts = read_texts(a.texts)
     rng.shuffle(texts)
     apart = max(1, len(texts) // 20)
-    x, y = examples(texts[apart:], a.examples, rng)
-    hx, hy = examples(texts[:apart], 300_000, rng)
-    print(f"{len(texts)} texts; {len(y)} training consonants, marks: "
-          + ", ".join(f"{(['none'] + list(MARKS))[k]} {np.mean(y == k):.3f}" for k in range(len(MARKS) + 1)))
-    p = train(x, y, a)
-    report(p, hx, hy)
+    x, y = examples(texts[apart:], a.examples, rng, of_text)
+    hx, hy = examples(texts[:apart], 300_000, rng, of_text)
+    print(f"{len(texts)} texts; {len(y)} training consonants, classes: "
+          + ", ".join(f"{k} {np.mean(y == k):.3f}" for k in range(classes)))
+    p = train(x, y, a, vocab, classes)
+    (report if a.task == "marks" else report_lookalikes)(p, hx, hy)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(a.out, **{k: v.astype(np.float16) for k, v in p.items()})
     print(f"wrote {a.out} ({a.out.stat().st_size // 1024} KB)")
