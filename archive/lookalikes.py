@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .marks import HALF_WINDOW, VOCAB, code, forward, in_spans, load, name_spans, slots, windows
+from .marks import HALF_WINDOW, VOCAB, code, forward, load, slots, windows
+from .thaitext import in_spans, name_spans
 
 # Pairs measured confused on the dev scans (บ/ป above all), and the pairs of the same shapes.
 PAIRS = ("บป", "ชซ", "ดต", "ผฝ", "พฟ", "ฎฏ", "ถภ")

@@ -9,12 +9,13 @@ stronger evidence: a mark is added only where the network is far surer of it tha
 and a mark read is replaced only where the network all but rules it out. Pure functions."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+
+from .thaitext import in_spans, name_spans
 
 MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # ่ ้ ๊ ๋ ์ : labels 1..5, 0 is no mark
 _LABEL = {ch: k + 1 for k, ch in enumerate(MARKS)}
@@ -30,9 +31,6 @@ MODEL_PATH = Path(__file__).with_name("data") / "mark_model.npz"
 ADD_ODDS = 16.0
 SWAP_ODDS = 60.0
 DROP_ODDS = 10000.0  # a speck read as a mark where none was printed is rarer still
-# People's names follow no spelling the network could know (หนูประโคน, ภัทชภณ): a title and
-# the two words after it are left as read.
-_NAME = re.compile(r"(?:นางสาว|นาง|นาย(?!ก|อำเภอ)|น\.ส\.|ว่าที่\s*ร\.\s*[ตทอ]\.|ดร\.)\s*[\u0E01-\u0E4E]+(?:[ \t]+[\u0E01-\u0E4E]+)?")
 
 
 class Slots(NamedTuple):
@@ -106,14 +104,6 @@ def forward(params: dict[str, np.ndarray], win: np.ndarray) -> np.ndarray:
     z -= z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
-
-
-def name_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _NAME.finditer(text)]
-
-
-def in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= index < b for a, b in spans)
 
 
 @lru_cache(maxsize=1)

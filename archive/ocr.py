@@ -20,6 +20,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .thaitext import join_split_words
+
 log = logging.getLogger(__name__)
 
 LANG = "tha+eng"
@@ -106,6 +108,7 @@ def postprocess(text: str) -> str:
     text = _SPECKS.sub("", text)
     if READ_IN_CONTEXT:
         text = _read_in_context(text)
+    text = join_split_words(text)
     lines = [line.rstrip() for line in text.replace("\x0c", "\n").splitlines()]
     out: list[str] = []
     for line in lines:

@@ -55,3 +55,47 @@ def join_lines_guess(first: str, second: str) -> str:
             return joined  # a word runs across the break: it was wrapped inside the word
         pos += len(tok)
     return first.rstrip() + " " + second.lstrip()
+
+
+# People's names follow no spelling a dictionary or a network could know (หนูประโคน,
+# ภัทชภณ): a title and the two words after it are left as OCR read them.
+_NAME = re.compile(r"(?:นางสาว|นาง|นาย(?!ก|อำเภอ)|น\.ส\.|ว่าที่\s*ร\.\s*[ตทอ]\.|ดร\.)\s*"
+                   r"[\u0E01-\u0E4E]+(?:[ \t]+[\u0E01-\u0E4E]+)?")
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NAME.finditer(text)]
+
+
+def in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= index < b for a, b in spans)
+
+
+# A single space OCR put inside Thai text, before a consonant or a leading vowel.
+_INNER_SPACE = re.compile(r"(?<=[\u0E01-\u0E4E]) (?=[ก-ฮเ-ไ])")
+
+
+def join_split_words(text: str) -> str:
+    """OCR text without the spaces Tesseract puts inside words (การประ ชาสัมพันธ์,
+    กระ ทรวง): a space goes when the words on both sides read as fewer dictionary words
+    joined than apart (at least one word fewer beyond the one the space cut). Spaces
+    between words (งาน ประจำปี), before abbreviations (พ.ศ.), ๆ, and in names stay. On the
+    dev letters' clean text this joins nothing; on their OCR text, only split words."""
+    from pythainlp.tokenize import word_tokenize
+
+    def count(s: str) -> int:
+        return len(word_tokenize(s, engine="newmm"))
+
+    names = name_spans(text)
+    cut: list[int] = []
+    for m in _INNER_SPACE.finditer(text):
+        i = m.start()
+        left = _LAST_RUN.search(text[:i]).group(0)
+        right = _FIRST_RUN.match(text[i + 1:]).group(0)
+        if len(right) < 2 or text[i + 1 + len(right):i + 2 + len(right)] == "." or in_spans(i - 1, names):
+            continue
+        if count(left + right) < count(left) + count(right) - 1:
+            cut.append(i)
+    for i in reversed(cut):
+        text = text[:i] + text[i + 1:]
+    return text

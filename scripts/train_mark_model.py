@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--texts", type=Path, required=True, help=".tar.xz of .txt files, or a folder")
     ap.add_argument("--examples", type=int, default=3_000_000)
-    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=1024)
     ap.add_argument("--embed", type=int, default=16)
     ap.add_argument("--hidden", type=int, default=512)

@@ -226,3 +226,13 @@ def test_failing_page_does_not_fail_the_file(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "ocr_image", flaky)
     pages = ocr.ocr_pdf_pages(pdf, [1, 2])
     assert pages[1] == "" and "แบบสอบถาม" in squash(pages[2])
+
+
+def test_spaces_ocr_put_inside_words_go():
+    from archive.thaitext import join_split_words
+
+    assert join_split_words("เรื่อง การประ ชาสัมพันธ์ผลงาน") == "เรื่อง การประชาสัมพันธ์ผลงาน"
+    assert join_split_words("สำนักงานปลัดกระ ทรวงสาธารณสุข") == "สำนักงานปลัดกระทรวงสาธารณสุข"
+    # Spaces between words, before an abbreviation or ๆ, and in names are the letter's own.
+    kept = "ของหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ เรื่องต่าง ๆ (นายวีชัย ศรีกัณย์ชัย) รองผู้ว่าการ ปฏิบัติราชการแทน"
+    assert join_split_words(kept) == kept
