@@ -443,6 +443,13 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
     # Ink cut off at the crop's top or bottom belongs to the lines above and below.
     found = [g for g in glyphs(crop)
              if not ((g.y0 == 0 or g.y1 >= crop.height) and g.height < 0.5 * crop.height)]
+    # Tesseract's line box may reach into the next line (a speck read as a tall letter):
+    # glyphs centred outside the band of the line's own characters are not the line's.
+    tops = sorted(b[1] for _, b in line.chars)
+    bottoms = sorted(b[3] for _, b in line.chars)
+    top, bottom = tops[len(tops) // 2] - y0, bottoms[len(bottoms) // 2] - y0
+    band = (top - 0.6 * (bottom - top), bottom + 0.4 * (bottom - top))
+    found = [g for g in found if band[0] <= (g.y0 + g.y1) / 2 <= band[1]]
     if not found:
         return words
     line_height = x_height(found)
