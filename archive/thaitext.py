@@ -72,30 +72,35 @@ def in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
 
 
 # A single space OCR put inside Thai text, before a consonant or a leading vowel.
-_INNER_SPACE = re.compile(r"(?<=[\u0E01-\u0E4E]) (?=[ก-ฮเ-ไ])")
+_INNER_SPACE = re.compile(r"(?<=[\u0E01-\u0E4E]) (?=[\u0E01-\u0E4E])")
 
 
 def join_split_words(text: str) -> str:
     """OCR text without the spaces Tesseract puts inside words (การประ ชาสัมพันธ์,
-    กระ ทรวง): a space goes when the words on both sides read as fewer dictionary words
-    joined than apart (at least one word fewer beyond the one the space cut). Spaces
-    between words (งาน ประจำปี), before abbreviations (พ.ศ.), ๆ, and in names stay. On the
-    dev letters' clean text this joins nothing; on their OCR text, only split words."""
+    กระ ทรวง), nor the character it writes twice around such a space (ระย ยะเวลา,
+    ลงทะ ะเบียน): the space (and the copy) goes when the words on both sides read as fewer
+    dictionary words joined than apart (at least one word fewer beyond the one the space
+    cut). Spaces between words (งาน ประจำปี), before abbreviations (พ.ศ.), ๆ, and in names
+    stay. On the dev letters' clean text this joins nothing; on their OCR text, only split
+    words."""
     from pythainlp.tokenize import word_tokenize
 
     def count(s: str) -> int:
         return len(word_tokenize(s, engine="newmm"))
 
     names = name_spans(text)
-    cut: list[int] = []
+    cuts: list[tuple[int, int]] = []  # (start, end) of the text to drop
     for m in _INNER_SPACE.finditer(text):
         i = m.start()
         left = _LAST_RUN.search(text[:i]).group(0)
         right = _FIRST_RUN.match(text[i + 1:]).group(0)
         if len(right) < 2 or text[i + 1 + len(right):i + 2 + len(right)] == "." or in_spans(i - 1, names):
             continue
-        if count(left + right) < count(left) + count(right) - 1:
-            cut.append(i)
-    for i in reversed(cut):
-        text = text[:i] + text[i + 1:]
+        twice = 1 if left[-1] == right[0] else 0
+        if not twice and not re.match("[ก-ฮเ-ไ]", right):
+            continue
+        if count(left + right[twice:]) < count(left) + count(right) - 1:
+            cuts.append((i, i + 1 + twice))
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
     return text

@@ -233,6 +233,8 @@ def test_spaces_ocr_put_inside_words_go():
 
     assert join_split_words("เรื่อง การประ ชาสัมพันธ์ผลงาน") == "เรื่อง การประชาสัมพันธ์ผลงาน"
     assert join_split_words("สำนักงานปลัดกระ ทรวงสาธารณสุข") == "สำนักงานปลัดกระทรวงสาธารณสุข"
+    # A character written twice around the space goes with it.
+    assert join_split_words("กำหนดระย ยะเวลา ผู้ประ ะสงค์ลงทะ ะเบียน") == "กำหนดระยะเวลา ผู้ประสงค์ลงทะเบียน"
     # Spaces between words, before an abbreviation or ๆ, and in names are the letter's own.
     kept = "ของหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ เรื่องต่าง ๆ (นายวีชัย ศรีกัณย์ชัย) รองผู้ว่าการ ปฏิบัติราชการแทน"
     assert join_split_words(kept) == kept
