@@ -414,7 +414,9 @@ def _groups(found: list[Glyph]) -> list[list[Glyph]]:
     return groups
 
 
-_LATIN_ONLY = re.compile(r"[A-Za-z0-9@.,:;()]{1,6}")
+_LATIN_ONLY = re.compile(r"[A-Za-z0-9@.,:;()«»©®°¢¥§]{1,6}")
+# Symbols no Thai letter prints, which Tesseract writes for a lone Thai digit (« for ๙, © for ๑).
+_DIGIT_SYMBOL = re.compile("[«»©®°¢¥§]")
 
 
 def _tidy(word: str) -> str:
@@ -435,7 +437,7 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
         spans.append((min(b[0] for _, b in chars), max(b[2] for _, b in chars)))
         n += len(word)
     wanted = [_is_number_word(w) or bool(_LATIN_ONLY.fullmatch(w)) for w in words]
-    if not any(_is_number_word(w) for w in words):
+    if not any(_is_number_word(w) or _DIGIT_SYMBOL.search(w) for w in words):
         return words
     lx0, ly0, lx1, ly1 = line.bbox
     x0, y0 = max(0, lx0 - (ly1 - ly0)), max(0, ly0 - 1)
@@ -522,13 +524,13 @@ def fix_numbers(text: str, hocr: str, img: Image.Image) -> str:
     """Tesseract's text (its `txt` output) with the words holding Thai digits read again
     from the page image, using the character boxes of the same reading's hOCR."""
     model = load_model()
-    if model is None or not _THAI_DIGIT.search(text):
+    if model is None or not (_THAI_DIGIT.search(text) or _DIGIT_SYMBOL.search(text)):
         return text
     raw_lines = text.split("\n")
     img = img.convert("L")
     for pos, ocr_line in _align(raw_lines, parse_hocr(hocr)):
         line = raw_lines[pos]
-        if not _THAI_DIGIT.search(line):
+        if not (_THAI_DIGIT.search(line) or _DIGIT_SYMBOL.search(line)):
             continue
         spans = list(re.finditer(r"\S+", line))
         words = [m.group() for m in spans]
