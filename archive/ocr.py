@@ -80,6 +80,9 @@ def _tesseract_has_thai() -> bool:
 # Tesseract's Thai model writes SARA AM as NIKHAHIT + SARA AA (สํานัก), sometimes with the
 # tone mark between them (นํ้า); Thai text and search need the single code point.
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+# It also takes the NIKHAHIT for MAI HAN-AKAT (นั้า, ประจัาปี): MAI HAN-AKAT before SARA AA
+# spells nothing in Thai, so it can only be SARA AM.
+_SARA_AM_AS_HAN_AKAT = re.compile("\u0e31([\u0e48-\u0e4b]?)\u0e32")
 # Specks become lone quote/bar marks between blocks; they are never in a letter.
 _SPECKS = re.compile(r"(?<!\S)[|'‘’`\"_~]+(?!\S)")
 
@@ -102,6 +105,7 @@ _SPACE_AFTER_MAI_HAN_AKAT = re.compile("(\u0e31[\u0e48-\u0e4b]?) +(?=[\u0e01-\u0
 def postprocess(text: str) -> str:
     """Pure text fixes for Tesseract's Thai output (measured on the dev scans)."""
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
+    text = _SARA_AM_AS_HAN_AKAT.sub(lambda m: m.group(1) + "\u0e33", text)
     text = _SPACE_AFTER_MAI_HAN_AKAT.sub(r"\1", text)
     for pattern, repl in _LABEL_FIXES:
         text = pattern.sub(repl, text)

@@ -58,13 +58,25 @@ def fix_confusables(text: str | None) -> str | None:
             else:
                 merged.append(p)
         text = " ".join(merged)
-    return _THAI_RUN.sub(lambda m: _fix_run(m.group(0)), text)
+    return _finish_cut_word(_THAI_RUN.sub(lambda m: _fix_run(m.group(0)), text))
 
 
-def longest_word_prefix(run: str) -> str:
-    """The longest dictionary word the Thai run starts with (else its first character)."""
-    words = _words()
-    for n in range(min(len(run), 30), 1, -1):
-        if run[:n] in words:
-            return run[:n]
-    return run[:1]
+# MAI HAN-AKAT always has a final consonant after it; OCR sometimes loses that consonant
+# at the end of a line (พลเรือนสามั for สามัญ).
+_CUT_AFTER_HAN_AKAT = re.compile("[\u0E01-\u0E4E]*\u0e31[\u0e48-\u0e4b]?$")
+
+
+def _finish_cut_word(text: str) -> str:
+    """A value ending in MAI HAN-AKAT gets back its final consonant: the one that makes the
+    longest dictionary word of the run's end (สามั -> สามัญ, not สา|มัน), when only one does."""
+    m = _CUT_AFTER_HAN_AKAT.search(text)
+    if not m:
+        return text
+    from pythainlp.tokenize import word_tokenize
+
+    words, best, length = _words(), [], 0
+    for c in "กขคฆงจชซญฎฏฐฑฒณดตถทธนบปผพฟภมยรลวศษสฬ":
+        last = word_tokenize(m.group(0) + c, engine="newmm")[-1]
+        if last in words and len(last) >= length:
+            best, length = (best if len(last) == length else []) + [c], len(last)
+    return text + best[0] if len(best) == 1 else text

@@ -26,6 +26,8 @@ def squash(text: str) -> str:
 
 def test_sara_am_is_one_code_point():
     assert ocr.postprocess("สํานักงาน ทํา น้ํา นํ้า") == "สำนักงาน ทำ น้ำ น้ำ"
+    # NIKHAHIT read as MAI HAN-AKAT: ั before า spells nothing.
+    assert ocr.postprocess("นั้าท่วม ประจัาปี") == "น้ำท่วม ประจำปี"
 
 
 def test_no_space_inside_a_syllable_with_mai_han_akat():

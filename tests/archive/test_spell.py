@@ -20,3 +20,10 @@ def test_damaged_agency_name_matches_the_directory():
     ag = lookup_similar_name("สำนักงานคณะกรรฆการพัฒนาระบบราชการ")
     assert ag is not None and ag.code == "นร 1200"
     assert lookup_similar_name("สำนักเลขาธิการคณะกรรมการการเลือกตั้ง") is None  # too far
+
+
+def test_a_final_consonant_lost_after_mai_han_akat_comes_back():
+    assert fix_confusables("ขอรับโอนข้าราชการพลเรือนสามั") == "ขอรับโอนข้าราชการพลเรือนสามัญ"
+    assert fix_confusables("รายงานการใช้น้ำมั") == "รายงานการใช้น้ำมัน"
+    # Several consonants make a word just as long: no guess.
+    assert fix_confusables("ทั") == "ทั"
