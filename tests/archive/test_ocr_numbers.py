@@ -3,6 +3,7 @@ glyph network on lines rendered from a Thai font, hOCR parsing, and the real Tes
 scanned letter head typed in Thai digits (tests/fixtures/ocr/thai_digits.png)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,51 @@ def test_letters_are_not_taken_for_digits():
     labels = [lab for _, lab in ocr_numbers.read_glyphs(word, ocr_numbers.load_model(),
                                                         ocr_numbers.x_height(found))]
     assert "letter" in labels and not any(lab in ocr_numbers.THAI_DIGITS for lab in labels)
+
+
+# Thai vowels and tone marks written above or below a consonant.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def marks_of(text: str, font: str):
+    """The upper vowels and tone marks of a rendered line, without the consonants under them."""
+    line = render_line(text, font)
+    body = min(g.y0 for g in ocr_numbers.glyphs(render_line(_MARKS.sub("", text), font)))
+    top = min(g.y0 for g in ocr_numbers.glyphs(line))
+    return line.crop((0, top - 2, line.width, body - 2))
+
+
+@needs_model
+@pytest.mark.parametrize("font", FONTS)
+def test_marks_of_the_next_line_in_a_tall_line_box_are_not_read_with_the_year(font):
+    """A held-out scan: Tesseract's box for a line holding only the year ๒๕๖๔ took in a
+    speck read as a tall ศ reaching down into the next line, so the crop held that line's
+    upper vowels and tone marks too. Taken for the line's glyphs they joined the year's
+    group, which then reached into the ศ and was not read again: ๒๕๒๕ as Tesseract had it.
+    Only glyphs within the band of the line's own characters are the line's."""
+    from PIL import Image, ImageChops
+
+    year = render_line("๒๕๖๔", font)
+    digits = ocr_numbers.glyphs(year)
+    assert len(digits) == 4
+    top, right, bottom = min(d.y0 for d in digits), digits[-1].x1, max(d.y1 for d in digits)
+    # The next line 4 px below the digits, its marks starting at the year's right end.
+    marks = marks_of("ที่ ดี่ ที่", font)
+    left = min(g.x0 for g in ocr_numbers.glyphs(marks))
+    img = Image.new("L", (right + marks.width, bottom + marks.height + 20), 240)
+    img.paste(year.crop((0, 0, right + 2, bottom + 2)), (0, 0))
+    layer = Image.new("L", img.size, 240)
+    layer.paste(marks, (right + 2 - left, bottom + 2))
+    img = ImageChops.darker(img, layer)
+    # The two lines' ink stays apart: no glyph holds a digit and a mark.
+    assert all(g.y1 <= bottom + 1 or g.y0 > bottom + 1 for g in ocr_numbers.glyphs(img))
+    assert any(g.y0 > bottom + 1 for g in ocr_numbers.glyphs(img))
+
+    chars = [(ch, (d.x0, d.y0, d.x1, d.y1)) for ch, d in zip("๒๕๒๕", digits)]
+    chars.append(("ศ", (right + 4, top + 2, right + 9, bottom + marks.height + 4)))
+    line = ocr_numbers.OcrLine((digits[0].x0, top, right + 9, bottom + marks.height + 4), chars)
+    model = ocr_numbers.load_model()
+    assert ocr_numbers.fix_line(img, line, ["๒๕๒๕", "ศ"], model) == ["๒๕๖๔", "ศ"]
 
 
 HOCR = """<div class='ocr_page'><span class='ocr_line' id='line_1_1' title="bbox 10 20 300 60; baseline 0 -5">
