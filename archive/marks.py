@@ -9,6 +9,7 @@ stronger evidence: a mark is added only where the network is far surer of it tha
 and a mark read is replaced only where the network all but rules it out. Pure functions."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -22,6 +23,7 @@ _LABEL = {ch: k + 1 for k, ch in enumerate(MARKS)}
 # Vowels written above or below their consonant: a tone mark comes after them (ที่, ตั้ง).
 _ABOVE_BELOW = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e4d")
 HALF_WINDOW = 8
+_THAI = re.compile("[\u0e01-\u0e4e]")
 VOCAB = 96  # 0 padding, 1..91 the Thai block, 92 space, 93 Latin letter, 94 digit, 95 other
 MODEL_PATH = Path(__file__).with_name("data") / "mark_model.npz"
 
@@ -82,6 +84,10 @@ def slots(text: str) -> Slots:
             insert_at[-1] = i + 1
         else:
             open_cluster = False
+            # A line break between Thai letters is a wrap, often inside a word (หน่|วยงาน):
+            # the network reads across it, as it was trained on unwrapped prose.
+            if ch == "\n" and _THAI.match(text, i - 1) and _THAI.match(text, i + 1):
+                continue
         skeleton.append(code(ch))
     return Slots(np.array(skeleton, dtype=np.uint8), np.array(where, dtype=np.int64),
                  np.array(label, dtype=np.int64), np.array(insert_at, dtype=np.int64),

@@ -33,3 +33,8 @@ def test_correct_text_is_left_alone():
 def test_text_without_thai_is_unchanged():
     assert marks.restore("") == ""
     assert marks.restore("Tel. 0 2141 7500 (COVID-19)") == "Tel. 0 2141 7500 (COVID-19)"
+
+
+def test_a_word_wrapped_across_lines_is_read_whole():
+    assert marks.restore("ส่วนบุคคลสำหรับหน่\nวยงานภาครัฐ") == "ส่วนบุคคลสำหรับหน่\nวยงานภาครัฐ"
+    assert marks.restore("ขอความรวม\nมือในการตอบแบบสอบถาม") == "ขอความร่วม\nมือในการตอบแบบสอบถาม"
