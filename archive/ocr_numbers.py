@@ -133,10 +133,12 @@ def components(img: Image.Image, threshold: int | None = None) -> list[Glyph]:
     return list(groups.values())
 
 
-def glyphs(img: Image.Image, min_area: int = 6) -> list[Glyph]:
+def glyphs(img: Image.Image, min_area: int = 6, band: tuple[float, float] | None = None) -> list[Glyph]:
     """Glyphs left to right: components without specks, with components stacked over each
-    other (a tone mark over its consonant, the pieces of a broken stroke) joined."""
-    parts = sorted((c for c in components(img) if c.area >= min_area), key=lambda c: c.x0)
+    other (a tone mark over its consonant, the pieces of a broken stroke) joined. With
+    `band` (top, bottom), only components centred in it are taken, before any joining."""
+    parts = sorted((c for c in components(img) if c.area >= min_area
+                    and (band is None or band[0] <= (c.y0 + c.y1) / 2 <= band[1])), key=lambda c: c.x0)
     out: list[Glyph] = []
     for c in parts:
         if out:
@@ -421,8 +423,9 @@ _DIGIT_SYMBOL = re.compile("[«»©®°¢¥§]")
 
 def _tidy(word: str) -> str:
     """Specks beside a dot or a slash read as more punctuation (๐๒๑๑.,๓, ๓๗/.๒๕๖๖):
-    numbers never have two marks in a row."""
+    numbers never have two marks in a row, nor a comma but before thousands (๒๕๖,๘)."""
     word = re.sub(r"[.,]{2,}", ".", word)
+    word = re.sub(r"(?<=[๐-๙]),(?=[๐-๙])(?![๐-๙]{3}(?![๐-๙]))", "", word)
     return re.sub(r"[.,]*/[.,]*", "/", word)
 
 
@@ -443,15 +446,15 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
     x0, y0 = max(0, lx0 - (ly1 - ly0)), max(0, ly0 - 1)
     crop = img.crop((x0, y0, min(img.width, lx1 + (ly1 - ly0)), min(img.height, ly1 + 1)))
     # Ink cut off at the crop's top or bottom belongs to the lines above and below.
-    found = [g for g in glyphs(crop)
-             if not ((g.y0 == 0 or g.y1 >= crop.height) and g.height < 0.5 * crop.height)]
     # Tesseract's line box may reach into the next line (a speck read as a tall letter):
-    # glyphs centred outside the band of the line's own characters are not the line's.
+    # ink centred outside the band of the line's own characters is not the line's, and is
+    # left out before stacked pieces are joined (the next line's marks sit under digits).
     tops = sorted(b[1] for _, b in line.chars)
     bottoms = sorted(b[3] for _, b in line.chars)
     top, bottom = tops[len(tops) // 2] - y0, bottoms[len(bottoms) // 2] - y0
-    band = (top - 0.6 * (bottom - top), bottom + 0.4 * (bottom - top))
-    found = [g for g in found if band[0] <= (g.y0 + g.y1) / 2 <= band[1]]
+    band = (top - 0.6 * (bottom - top), bottom + 0.25 * (bottom - top))
+    found = [g for g in glyphs(crop, band=band)
+             if not ((g.y0 == 0 or g.y1 >= crop.height) and g.height < 0.5 * crop.height)]
     if not found:
         return words
     line_height = x_height(found)

@@ -84,30 +84,34 @@ def marks_of(text: str, font: str):
 
 
 @needs_model
+@pytest.mark.parametrize("under", [False, True], ids=["beside", "under"])
 @pytest.mark.parametrize("font", FONTS)
-def test_marks_of_the_next_line_in_a_tall_line_box_are_not_read_with_the_year(font):
+def test_marks_of_the_next_line_in_a_tall_line_box_are_not_read_with_the_year(font, under):
     """A held-out scan: Tesseract's box for a line holding only the year ๒๕๖๔ took in a
     speck read as a tall ศ reaching down into the next line, so the crop held that line's
     upper vowels and tone marks too. Taken for the line's glyphs they joined the year's
     group, which then reached into the ศ and was not read again: ๒๕๒๕ as Tesseract had it.
-    Only glyphs within the band of the line's own characters are the line's."""
+    Right under the digits (a dev scan: ๒๕๖๘ read ๒๕๖,๘) they were joined to the digits as
+    stacked marks. Only ink within the band of the line's own characters is the line's."""
     from PIL import Image, ImageChops
 
     year = render_line("๒๕๖๔", font)
     digits = ocr_numbers.glyphs(year)
     assert len(digits) == 4
     top, right, bottom = min(d.y0 for d in digits), digits[-1].x1, max(d.y1 for d in digits)
-    # The next line 4 px below the digits, its marks starting at the year's right end.
+    # The next line's marks from the year's right end 4 px below the digits, or right under
+    # them a third of the digits' height below (a tight line spacing).
     marks = marks_of("ที่ ดี่ ที่", font)
     left = min(g.x0 for g in ocr_numbers.glyphs(marks))
     img = Image.new("L", (right + marks.width, bottom + marks.height + 20), 240)
     img.paste(year.crop((0, 0, right + 2, bottom + 2)), (0, 0))
     layer = Image.new("L", img.size, 240)
-    layer.paste(marks, (right + 2 - left, bottom + 2))
+    gap = (bottom - top) // 3 if under else 2
+    layer.paste(marks, ((digits[0].x0 if under else right + 2) - left, bottom + gap))
     img = ImageChops.darker(img, layer)
-    # The two lines' ink stays apart: no glyph holds a digit and a mark.
-    assert all(g.y1 <= bottom + 1 or g.y0 > bottom + 1 for g in ocr_numbers.glyphs(img))
-    assert any(g.y0 > bottom + 1 for g in ocr_numbers.glyphs(img))
+    # The two lines' ink stays apart: no piece of ink holds a digit and a mark.
+    assert all(g.y1 <= bottom + 1 or g.y0 > bottom + 1 for g in ocr_numbers.components(img))
+    assert any(g.y0 > bottom + 1 for g in ocr_numbers.components(img))
 
     chars = [(ch, (d.x0, d.y0, d.x1, d.y1)) for ch, d in zip("๒๕๒๕", digits)]
     chars.append(("ศ", (right + 4, top + 2, right + 9, bottom + marks.height + 4)))
@@ -176,3 +180,5 @@ def test_specks_beside_a_dot_or_slash_are_not_kept_as_punctuation():
     assert ocr_numbers._tidy("๐๒๑๑.,๓/๕๖๙") == "๐๒๑๑.๓/๕๖๙"
     assert ocr_numbers._tidy("๓๗/.๒๕๖๖") == "๓๗/๒๕๖๖"
     assert ocr_numbers._tidy("๑,๒๐๐") == "๑,๒๐๐"  # a thousands comma stays
+    assert ocr_numbers._tidy("๑๒,๕๐๐,๐๐๐") == "๑๒,๕๐๐,๐๐๐"
+    assert ocr_numbers._tidy("๒๕๖,๘") == "๒๕๖๘"  # no other comma between digits
