@@ -2,11 +2,13 @@
 
 Settings were chosen by measuring CER on the 54 dev scans (scripts/bench_ocr.py): 250 dpi
 rendering, grayscale without thresholding, page segmentation mode 3, dotted leaders removed,
-a second reading for pages whose mark rows split off. CER after archive.repair: mean 4.0 %,
-median 4.0 % (raw Tesseract 6.1 %); about 2.8 CPU seconds a page. Otsu thresholding, median
-filtering, psm 4/6/11, 150/200/300 dpi and passing --dpi were all measured worse or slower.
-Known limit of the Debian `tha` model: Thai digits are often misread (๔/๘/๙ -> ๕, ๖ -> ๒/๐;
-digit CER 24 %), so reference numbers printed in Thai digits rarely come out exact.
+a second reading for pages whose mark rows split off. Otsu thresholding, median filtering,
+psm 4/6/11, 150/200/300 dpi and passing --dpi were all measured worse or slower.
+The Debian `tha` model misreads Thai digits (๔/๘/๙ -> ๕, ๖ -> ๒/๐; digit CER 24 %): words
+holding them are read again glyph by glyph (archive.ocr_numbers). It drops about a tenth of
+tone marks and confuses บ/ป: networks that read the context put them back (archive.marks,
+archive.lookalikes). CER after archive.repair, raw Tesseract 6.1 %, these settings 4.0 %,
+with the digits read again 2.9 %, with marks and look-alikes 2.4 %.
 """
 from __future__ import annotations
 
@@ -40,7 +42,7 @@ REMOVE_LEADERS = True
 READ_NUMBERS_AGAIN = True
 # Tone marks Tesseract dropped are put back, and look-alike consonants (บ/ป) told apart, by
 # networks that read the words around them (archive.marks, archive.lookalikes).
-# Dev scans, CER after repair 2.93 % -> 2.49 %; subjects right 54 % -> 80 %.
+# Dev scans, CER after repair 2.93 % -> 2.45 %; subjects right 54 % -> 83 %.
 READ_IN_CONTEXT = True
 # Dev scans are 150 dpi images. CER after repair by rendering resolution: 150 dpi 4.20 %,
 # 200 dpi 4.17 %, 250 dpi 3.96 % (10 % more CPU than 200), 300 dpi 4.69 %.
