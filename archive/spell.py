@@ -80,3 +80,12 @@ def _finish_cut_word(text: str) -> str:
         if last in words and len(last) >= length:
             best, length = (best if len(last) == length else []) + [c], len(last)
     return text + best[0] if len(best) == 1 else text
+
+
+def longest_word_prefix(run: str) -> str:
+    """The longest dictionary word the Thai run starts with (else its first character)."""
+    words = _words()
+    for n in range(min(len(run), 30), 1, -1):
+        if run[:n] in words:
+            return run[:n]
+    return run[:1]
