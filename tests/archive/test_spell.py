@@ -27,3 +27,11 @@ def test_a_final_consonant_lost_after_mai_han_akat_comes_back():
     assert fix_confusables("รายงานการใช้น้ำมั") == "รายงานการใช้น้ำมัน"
     # Several consonants make a word just as long: no guess.
     assert fix_confusables("ทั") == "ทั"
+
+
+def test_the_longest_word_a_run_starts_with():
+    # PDF line joins ask what a Thai line breaker would have moved: the longest word.
+    from archive.spell import longest_word_prefix
+
+    assert longest_word_prefix("ปีงบประมาณพ") == "ปีงบประมาณ"
+    assert longest_word_prefix("ฉฉฉ") == "ฉ"  # no word: one character
