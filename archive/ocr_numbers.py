@@ -429,6 +429,21 @@ def _tidy(word: str) -> str:
     return re.sub(r"[.,]*/[.,]*", "/", word)
 
 
+_BRACKETS = ("(", ")", "[", "]")
+
+
+def _tesseract_chars(tess: list[tuple[str, Box]], gx0: int, gx1: int, used: set[int]) -> list[int]:
+    """Tesseract's characters (indexes, not yet used) centred within a glyph's columns, or,
+    when none is (its boxes can be wide: a bracket's reaching over the digit beside it), the
+    one that overlaps the glyph most."""
+    inside = [k for k, (_, b) in enumerate(tess) if k not in used and gx0 <= (b[0] + b[2]) / 2 <= gx1]
+    if inside:
+        return inside
+    over = [(min(gx1, b[2]) - max(gx0, b[0]), k) for k, (_, b) in enumerate(tess) if k not in used]
+    best = max(over, default=(0, -1))
+    return [best[1]] if best[0] > 0 else []
+
+
 def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphModel) -> list[str]:
     """The words of one text line (Tesseract's, whose characters are line.chars in order),
     with those holding Thai digits read again from the image. A short Latin word is read
@@ -482,22 +497,23 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
         # odds ("lake" over ๒๗๘ printed touching; never "Fax" or "www").
         labelled = read_glyphs([g for group in groups for g in group], model, line_height,
                                digits_only=latin)
-        if latin and not all(lab in _NUMBER_LABELS for _, lab in labelled):
-            continue
         start = sum(len(w) for w in words[:i])
         tess = line.chars[start:start + len(words[i])]
+        said_of = [_tesseract_chars(tess, x0 + g.x0, x0 + g.x1, set()) for g, _ in labelled]
+        if latin and not all(lab in _NUMBER_LABELS or "".join(tess[k][0] for k in said) in _BRACKETS
+                             for (_, lab), said in zip(labelled, said_of)):
+            continue
         used: set[int] = set()
         text = []
         for g, label in labelled:
-            if label in _NUMBER_LABELS:
+            said = _tesseract_chars(tess, x0 + g.x0, x0 + g.x1, used)
+            # The network knows no brackets: one Tesseract read as a bracket stays one.
+            if label in _NUMBER_LABELS and "".join(tess[k][0] for k in said) not in _BRACKETS:
                 text.append(label)
                 continue
             # A letter keeps Tesseract's reading of it (with its marks).
-            gx0, gx1 = x0 + g.x0, x0 + g.x1
-            inside = [k for k, (_, b) in enumerate(tess)
-                      if k not in used and gx0 <= (b[0] + b[2]) / 2 <= gx1]
-            used.update(inside)
-            text.append("".join(tess[k][0] for k in inside))
+            used.update(said)
+            text.append("".join(tess[k][0] for k in said))
         new = _tidy("".join(text))
         if _is_number_word(new):
             out[i] = new

@@ -182,3 +182,18 @@ def test_specks_beside_a_dot_or_slash_are_not_kept_as_punctuation():
     assert ocr_numbers._tidy("๑,๒๐๐") == "๑,๒๐๐"  # a thousands comma stays
     assert ocr_numbers._tidy("๑๒,๕๐๐,๐๐๐") == "๑๒,๕๐๐,๐๐๐"
     assert ocr_numbers._tidy("๒๕๖,๘") == "๒๕๖๘"  # no other comma between digits
+
+
+@needs_model
+@pytest.mark.parametrize("font", FONTS)
+def test_a_bracket_tesseract_boxed_wide_stays(font):
+    """Tesseract's box for "(" may reach over the digit after it (a held-out scan's
+    "(๑ เมษายน ๒๕๕๖)"): its centre then falls outside the bracket's glyph."""
+    img = render_line("(๑", font)
+    found = ocr_numbers.glyphs(img)
+    assert len(found) == 2
+    bracket, one = found
+    top, bottom = min(g.y0 for g in found), max(g.y1 for g in found)
+    chars = [("(", (bracket.x0, top, one.x1, bottom)), ("๑", (one.x0, top, one.x1, bottom))]
+    line = ocr_numbers.OcrLine((bracket.x0, top, one.x1, bottom), chars)
+    assert ocr_numbers.fix_line(img, line, ["(๑"], ocr_numbers.load_model()) == ["(๑"]
