@@ -172,7 +172,7 @@ def detect_kind(lines: list[Line]) -> str:
         return "บันทึกข้อความ"
     has_ref = any(_REF_LABEL.match(ln.text) for ln in head)
     labels = [(_RECIP_LABEL.match(ln.text).group("label")) for ln in head if _RECIP_LABEL.match(ln.text)]
-    if labels and labels[0] == "ถึง" and has_ref:
+    if labels and labels[0] == "ถึง" and (has_ref or _number_above_addressee(head)):
         return "หนังสือประทับตรา"
     if labels and has_ref:
         return "หนังสือภายนอก"
@@ -181,6 +181,18 @@ def detect_kind(lines: list[Line]) -> str:
     if has_subject and (has_ref or labels and labels[0] != "ถึง"):
         return "หนังสือภายนอก"
     return "อื่น ๆ"
+
+
+# A reference number however its label came out of OCR (NUN ๐๘๑๐/๖๒๐๑, ที่มท ๐๖๒๔.๓/๑๐๓๕๙).
+_NUMBER_WITH_SLASH = re.compile(r"[0-9๐-๙]{2,}(?:\.[0-9๐-๙]+)?\s*/\s*[ก-ฮ]?\s*[0-9๐-๙]")
+
+
+def _number_above_addressee(head: list[Line]) -> bool:
+    """A stamped letter's form: its number on the line right above ถึง, whose label OCR may
+    have garbled; it has no subject line."""
+    at = next((k for k, ln in enumerate(head) if _RECIP_LABEL.match(ln.text)), None)
+    return (at is not None and at > 0 and bool(_NUMBER_WITH_SLASH.search(head[at - 1].text))
+            and not any(_SUBJ_LABEL.match(ln.text) for ln in head))
 
 
 def _header(lines: list[Line]) -> list[Line]:

@@ -502,3 +502,22 @@ def test_orders_signed_with_a_damaged_formula():
     assert parse(order.format(signed="ประกาศ ณันที.๖ มิถุนายน พ.ศ. ๒๕๖๘")).date == "2025-06-06"
     # Data "as of" a date at a line start is no signature.
     assert parse(order.format(signed="ข้อมูล ณ วันที่ ๑ เมษายน ๒๕๖๖")).date is None
+
+
+def test_stamped_letter_whose_number_label_ocr_garbled():
+    text = """\
+NUN ๐๘๑๐/๖๒๐๑
+ถึง กรมอุตุนิยมวิทยา
+ด้วยกรมส่งเสริมการปกครองท้องถิ่น กำหนดประชุมคณะกรรมการจัดการความรู้
+
+จึงเรียนมาเพื่อโปรดทราบ
+
+กรมส่งเสริมการปกครองท้องถิ่น
+๑๐ กรกฎาคม ๒๕๖๘
+"""
+    m = parse(text)
+    assert m.kind == "หนังสือประทับตรา"
+    assert m.recipient == "กรมอุตุนิยมวิทยา"
+    # A line that only mentions a number above an addressee with a subject is no stamped letter.
+    other = parse("ตามหนังสือ ๑๒๓/๒๕๖๗\nเรื่อง ขอเชิญประชุม\nถึง ผู้อำนวยการ\n")
+    assert other.kind != "หนังสือประทับตรา"
