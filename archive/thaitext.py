@@ -71,7 +71,7 @@ def in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= index < b for a, b in spans)
 
 
-# A single space OCR put inside Thai text, before a consonant or a leading vowel.
+# A single space between Thai characters: OCR may have put it inside a word.
 _INNER_SPACE = re.compile(r"(?<=[\u0E01-\u0E4E]) (?=[\u0E01-\u0E4E])")
 
 
