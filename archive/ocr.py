@@ -51,9 +51,6 @@ RENDER_DPI = 250
 PAGE_TIMEOUT = 180  # seconds; a page that takes longer is given up (""), the file goes on
 A4_SHORT_INCHES = 8.27
 
-SETTINGS = {"lang": LANG, "psm": PSM, "dpi": RENDER_DPI, "preprocess": "grayscale, dot leaders removed",
-            "second_pass": "textord_min_linesize=2.5 when junk lines, best by dictionary words"}
-
 _OFF = {"off", "0", "no", "false", "disabled"}
 
 
@@ -80,11 +77,9 @@ def _tesseract_has_thai() -> bool:
 # --- Thai fixes for what Tesseract writes -------------------------------------------------
 
 # Tesseract's Thai model writes SARA AM as NIKHAHIT + SARA AA (สํานัก), sometimes with the
-# tone mark between them (นํ้า); Thai text and search need the single code point.
-_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
-# It also takes the NIKHAHIT for MAI HAN-AKAT (นั้า, ประจัาปี): MAI HAN-AKAT before SARA AA
-# spells nothing in Thai, so it can only be SARA AM.
-_SARA_AM_AS_HAN_AKAT = re.compile("\u0e31([\u0e48-\u0e4b]?)\u0e32")
+# tone mark between them (นํ้า), or takes the NIKHAHIT for MAI HAN-AKAT (นั้า, ประจัาปี:
+# MAI HAN-AKAT before SARA AA spells nothing). Thai text and search need the one code point.
+_SARA_AM = re.compile("[\u0e4d\u0e31]([\u0e48-\u0e4b]?)\u0e32")
 # Specks become lone quote/bar marks between blocks; they are never in a letter.
 _SPECKS = re.compile(r"(?<!\S)[|'‘’`\"_~]+(?!\S)")
 
@@ -107,7 +102,6 @@ _SPACE_AFTER_MAI_HAN_AKAT = re.compile("(\u0e31[\u0e48-\u0e4b]?) +(?=[\u0e01-\u0
 def postprocess(text: str) -> str:
     """Pure text fixes for Tesseract's Thai output (measured on the dev scans)."""
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
-    text = _SARA_AM_AS_HAN_AKAT.sub(lambda m: m.group(1) + "\u0e33", text)
     text = _SPACE_AFTER_MAI_HAN_AKAT.sub(r"\1", text)
     for pattern, repl in _LABEL_FIXES:
         text = pattern.sub(repl, text)

@@ -416,9 +416,15 @@ def _groups(found: list[Glyph]) -> list[list[Glyph]]:
     return groups
 
 
-_LATIN_ONLY = re.compile(r"[A-Za-z0-9@.,:;()«»©®°¢¥§]{1,6}")
 # Symbols no Thai letter prints, which Tesseract writes for a lone Thai digit (« for ๙, © for ๑).
-_DIGIT_SYMBOL = re.compile("[«»©®°¢¥§]")
+_SYMBOLS = "«»©®°¢¥§"
+_DIGIT_SYMBOL = re.compile(f"[{_SYMBOLS}]")
+_LATIN_ONLY = re.compile(f"[A-Za-z0-9@.,:;(){_SYMBOLS}]{{1,6}}")
+
+
+def _may_hold_digits(text: str) -> bool:
+    """Text with a Thai digit, or a symbol Tesseract writes for one: worth reading again."""
+    return bool(_THAI_DIGIT.search(text) or _DIGIT_SYMBOL.search(text))
 
 
 def _tidy(word: str) -> str:
@@ -455,12 +461,11 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
         spans.append((min(b[0] for _, b in chars), max(b[2] for _, b in chars)))
         n += len(word)
     wanted = [_is_number_word(w) or bool(_LATIN_ONLY.fullmatch(w)) for w in words]
-    if not any(_is_number_word(w) or _DIGIT_SYMBOL.search(w) for w in words):
+    if not any(_may_hold_digits(w) for w in words):
         return words
     lx0, ly0, lx1, ly1 = line.bbox
     x0, y0 = max(0, lx0 - (ly1 - ly0)), max(0, ly0 - 1)
     crop = img.crop((x0, y0, min(img.width, lx1 + (ly1 - ly0)), min(img.height, ly1 + 1)))
-    # Ink cut off at the crop's top or bottom belongs to the lines above and below.
     # Tesseract's line box may reach into the next line (a speck read as a tall letter):
     # ink centred outside the band of the line's own characters is not the line's, and is
     # left out before stacked pieces are joined (the next line's marks sit under digits).
@@ -468,6 +473,7 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
     bottoms = sorted(b[3] for _, b in line.chars)
     top, bottom = tops[len(tops) // 2] - y0, bottoms[len(bottoms) // 2] - y0
     band = (top - 0.6 * (bottom - top), bottom + 0.25 * (bottom - top))
+    # Ink cut off at the crop's top or bottom belongs to the lines above and below.
     found = [g for g in glyphs(crop, band=band)
              if not ((g.y0 == 0 or g.y1 >= crop.height) and g.height < 0.5 * crop.height)]
     if not found:
@@ -499,24 +505,24 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
                                digits_only=latin)
         start = sum(len(w) for w in words[:i])
         tess = line.chars[start:start + len(words[i])]
-        said_of = [_tesseract_chars(tess, x0 + g.x0, x0 + g.x1, set()) for g, _ in labelled]
-        if latin and not all(lab in _NUMBER_LABELS or "".join(tess[k][0] for k in said) in _BRACKETS
-                             for (_, lab), said in zip(labelled, said_of)):
-            continue
         used: set[int] = set()
         text = []
         for g, label in labelled:
             said = _tesseract_chars(tess, x0 + g.x0, x0 + g.x1, used)
+            read = "".join(tess[k][0] for k in said)
             # The network knows no brackets: one Tesseract read as a bracket stays one.
-            if label in _NUMBER_LABELS and "".join(tess[k][0] for k in said) not in _BRACKETS:
+            if label in _NUMBER_LABELS and read not in _BRACKETS:
                 text.append(label)
                 continue
+            if latin and read not in _BRACKETS:
+                break  # a Latin word with a glyph that is no digit stays as read
             # A letter keeps Tesseract's reading of it (with its marks).
             used.update(said)
-            text.append("".join(tess[k][0] for k in said))
-        new = _tidy("".join(text))
-        if _is_number_word(new):
-            out[i] = new
+            text.append(read)
+        else:
+            new = _tidy("".join(text))
+            if _is_number_word(new):
+                out[i] = new
     for i in emptied:
         if i not in owners and out[i] == words[i]:
             out[i] = ""
@@ -543,13 +549,13 @@ def fix_numbers(text: str, hocr: str, img: Image.Image) -> str:
     """Tesseract's text (its `txt` output) with the words holding Thai digits read again
     from the page image, using the character boxes of the same reading's hOCR."""
     model = load_model()
-    if model is None or not (_THAI_DIGIT.search(text) or _DIGIT_SYMBOL.search(text)):
+    if model is None or not _may_hold_digits(text):
         return text
     raw_lines = text.split("\n")
     img = img.convert("L")
     for pos, ocr_line in _align(raw_lines, parse_hocr(hocr)):
         line = raw_lines[pos]
-        if not (_THAI_DIGIT.search(line) or _DIGIT_SYMBOL.search(line)):
+        if not _may_hold_digits(line):
             continue
         spans = list(re.finditer(r"\S+", line))
         words = [m.group() for m in spans]

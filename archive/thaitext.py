@@ -36,27 +36,6 @@ def join_wrapped(first: str, second: str) -> str:
     return first + " " + second
 
 
-_LAST_RUN = re.compile(r"[\u0E01-\u0E4E]+$")
-_FIRST_RUN = re.compile(r"^[\u0E01-\u0E4E]+")
-
-
-def join_lines_guess(first: str, second: str) -> str:
-    """Join two lines without layout information (the lines of a label's value): glue
-    them when the break falls inside a dictionary word, else keep a space."""
-    joined = join_wrapped(first, second)
-    a, b = _LAST_RUN.search(first.rstrip()), _FIRST_RUN.match(second.lstrip())
-    if not a or not b or joined != first.rstrip() + second.lstrip():
-        return joined
-    from pythainlp.tokenize import word_tokenize
-    left, right = a.group(0), b.group(0)
-    pos = 0
-    for tok in word_tokenize(left + right, engine="newmm"):
-        if pos < len(left) < pos + len(tok):
-            return joined  # a word runs across the break: it was wrapped inside the word
-        pos += len(tok)
-    return first.rstrip() + " " + second.lstrip()
-
-
 # People's names follow no spelling a dictionary or a network could know (หนูประโคน,
 # ภัทชภณ): a title and the two words after it are left as OCR read them.
 _NAME = re.compile(r"(?:นางสาว|นาง|นาย(?!ก|อำเภอ)|น\.ส\.|ว่าที่\s*ร\.\s*[ตทอ]\.|ดร\.)\s*"
@@ -71,8 +50,7 @@ def in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= index < b for a, b in spans)
 
 
-# A single space between Thai characters: OCR may have put it inside a word.
-_INNER_SPACE = re.compile(r"(?<=[\u0E01-\u0E4E]) (?=[\u0E01-\u0E4E])")
+_THAI_RUNS = re.compile(r"[\u0E01-\u0E4E]+")
 
 
 def join_split_words(text: str) -> str:
@@ -83,19 +61,23 @@ def join_split_words(text: str) -> str:
     cut). Spaces between words (งาน ประจำปี), before abbreviations (พ.ศ.), ๆ, and in names
     stay. On the dev letters' clean text this joins nothing; on their OCR text, only split
     words."""
+    from functools import lru_cache
+
     from pythainlp.tokenize import word_tokenize
 
+    @lru_cache(maxsize=None)  # each run is counted alone and as a neighbour's other half
     def count(s: str) -> int:
         return len(word_tokenize(s, engine="newmm"))
 
     names = name_spans(text)
+    runs = list(_THAI_RUNS.finditer(text))
     cuts: list[tuple[int, int]] = []  # (start, end) of the text to drop
-    for m in _INNER_SPACE.finditer(text):
-        i = m.start()
-        left = _LAST_RUN.search(text[:i]).group(0)
-        right = _FIRST_RUN.match(text[i + 1:]).group(0)
-        if len(right) < 2 or text[i + 1 + len(right):i + 2 + len(right)] == "." or in_spans(i - 1, names):
+    for a, b in zip(runs, runs[1:]):
+        i = a.end()
+        if text[i:b.start()] != " " or len(b.group()) < 2 or text[b.end():b.end() + 1] == "." \
+                or in_spans(i - 1, names):
             continue
+        left, right = a.group(), b.group()
         twice = 1 if left[-1] == right[0] else 0
         if not twice and not re.match("[ก-ฮเ-ไ]", right):
             continue
