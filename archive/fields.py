@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pythainlp.util import thai_digit_to_arabic_digit
+from pythainlp.util import remove_tonemark, thai_digit_to_arabic_digit
 
 from . import agencies, signature, spell
 from .records import Memo, Stamp
@@ -355,9 +355,9 @@ def _fill_marks(memo: Memo, lines: list[Line], head: list[Line]) -> None:
 
 
 def _canonical_mark(word: str) -> str:
-    bare = re.sub(f"[{_TONES}]", "", word)
+    bare = remove_tonemark(word)
     for mark in URGENCY + SECRECY + ("ปกปิด",):
-        if re.sub(f"[{_TONES}]", "", mark) == bare:
+        if remove_tonemark(mark) == bare:
             return mark
     return word
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pythainlp.util import remove_tonemark
 from whoosh.analysis import Composable, Token, Tokenizer
 
 # Bump when tokens change: the index settings file then forces a rebuild.
@@ -26,13 +27,8 @@ _NOT_A_WORD = re.compile(r"^[\u0e2f\u0e46\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
 
 
 # OCR of Thai drops tone marks (ส่วน -> สวน, ร่วม -> รวม); OCR'd text is also indexed
-# without them, and queries look there without them too.
-_TONE_MARKS = re.compile("[\u0E48-\u0E4B]")
-
-
-def toneless(text: str) -> str:
-    """The text without tone marks (MAI EK to MAI CHATTAWA)."""
-    return _TONE_MARKS.sub("", text)
+# without them (MAI EK to MAI CHATTAWA), and queries look there without them too.
+toneless = remove_tonemark
 
 
 def fold(text: str) -> str:

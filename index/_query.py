@@ -286,9 +286,10 @@ def item_query(item: Item, inside=None) -> Q.Query | None:
                                  boost=0.5))
     if fine:
         clauses += [_sequence(f, fine) for f in FINE_FIELDS]
-    # Scans whose OCR lost the tone marks (สวนราชการ for ส่วนราชการ).
+    # Scans whose OCR lost the tone marks (สวนราชการ for ส่วนราชการ); a word typed without
+    # any is found in the body already.
     without_tones = toneless(item.text)
-    bare = coarse if without_tones == item.text else terms(without_tones, COARSE_ENGINE)
+    bare = terms(without_tones, COARSE_ENGINE) if without_tones != item.text else []
     if bare:
         clauses.append(_sequence("body_toneless", bare))
     if item.phrase and not item.negated:

@@ -144,13 +144,19 @@ def _dictionary() -> frozenset[str]:
 def _find_agency(text: str) -> tuple[int, int, str] | None:
     """The first known agency named as whole words of `text` (spacing inside the name
     optional), as (start, end, the name as typed)."""
-    for name, _abbr in _agency_names():
-        parts = [re.escape(p) for p in name.split()]
-        pat = r"\s*".join(parts)
-        m = re.search(rf"(?:^|(?<=\s)){pat}(?=\s|$)", text)
+    for pattern in _agency_patterns():
+        m = pattern.search(text)
         if m:
             return m.start(), m.end(), m.group()
     return None
+
+
+@lru_cache(maxsize=1)
+def _agency_patterns() -> tuple[re.Pattern, ...]:
+    """One compiled pattern a name, in _agency_names() order (compiled per query, the
+    hundreds of them overflowed re's own cache)."""
+    return tuple(re.compile(r"(?:^|(?<=\s))" + r"\s*".join(re.escape(p) for p in name.split()) + r"(?=\s|$)")
+                 for name, _abbr in _agency_names())
 
 
 _FILLER = re.compile(r"^(?:ถึง|จนถึง|ตั้งแต่|ระหว่าง|วันที่|ลงวันที่|ปี|พ\.ศ\.|ค\.ศ\.|จาก|หนังสือ|ของ"

@@ -211,7 +211,7 @@ def index_warning(archive: Path, index: Path) -> str | None:
     except Exception as exc:  # noqa: BLE001 - reported, the server still starts
         return (f"cannot read the index at {index} ({exc.__class__.__name__}: {exc}): run "
                 f"`saraban reindex --full --archive {archive} --index {index}`; searches "
-                f"answer 503 until then")
+                f"fail until then")
     return None
 
 
