@@ -255,14 +255,19 @@ NEAR_PHRASE_MAX_WORDS = 12
 NEAR_PHRASE_BOOST = 0.3
 
 
+def _halves(words: list[str]) -> tuple[list[str], list[str]]:
+    """The two halves of a long phrase; of a shorter one, the parts around its middle word
+    (the word OCR may have damaged)."""
+    half = len(words) // 2
+    return words[:half], words[half if len(words) > NEAR_PHRASE_MAX_WORDS else half + 1:]
+
+
 def _near_phrases(words: list[str]) -> list[Q.Query]:
     n = len(words)
     if n < NEAR_PHRASE_MIN_WORDS:
         return []
     if n > NEAR_PHRASE_MAX_WORDS:
-        half = n // 2
-        return [Q.Or([_sequence("body", words[:half]), _sequence("body", words[half:])],
-                     boost=NEAR_PHRASE_BOOST)]
+        return [Q.Or([_sequence("body", part) for part in _halves(words)], boost=NEAR_PHRASE_BOOST)]
     out = []
     for i in range(2, n - 2):  # one word changed; at least two words kept on each side
         out.append(Q.And([_sequence("body", words[:i]), _sequence("body", words[i + 1:])]))
@@ -411,16 +416,13 @@ def highlight_patterns(pq: ParsedQuery) -> dict[str, list[list[str]]]:
     """Term sequences to mark in a snippet, per segmentation engine."""
     out: dict[str, list[list[str]]] = {COARSE_ENGINE: [], FINE_ENGINE: []}  # + SUBSTRING
     for item in pq.positive_items():
-        for engine in out:
-            seq = terms(item.text, engine)
+        seqs = {engine: terms(item.text, engine) for engine in out}
+        for engine, seq in seqs.items():
             if seq:
                 out[engine].append(seq)
-        words = terms(item.text, COARSE_ENGINE)
+        words = seqs[COARSE_ENGINE]
         if item.phrase and len(words) >= NEAR_PHRASE_MIN_WORDS:
-            # the halves of a phrase OCR damaged (see _near_phrases)
-            half = len(words) // 2
-            rest = half if len(words) > NEAR_PHRASE_MAX_WORDS else half + 1
-            out[COARSE_ENGINE] += [words[:half], words[rest:]]
+            out[COARSE_ENGINE] += list(_halves(words))  # of a phrase OCR damaged
     out[SUBSTRING] = [[n] for n in (substring_needle(i) for i in pq.positive_items()) if n]
     for no in pq.received:
         out[COARSE_ENGINE].append([no])
