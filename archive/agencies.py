@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pythainlp.util import thai_digit_to_arabic_digit
 
-from .thaitext import bare
+from .thaitext import bare, within_edits
 
 DATA = Path(__file__).with_name("data") / "agencies.tsv"
 
@@ -143,7 +143,7 @@ def lookup_similar_name(name: str | None, max_edits: int = 2) -> Agency | None:
     if len(key) < 10:
         return None
     hits = {ag for k, ags in _indexes()[1].items() if abs(len(k) - len(key)) <= max_edits
-            and _within(k, key, max_edits) for ag in ags}
+            and within_edits(k, key, max_edits) for ag in ags}
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -171,26 +171,6 @@ def lookup_name_prefix(text: str | None) -> Agency | None:
         if len(name) >= 8 and key.startswith(name):
             return ag
     return None
-
-
-def _within(a: str, b: str, limit: int) -> bool:
-    """Levenshtein distance of a and b is at most `limit` (banded, stops early)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        lo = max(1, i - limit)
-        hi = min(len(b), i + limit)
-        if lo > 1:
-            cur[lo - 1] = limit + 1
-        for j in range(lo, hi + 1):
-            cur[j] = min(prev[j] + 1 if j <= i - 1 + limit else limit + 1,
-                         cur[j - 1] + 1, prev[j - 1] + (ca != b[j - 1]))
-        if hi < len(b):
-            cur[hi + 1:] = [limit + 1] * (len(b) - hi)
-        if min(cur) > limit:
-            return False
-        prev = cur
-    return prev[-1] <= limit
 
 
 _PROVINCE_HALL = re.compile(r"^ศาลากลาง(?=จังหวัด)")

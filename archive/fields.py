@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from pythainlp.util import remove_tonemark, thai_digit_to_arabic_digit
 
@@ -156,7 +157,7 @@ def detect_kind(lines: list[Line]) -> str:
         if _MARK_WORDS.fullmatch(t.replace(" ", "")):
             continue
         for kind, tail in _KIND_TITLES:
-            end = _after_title(t, kind, kind in _OCR_TITLES)
+            end = _after_title(t, kind)
             if end is None or not tail.match(t, end):
                 continue
             # An order or announcement is followed by its number or subject; OCR may have
@@ -226,6 +227,7 @@ def _mend_breaks(lines: list[Line]) -> list[Line]:
     return out
 
 
+@lru_cache(maxsize=4096)  # each line is asked twice, as either half of a possible break
 def _is_structural(text: str) -> bool:
     return bool(_LABEL_LINE.match(text) or _REF_LABEL.match(text) or _is_pure_date(text)
                 or _SIGNED_DATE.match(text))
@@ -418,7 +420,7 @@ def _loose_ref_line(head: list[Line]) -> Line | None:
     return None
 
 
-def _mend_ref_letters(memo: Memo, ref_line: Line | None, sender: agencies.Agency | None) -> bool:
+def _mend_ref_letters(memo: Memo, ref_line: Line | None, printed: str | None) -> bool:
     """Agency letters for a reference number whose letters did not survive OCR: missing, or
     not any agency's. Taken from the sender's code when its department number matches, else
     from the directory when the number names one set of letters, else from the garbled
@@ -433,7 +435,7 @@ def _mend_ref_letters(memo: Memo, ref_line: Line | None, sender: agencies.Agency
     m = _LOOSE_REF.match(text[label.end():] if label else text)
     if not m:
         return False
-    letters = agencies.letters_for_number(m.group("dept"), sender)
+    letters = agencies.letters_for_number(m.group("dept"), _resolve(printed, None))
     if letters is None:
         consonants = re.sub(r"[^ก-ฮ]", "", m.group("junk"))
         for cand in (consonants, consonants[-2:], consonants[:2]):
@@ -727,7 +729,11 @@ def _settled_dates(text: str, received: tuple[date, ...] = (),
     return out
 
 
-def _starts_with_date(text: str, within: int = 6) -> bool:
+def _is_stamp_date_line(text: str, within: int = 6) -> bool:
+    """A receiving stamp's date line: its วันที่ label, or a date a few characters in (the
+    label damaged: วนท, Jun)."""
+    if text.startswith("วันที่"):
+        return True
     found = date_readings(text)
     return bool(found) and found[0][0] <= within
 
@@ -742,8 +748,10 @@ def _received_readings(lines: list[Line]) -> tuple[tuple[date, ...], set[int]]:
         if not _RECV_NO.match(ln.text):
             continue
         for nxt in nb[k + 1:k + 3]:
-            if _starts_with_date(nxt.text):
-                dates.extend(date_readings(nxt.text)[0][2])
+            if _is_stamp_date_line(nxt.text):
+                found = date_readings(nxt.text)
+                if found:
+                    dates.extend(found[0][2])
                 where.add(nxt.no)
                 break
     return tuple(dates), where
@@ -782,7 +790,7 @@ def _fill_sender(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line
     if division and not memo.owner_division:
         memo.owner_division = division
     memo.sender_as_printed = printed
-    _mend_ref_letters(memo, ref_line, _resolve(printed, None))
+    _mend_ref_letters(memo, ref_line, printed)
     code = agencies.normalize_code(memo.ref_no) if memo.ref_no and not re.match(r"^\d", memo.ref_no) else None
     ag = _resolve(printed, code)
     if ag is not None:
@@ -822,12 +830,13 @@ def _label_follows(lines: list[Line], title: Line) -> bool:
 _TITLE_END = re.compile(r"\s+(?:เรื่อง|ว่าด้วย|ฉบับที่|ประจำวันที่|ที่\s*[0-9๐-๙]|ณ\s).*$")
 
 
-def _after_title(text: str, kind: str, as_ocr_left: bool = True) -> int | None:
-    """Where the title word ends in a line that starts with it, also (with `as_ocr_left`)
-    as OCR leaves it: marks lost, spaces inside (คำสัง, ประ  กาศ); None if it does not."""
+def _after_title(text: str, kind: str) -> int | None:
+    """Where the title word ends in a line that starts with it, also, for the titles of
+    _OCR_TITLES, as OCR leaves it: marks lost, spaces inside (คำสัง, ประ  กาศ); None if it
+    does not."""
     if text.startswith(kind):
         return len(kind)
-    if not as_ocr_left:
+    if kind not in _OCR_TITLES:
         return None
     want, got = bare(kind), ""
     for i, ch in enumerate(text):
@@ -965,8 +974,7 @@ def _fill_stamps(memo: Memo, lines: list[Line]) -> None:
                 by = _join_wrapped([nb[k - 2].text, by])
             st.by = _clean_value(by)
         for nxt in nb[k + 1:k + 4]:
-            # The label may be damaged (วนท, Jun): a date a few characters in will do.
-            if st.date is None and (nxt.text.startswith("วันที่") or _starts_with_date(nxt.text)):
+            if st.date is None and _is_stamp_date_line(nxt.text):
                 sent = date.fromisoformat(memo.date) if memo.date else None
                 found = _settled_dates(nxt.text, sent=sent)
                 after = _next_nonblank(lines, nxt)

@@ -15,6 +15,8 @@ from datetime import date
 from pythainlp.util import remove_tonemark, thai_digit_to_arabic_digit
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
+from .thaitext import within_edits
+
 _MONTH_WORDS: dict[str, int] = {}
 for _i, (_full, _abbr) in enumerate(zip(thai_full_months, thai_abbr_months), start=1):
     _MONTH_WORDS[_full] = _i
@@ -105,22 +107,12 @@ def _make(year: int | None, month: int | None, day: int) -> date | None:
         return None
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """a and b differ by at most one inserted, dropped or replaced character."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
-
-
 def _near_month(word: str) -> int | None:
     """A full month name one letter off (OCR's จั้นวาคม for ธันวาคม), tone marks aside;
     None when no name or more than one is that close."""
     bare = remove_tonemark(word)
     near = {n for name, n in _MONTH_WORDS.items()
-            if len(name) >= 6 and _one_edit(bare, remove_tonemark(name))}
+            if len(name) >= 6 and within_edits(bare, remove_tonemark(name), 1)}
     return near.pop() if len(near) == 1 else None
 
 

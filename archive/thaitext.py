@@ -86,3 +86,23 @@ def join_split_words(text: str) -> str:
     for start, end in reversed(cuts):
         text = text[:start] + text[end:]
     return text
+
+
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance of a and b is at most `limit` (banded, stops early)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        lo = max(1, i - limit)
+        hi = min(len(b), i + limit)
+        if lo > 1:
+            cur[lo - 1] = limit + 1
+        for j in range(lo, hi + 1):
+            cur[j] = min(prev[j] + 1 if j <= i - 1 + limit else limit + 1,
+                         cur[j - 1] + 1, prev[j - 1] + (ca != b[j - 1]))
+        if hi < len(b):
+            cur[hi + 1:] = [limit + 1] * (len(b) - hi)
+        if min(cur) > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
