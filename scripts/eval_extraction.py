@@ -65,6 +65,17 @@ def _run_one(job: tuple[str, str, dict, str | None]) -> dict:
     return out
 
 
+def _tally(stats: dict, groups: tuple[str, ...], key: str, ok: bool, present: bool) -> None:
+    """Count one letter's field: [right, letters, right where present, present]."""
+    for g in groups:
+        s = stats[g][key]
+        s[0] += ok
+        s[1] += 1
+        if present:
+            s[2] += ok
+            s[3] += 1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", required=True, type=Path)
@@ -108,25 +119,13 @@ def main(argv: list[str] | None = None) -> int:
         for f in fields:
             want, got = norm(f, t.get(f)), norm(f, r["got"].get(f))
             ok = want == got
-            present = want not in (None, ())
-            for g in groups:
-                s = stats[g][f]
-                s[0] += ok
-                s[1] += 1
-                if present:
-                    s[2] += ok
-                    s[3] += 1
+            _tally(stats, groups, f, ok, want not in (None, ()))
             if not ok:
                 errors[f].append((r["path"], t.get(f), r["got"].get(f)))
             if f in NEAR and want is not None:
                 # OCR'd text: a subject with a wrong character or two still finds the letter.
                 close = got is not None and edit_distance(want, got) <= 0.1 * len(want)
-                for g in groups:
-                    s = stats[g][f + "~"]
-                    s[0] += close
-                    s[1] += 1
-                    s[2] += close
-                    s[3] += 1
+                _tally(stats, groups, f + "~", close, True)
 
     print(f"{len(results)} documents ({', '.join(sorted(formats))}) in {elapsed:.1f}s, "
           f"{len(failed)} failed")
@@ -145,14 +144,15 @@ def main(argv: list[str] | None = None) -> int:
             pres = f"{okp / np_:7.2%} (n={np_})" if np_ else "    -"
             print(f"  {f:15s} {ok / n:7.2%} (n={n})  present {pres}{mark}")
 
-    scan_cers = [r["cer"] for r in results if "cer" in r and by_path[r["path"]]["format"] == "scan"]
+    scans = [r for r in results if by_path[r["path"]]["format"] == "scan"]
+    scan_cers = [r["cer"] for r in scans if "cer" in r]
     if scan_cers:
         ordered = sorted(scan_cers)
         print(f"\nscan OCR CER (whitespace-free, vs clean_text.jsonl): n={len(scan_cers)} "
               f"mean {sum(scan_cers) / len(scan_cers):.4f} median {ordered[len(ordered) // 2]:.4f} "
               f"max {ordered[-1]:.4f}")
-        pages = sum(r.get("pages") or 1 for r in results if by_path[r["path"]]["format"] == "scan")
-        secs = sum(r["seconds"] for r in results if by_path[r["path"]]["format"] == "scan")
+        pages = sum(r.get("pages") or 1 for r in scans)
+        secs = sum(r["seconds"] for r in scans)
         print(f"  {secs / max(1, pages):.2f} s per scanned page ({pages} pages, {a.jobs} jobs)")
     cers = [(r["cer"], r["path"]) for r in results if "cer" in r and by_path[r["path"]]["format"] == "pdf"]
     if cers:
