@@ -61,6 +61,20 @@ def ocr_available() -> bool:
     return _tesseract_has_thai()
 
 
+TESSERACT_PACKAGES = "tesseract-ocr tesseract-ocr-tha"
+
+
+def ocr_missing() -> str | None:
+    """Why scans cannot be read here, saying what to install; None when OCR works."""
+    if os.environ.get("SARABAN_OCR", "").strip().lower() in _OFF:
+        return "OCR is switched off (SARABAN_OCR)"
+    if not shutil.which("tesseract"):
+        return f"Tesseract is not installed: apt-get install {TESSERACT_PACKAGES}"
+    if not _tesseract_has_thai():
+        return "Tesseract has no Thai model: apt-get install tesseract-ocr-tha"
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _tesseract_has_thai() -> bool:
     exe = shutil.which("tesseract")

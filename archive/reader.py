@@ -27,10 +27,22 @@ def is_readable(path: Path) -> bool:
 
 def read_document(path: Path, display_path: str | None = None, ocr: bool = True) -> Memo:
     """`display_path` is what the record calls the file (relative to the archive root)."""
-    from . import fields, pdf, repair, textfile
+    memo, raw = read_text_of(path, display_path, ocr)
+    return understand(memo, raw)
+
+
+def read_text_of(path: Path, display_path: str | None = None,
+                 ocr: bool = True) -> tuple[Memo, str | None]:
+    """The costly half of reading: the file's text as its reader gives it (decoded text,
+    PDF text, OCR), before repair and understanding; the Memo holds only what reading
+    learnt (format, pages, needs_ocr, error). The cache keeps this text, so that a better
+    understanding (settings.FIELDS_VERSION) never has to read a PDF or OCR a scan again.
+    Only the first settings.MAX_INDEXED_CHARS characters are kept."""
+    from . import pdf, textfile
 
     memo = Memo(path=display_path or str(path))
     suffix = path.suffix.lower()
+    raw = None
     try:
         if suffix in TEXT_SUFFIXES:
             memo.format = "txt"
@@ -51,23 +63,41 @@ def read_document(path: Path, display_path: str | None = None, ocr: bool = True)
             raw, memo.needs_ocr = office.read_office(path)
         else:
             memo.error = f"unsupported file type {suffix or '(none)'}"
-            return memo
     except Exception as exc:  # noqa: BLE001 - any reader failure is reported per file
         memo.error = _describe(exc)
+        raw = None
+    if raw is not None and len(raw) > settings.MAX_INDEXED_CHARS:
+        # A huge file is still listed and found by its beginning; repairing and
+        # segmenting (and caching) all of it would stall a reindex.
+        raw, memo.truncated = raw[:settings.MAX_INDEXED_CHARS], True
+    return memo, raw
+
+
+def understand(memo: Memo, raw: str | None) -> Memo:
+    """The cheap half: repair the text read, parse the letter's fields, give it a title.
+    Pure (no I/O): the same text always gives the same record."""
+    from . import fields, repair, thaitext
+
+    if memo.error:
         return memo
     if memo.needs_ocr or raw is None:
         memo.text = None
+        memo.title = fields.title_of(memo)
         return memo
-    if len(raw) > settings.MAX_INDEXED_CHARS:
-        # A huge file is still listed and found by its beginning; repairing and
-        # segmenting all of it would stall a reindex.
-        raw, memo.truncated = raw[:settings.MAX_INDEXED_CHARS], True
-    memo.text = repair.repair_text(raw)
+    text = repair.repair_text(raw)
     try:
-        fields.fill_fields(memo, memo.text)
+        fields.fill_fields(memo, text)
     except Exception:  # noqa: BLE001 - a field-parser bug must not lose the letter's text
         logging.getLogger(__name__).exception("field parsing failed for %s", memo.path)
         memo.kind = memo.kind or "อื่น ๆ"
+    # Fields are read from the lines as laid out; search, snippets and the page read the
+    # text with words cut by a line wrap made whole again.
+    memo.text = thaitext.join_wrapped_words(text)
+    try:
+        memo.title = fields.title_of(memo)
+    except Exception:  # noqa: BLE001 - as for fields: the letter is still indexed
+        logging.getLogger(__name__).exception("no title for %s", memo.path)
+        memo.title = memo.subject or fields.UNTITLED
     return memo
 
 

@@ -52,6 +52,8 @@ class Memo:
     enclosures: list[str] = field(default_factory=list)
     stamps: list[Stamp] = field(default_factory=list)
     text: str | None = None
+    # What a person calls the letter (fields.title_of): never its file name.
+    title: str | None = None
     needs_ocr: bool = False
     pages: int | None = None
     truncated: bool = False  # only the beginning of a very long text was kept
@@ -62,15 +64,23 @@ class Memo:
         """The contract's `extract --json` object (extra keys after the contract's)."""
         data = asdict(self)
         out = {name: data[name] for name in FIELD_NAMES}
+        out["title"] = self.title
         out["needs_ocr"] = self.needs_ocr
         out["stamps"] = data["stamps"]
         out["format"] = self.format
         out["sender_abbr"] = self.sender_abbr
         out["secrecy"] = self.secrecy
         out["truncated"] = self.truncated
+        out["pages"] = self.pages
         if self.error:
             out["error"] = self.error
         return out
+
+    def reading(self) -> dict[str, Any]:
+        """What reading the file learnt before its text was understood (see
+        reader.read_text_of): enough to understand the same text again."""
+        return {"path": self.path, "format": self.format, "pages": self.pages,
+                "needs_ocr": self.needs_ocr, "truncated": self.truncated}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Memo":

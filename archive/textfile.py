@@ -10,15 +10,40 @@ _THAI = re.compile(r"[\u0E01-\u0E5B]")
 _BAD = re.compile(r"[\u0080-\u009F\uFFFD]")
 
 
+# Control characters no text file holds (tab, line breaks and form feed are text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A text with more of them than this share of its characters is not a text.
+CONTROL_SHARE = 0.01
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_text(data: bytes, name: str = "file") -> str:
-    """Decode bytes of a Thai text file; ValueError when no encoding fits."""
+    """Decode bytes of a Thai text file; ValueError when no encoding fits, or when the
+    bytes are not text at all (a binary file named .txt)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith(_UTF16_BOMS):  # Notepad's "Unicode"
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _looks_thai(text):
+            return _checked(normalize_newlines(text), name)
+    if b"\x00" in data:
+        raise ValueError(f"{name} is not a text file: it holds NUL bytes (binary data)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _decode_legacy(data, name)
-    return normalize_newlines(text)
+    return _checked(normalize_newlines(text), name)
+
+
+def _checked(text: str, name: str) -> str:
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > CONTROL_SHARE * len(text):
+        raise ValueError(f"{name} is not a text file: {controls:,} of its {len(text):,} "
+                         "characters are control codes (binary data)")
+    return text
 
 
 def _decode_legacy(data: bytes, name: str) -> str:

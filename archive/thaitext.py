@@ -61,14 +61,7 @@ def join_split_words(text: str) -> str:
     cut). Spaces between words (งาน ประจำปี), before abbreviations (พ.ศ.), ๆ, and in names
     stay. On the dev letters' clean text this joins nothing; on their OCR text, only split
     words."""
-    from functools import lru_cache
-
-    from pythainlp.tokenize import word_tokenize
-
-    @lru_cache(maxsize=None)  # each run is counted alone and as a neighbour's other half
-    def count(s: str) -> int:
-        return len(word_tokenize(s, engine="newmm"))
-
+    count = _word_counter()
     names = name_spans(text)
     runs = list(_THAI_RUNS.finditer(text))
     cuts: list[tuple[int, int]] = []  # (start, end) of the text to drop
@@ -86,6 +79,50 @@ def join_split_words(text: str) -> str:
     for start, end in reversed(cuts):
         text = text[:start] + text[end:]
     return text
+
+
+# A line break between two Thai letters is read across when the few letters on each side
+# read as fewer dictionary words joined than apart (อุป|สรรค, ประ|เทศ). A window this wide
+# on each side holds the cut word and its neighbours; segmenting whole runs instead made
+# reading a letter several times slower for the same joins.
+WRAP_WINDOW = 12
+_LINE_BREAK = re.compile("(?<=[\u0E01-\u0E4E])\n(?=[\u0E01-\u0E4E])")
+
+
+def _word_counter():
+    from functools import lru_cache
+
+    from pythainlp.tokenize import word_tokenize
+
+    @lru_cache(maxsize=None)  # each run is counted alone and as a neighbour's other half
+    def count(s: str) -> int:
+        return len(word_tokenize(s, engine="newmm"))
+    return count
+
+
+def join_wrapped_words(text: str) -> str:
+    """Text without the line breaks that cut a Thai word (อุป⏎สรรค, ประ⏎เทศ): Thai puts no
+    space between words, so a line wrapped inside a word loses it to search. A break is
+    read across when the letters around it read as fewer dictionary words joined than
+    apart; a break between words (ของ⏎ประเทศ), before an indented line or next to a
+    number, Latin text or punctuation stays."""
+    if "\n" not in text:
+        return text
+    count = _word_counter()
+    cuts = []
+    for m in _LINE_BREAK.finditer(text):
+        i = m.start()
+        left = _THAI_RUNS_END.search(text, max(0, i - WRAP_WINDOW), i)
+        right = _THAI_RUNS.match(text, i + 1, i + 1 + WRAP_WINDOW)
+        if left and right and (count(left.group() + right.group())
+                               < count(left.group()) + count(right.group())):
+            cuts.append(i)
+    for i in reversed(cuts):
+        text = text[:i] + text[i + 1:]
+    return text
+
+
+_THAI_RUNS_END = re.compile("[\u0E01-\u0E4E]+$")
 
 
 def within_edits(a: str, b: str, limit: int) -> bool:

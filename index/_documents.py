@@ -60,9 +60,40 @@ def sender_keys(record: dict) -> list[str]:
 OCR_FORMATS = ("scan", "image")
 
 
+def filed_date(record: dict) -> tuple[datetime | None, str | None]:
+    """The date a letter is filed under (date filters, the year facet, date order) and
+    where it comes from: the letter's own date ("letter"), else the date of its first
+    receiving stamp ("stamp": a scan whose date line OCR could not read), else none."""
+    own = _parse_iso(record.get("date"))
+    if own:
+        return own, "letter"
+    for value in [s.get("date") for s in record.get("stamps") or []] + [record.get("received_date")]:
+        stamped = _parse_iso(value)
+        if stamped:
+            return stamped, "stamp"
+    return None, None
+
+
+def with_title(record: dict) -> dict:
+    """The record with its title (records read before titles existed get one here)."""
+    if record.get("title"):
+        return record
+    from archive import Memo
+    from archive.fields import UNTITLED, title_of
+
+    try:
+        title = title_of(Memo.from_json(record))
+    except Exception:  # noqa: BLE001 - an odd old record must not stop a reindex
+        title = record.get("subject") or UNTITLED
+    return dict(record, title=title)
+
+
 def to_fields(record: dict, doc_id: str, state: FileState) -> dict:
-    """`record` is a memo as `Memo.to_json()` gives it."""
-    date = _parse_iso(record.get("date"))
+    """`record` is a memo as `Memo.to_json()` gives it. The stored record also says which
+    date the letter is filed under (`filed_date`, `date_source`, see filed_date)."""
+    date, source = filed_date(record)
+    record = with_title(record) | {"date_source": source,
+                                   "filed_date": date.date().isoformat() if date else None}
     text = record.get("text") or ""
     subject = record.get("subject") or ""
     sender = record.get("sender") or ""

@@ -47,8 +47,8 @@ _RECEIVED = re.compile(r"(?:เลขรับ|เลขทะเบียนร
 # The label printed before a reference number (ที่ / เลขที่), typed along with it.
 _REF_LABEL = re.compile(r"(?:^|(?<=\s))(?:เลขที่|ที่|ที)\s*[:.]?\s*$")
 _BARE_NUMBER = re.compile(r"^[0-9๐-๙]+$")
-_ITEM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-_SYNTAX = re.compile(r'"[^"]*"?|[:()*?~^\[\]{}!;,|+\\<>=]')
+_ITEM = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_SYNTAX = re.compile(r'"[^"]*"|[:()*?~^\[\]{}!;,|+\\<>="]')
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "″": '"'})
 
 
@@ -100,8 +100,9 @@ def parse(text: str) -> ParsedQuery:
         text = meta.text
 
     # Query-syntax characters of other engines (field:, (), *, ?, ~, ^, [], {}) separate
-    # words here; inside quotes they are left to the phrase.
-    text = _SYNTAX.sub(lambda m: m.group() if m.group().startswith('"') else " ", text)
+    # words here; inside quotes they are left to the phrase. A quote left open is no
+    # phrase: its words are searched as plain words.
+    text = _SYNTAX.sub(lambda m: m.group() if len(m.group()) > 1 else " ", text)
     pending_or = False
     for m in _ITEM.finditer(text):
         neg, quoted, word = m.group(1), m.group(2), m.group(3)

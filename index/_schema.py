@@ -11,7 +11,7 @@ from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORE
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, ThaiAnalyzer
 
 # Bump when fields change: the index settings file then forces a rebuild.
-SCHEMA_VERSION = "3"  # 3: body_toneless
+SCHEMA_VERSION = "4"  # 3: body_toneless; 4: undated letters filed by their stamp's date
 
 # BM25F weights: the subject and the reference number say most about a letter.
 WEIGHTS = {

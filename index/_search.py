@@ -103,6 +103,10 @@ def _searcher(index_dir: Path):
 def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
            sort: str = "relevance", page: int = 1, per_page: int = 20,
            with_facets: bool = True) -> SearchResult:
+    """The letters that match the words of `q` and every filter: `total` counts exactly
+    those, and so do the facets. A few letters about the same thing that do not match may
+    follow the last match (see _related); they carry `"related": True` and are counted
+    nowhere."""
     if not isinstance(filters, Filters):
         filters = Filters.parse(filters or {})
     if sort not in SORTS:
@@ -113,6 +117,13 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         narrowed = _apply_box_metadata(s, pq, filters)
         wq = _query.build(pq, _Inside(s, index_dir))
         allowed = allowed_docnums(s, narrowed)
+        result = SearchResult(total=0, page=page, per_page=per_page, hits=[],
+                              query=q or "", filters=filters.as_dict())
+        if allowed is not None and not allowed:
+            # No letter passes the filters. (Whoosh reads an empty filter set as "no
+            # filter", so it must never be handed one.)
+            result.facets = _no_facets() if with_facets else {}
+            return result
         failed = set(s.docs_for_query(Q.Term("status", "failed")))
         if wq is None:
             wq = Q.Every()
@@ -121,9 +132,8 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         kwargs = {"filter": allowed} if allowed is not None else {}
         if failed:
             kwargs["mask"] = failed
-        filled = False
         if sort == "relevance":
-            wq, filled = _expand(s, wq, pq, kwargs)
+            wq = _reranked(s, wq, pq, kwargs)
         else:
             kwargs["sortedby"] = sorting.FieldFacet("newest_key" if sort == "date" else "oldest_key")
         if with_facets:
@@ -136,16 +146,17 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             results, page_hits = rp.results, list(rp)
         patterns = _query.highlight_patterns(pq)
         hits = [_hit(h, pq, patterns, sort == "relevance") for h in page_hits]
-        if filled:
-            # letters without the words themselves, added by feedback, are marked related
-            for h, raw in zip(hits, page_hits):
-                h["related"] = raw.score < ORIGINAL_FIRST
-        facets = _facets(results) if with_facets else {}
-        total = len(results)
-        suggestion = _suggest(s, pq) if total == 0 and pq.groups else None
-        return SearchResult(total=total, page=page, per_page=per_page, hits=hits,
-                            facets=facets, suggestion=suggestion, query=q or "",
-                            filters=filters.as_dict())
+        result.total = len(results)
+        result.hits = hits
+        result.facets = _facets(results) if with_facets else {}
+        last_page = max(1, math.ceil(result.total / per_page))
+        room = per_page - len(hits)
+        if sort == "relevance" and page == last_page and room > 0:
+            related = _related(s, wq, pq, kwargs, results, min(room, RELATED_MAX))
+            hits += [_hit(h, pq, {}, False) | {"related": True} for h in related]
+        if result.total == 0 and pq.groups:
+            result.suggestion = _suggest(s, pq)
+        return result
 
 
 TIE_SLACK = 50  # letters scored beyond the page, so that ties at its edge sort by date
@@ -162,18 +173,18 @@ def _relevance_page(searcher, wq, page: int, per_page: int, kwargs: dict):
     return results, ranked[end - per_page:end]
 
 
-# Pseudo-relevance feedback. When plain words match fewer than FILL_BELOW letters among
-# those the structured filters allow (a topical word and a narrow sender/date/subject
-# filter), the page is filled with letters about the same thing: the terms that distinguish
-# the best matches in the whole archive (Bo1 over their body vectors) are searched within
-# the filters, below every letter that has the words themselves. A query that matches
-# nothing anywhere gets no feedback, so it still finds nothing.
+# Related letters (pseudo-relevance feedback). When plain words match fewer than
+# FILL_BELOW letters among those the structured filters allow (a topical word and a narrow
+# sender/date/subject filter), letters about the same thing are offered after the last
+# match: the terms that distinguish the best matches in the whole archive (Bo1 over their
+# body vectors) are searched within the filters, among the letters that do not match. They
+# are never counted as matches. A query that matches nothing anywhere gets none, so it
+# still finds nothing.
 FILL_BELOW = 10
+RELATED_MAX = 10
 PRF_DOCS = 8
 PRF_TERMS = 12
 PRF_MINMATCH = 3       # a related letter shares at least this many feedback terms
-PRF_WEIGHT = 0.3
-ORIGINAL_FIRST = 1000.0  # added to the score of letters that match the words
 
 
 # Weight of feedback terms in the ranking of every word query (0: off). Measured on the
@@ -182,38 +193,56 @@ ORIGINAL_FIRST = 1000.0  # added to the score of letters that match the words
 PRF_RERANK = float(os.environ.get("SARABAN_PRF_RERANK", "0"))
 
 
-def _expand(searcher, wq, pq, kwargs: dict):
-    """Words (not only phrases or numbers) that match few letters: add related ones.
-    Returns the query and whether it was filled with related letters."""
-    words = [i for i in pq.positive_items()
-             if not i.phrase and not _query.is_number(i.text)]
-    if not words or pq.refs or pq.received:
-        return wq, False
-    # Fill only plain words within structured filters; OR, phrases and -words are exact.
-    plain = (not pq.excluded and all(len(g) == 1 for g in pq.groups)
-             and not any(i.phrase for i in pq.positive_items()))
-    fill = False
-    if plain and kwargs.get("filter") is not None:
-        within = searcher.search(wq, limit=FILL_BELOW, **kwargs)
-        fill = within.scored_length() < FILL_BELOW
-    if not fill and not PRF_RERANK:
-        return wq, False
+def _has_words(pq) -> bool:
+    """Words (not only phrases or numbers), and no reference or receiving number."""
+    return not (pq.refs or pq.received) and any(
+        not i.phrase and not _query.is_number(i.text) for i in pq.positive_items())
+
+
+def _plain_words(pq) -> bool:
+    """Only plain words: phrases, OR and -words ask for exactly what they say."""
+    return _has_words(pq) and not pq.excluded and all(len(g) == 1 for g in pq.groups) \
+        and not any(i.phrase for i in pq.positive_items())
+
+
+def _feedback_terms(searcher, wq, pq, kwargs: dict) -> list[tuple[str, float]]:
+    """Terms that distinguish the best matches of `wq` in the whole archive."""
     mask = kwargs.get("mask")
     feedback = searcher.search(wq, limit=PRF_DOCS, **({"mask": mask} if mask else {}))
     docnums = [h.docnum for h in feedback]
     if not docnums:
-        return wq, False
+        return []
     asked = {t for item in pq.positive_items() for t in _query.terms(item.text)}
-    picked = [(t, w) for t, w in _key_terms(searcher, docnums, "body", asked)][:PRF_TERMS]
-    if len(picked) < PRF_MINMATCH:
-        return wq, False
-    if not fill:
-        return Q.AndMaybe(wq, Q.Or([Q.Term("body", t, boost=w) for t, w in picked],
-                                   boost=PRF_RERANK)), False
+    picked = _key_terms(searcher, docnums, "body", asked)[:PRF_TERMS]
+    return picked if len(picked) >= PRF_MINMATCH else []
+
+
+def _reranked(searcher, wq, pq, kwargs: dict):
+    """With PRF_RERANK on, feedback terms add to the ranking of the matches (they match
+    no letter that the words do not)."""
+    if not PRF_RERANK or not _has_words(pq):
+        return wq
+    picked = _feedback_terms(searcher, wq, pq, kwargs)
+    if not picked:
+        return wq
+    return Q.AndMaybe(wq, Q.Or([Q.Term("body", t, boost=w) for t, w in picked],
+                               boost=PRF_RERANK))
+
+
+def _related(searcher, wq, pq, kwargs: dict, results, limit: int) -> list:
+    """Up to `limit` letters within the filters that do not match but share at least
+    PRF_MINMATCH feedback terms with the best matches, best first."""
+    if (not _plain_words(pq) or kwargs.get("filter") is None
+            or len(results) >= FILL_BELOW or limit <= 0):
+        return []
+    picked = _feedback_terms(searcher, wq, pq, kwargs)
+    if not picked:
+        return []
     related = _query.without_excluded(pq, Q.Or(
-        [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH,
-        boost=PRF_WEIGHT))
-    return Q.Or([_query.Bonus(wq, ORIGINAL_FIRST), related]), True
+        [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH))
+    mask = set(kwargs.get("mask") or ()) | set(results.docs())
+    return list(searcher.search(related, limit=limit, filter=kwargs["filter"],
+                                **({"mask": mask} if mask else {})))
 
 
 def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
@@ -279,6 +308,10 @@ def _hit(hit, pq, patterns, relevance: bool = False) -> dict:
         "date": record.get("date"),
         "sender": record.get("sender"),
         "subject": record.get("subject"),
+        "title": record.get("title"),
+        "date_source": record.get("date_source"),
+        "filed_date": record.get("filed_date"),
+        "related": False,
         "snippet": snippet(text, spans) if text else "",
         "needs_ocr": bool(record.get("needs_ocr")),
         "urgency": record.get("urgency"),
@@ -287,15 +320,14 @@ def _hit(hit, pq, patterns, relevance: bool = False) -> dict:
 
 
 def _score(score, relevance: bool = False) -> float | None:
-    """The relevance score shown (without the bonus of letters that have the words)."""
+    """The relevance score shown."""
     if not relevance:
         return None  # sorted by date: Whoosh gives the sort key, not a score
     if isinstance(score, tuple) and score:
         score = -score[0]  # sort key (-score, newest_key)
     if not isinstance(score, (int, float)):
         return None
-    score = float(score)
-    return round(score - ORIGINAL_FIRST if score >= ORIGINAL_FIRST else score, 4)
+    return round(float(score), 4)
 
 
 def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
@@ -307,6 +339,14 @@ def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
     return [(s, e) for s, e, norm in find_ref_numbers(text) if norm in wanted]
 
 
+def _no_facets() -> dict:
+    return {_facet_label(name): [] for name in FACETS}
+
+
+def _facet_label(name: str) -> str:
+    return "sender" if name == "sender_facet" else name
+
+
 def _facets(results) -> dict:
     out = {}
     for name in FACETS:
@@ -314,7 +354,7 @@ def _facets(results) -> dict:
             groups = results.groups(name)
         except KeyError:
             continue
-        label = "sender" if name == "sender_facet" else name
+        label = _facet_label(name)
         items = sorted(((k, v) for k, v in groups.items() if k), key=lambda kv: (-kv[1], kv[0]))
         out[label] = [{"value": k, "count": v} for k, v in items[:20]]
     return out
@@ -375,8 +415,8 @@ def get_document(index_dir: Path, doc_id: str) -> dict | None:
 
 def _brief(hit) -> dict:
     r = json.loads(hit["record"])
-    return {k: r.get(k) for k in ("path", "ref_no", "date", "sender", "subject")} | {
-        "doc_id": hit["doc_id"]}
+    return {k: r.get(k) for k in ("path", "ref_no", "date", "sender", "subject", "title",
+                                  "date_source", "filed_date")} | {"doc_id": hit["doc_id"]}
 
 
 def stats(index_dir: Path) -> dict:

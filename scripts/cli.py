@@ -160,15 +160,32 @@ def search(index_opt, as_json, limit, page, sort, query, **filters):
                                "hits": [_contract_hit(h) for h in result.hits]},
                               ensure_ascii=False))
         return
-    click.echo(f"{result.total} letters")
-    for n, hit in enumerate(result.hits, start=(page - 1) * limit + 1):
-        click.echo(f"{n:>3}. {hit['ref_no'] or '-'}  {hit['date'] or '-'}  {hit['sender'] or '-'}")
-        click.echo(f"     {hit['subject'] or '(no subject)'}")
-        click.echo(f"     {hit['path']}")
+    click.echo(letters(result.total))
+    matches = [h for h in result.hits if not h.get("related")]
+    related = [h for h in result.hits if h.get("related")]
+    first = (page - 1) * limit + 1
+    for n, hit in enumerate(matches, start=first):
+        _print_hit(f"{n:>3}.", hit)
+    if related:
+        click.echo(f"related, not matching ({len(related)}):")
+        for hit in related:
+            _print_hit("  ~", hit)
+
+
+def letters(n: int) -> str:
+    return f"{n:,} letter" + ("" if n == 1 else "s")
+
+
+def _print_hit(number: str, hit: dict) -> None:
+    date = hit["date"] or (f"{hit['filed_date']} (stamp)" if hit.get("filed_date") else "-")
+    click.echo(f"{number} {hit['ref_no'] or '-'}  {date}  {hit['sender'] or '-'}")
+    click.echo(f"     {hit.get('title') or hit['subject'] or '-'}")
+    click.echo(f"     {hit['path']}")
 
 
 def _contract_hit(hit: dict) -> dict:
-    keys = ("path", "doc_id", "score", "kind", "ref_no", "date", "sender", "subject", "snippet")
+    keys = ("path", "doc_id", "score", "kind", "ref_no", "date", "sender", "subject", "title",
+            "snippet", "related", "date_source", "filed_date")
     return {k: hit.get(k) for k in keys}
 
 

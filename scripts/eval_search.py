@@ -1,10 +1,11 @@
 """Measure retrieval on a generated corpus: index DIR/archive, run DIR/queries.jsonl through
 the one search function (`index.search`: `q` in the box, `filters` as structured
-constraints), print per query type success@1, recall@10, nDCG@10, MRR and, for structured
+constraints), judge the letters it gives as matches (not the related ones after them), print per query type success@1, recall@10, nDCG@10, MRR and, for structured
 filter queries, precision and recall of the whole result set; list the failing queries.
 
     python scripts/eval_search.py --corpus /work/shared/corpus/dev [--index DIR] [--reuse]
-                                  [--with-scans] [--json OUT] [--show N]
+                                  [--with-scans] [--with-related] [--facets] [--json OUT]
+                                  [--show N]
 
 By default only txt and pdf letters are judged: scans (truth `format == "scan"`) are removed
 from the judgments and from result lists, and queries left with nothing relevant are skipped.
@@ -91,7 +92,8 @@ def build_index(corpus: Path, index: Path | None, reuse: bool) -> Path:
     return index
 
 
-def evaluate(corpus: Path, index: Path, with_scans: bool = False) -> list[dict]:
+def evaluate(corpus: Path, index: Path, with_scans: bool = False,
+             with_related: bool = False) -> list[dict]:
     from index import search
 
     truth = {t["path"]: t for t in load_jsonl(corpus / "truth.jsonl")}
@@ -105,18 +107,56 @@ def evaluate(corpus: Path, index: Path, with_scans: bool = False) -> list[dict]:
         res = search(index, q.get("q") or "", dict(q.get("filters") or {}),
                      per_page=100000, with_facets=False)
         seconds = time.perf_counter() - t0
-        ranked = [h["path"] for h in res.hits if h["path"] not in scans]
+        # Only matches are judged: related letters (offered after them, counted nowhere)
+        # are not an answer the search gives; `with_related` judges the list as the page
+        # shows it, related letters after the matches.
+        hits = [h for h in res.hits if (with_related or not h.get("related"))
+                and h["path"] not in scans]
+        ranked = [h["path"] for h in hits]
         row = {"id": q["id"], "type": q["type"], "group": group_of(q), "q": q.get("q"),
                "filters": q.get("filters") or {}, "n_relevant": len(relevant),
                "total": len(ranked), "seconds": seconds,
                "top": [(h["path"], h["path"] in relevant, h.get("subject"), h.get("score"))
-                       for h in res.hits if h["path"] not in scans][:5],
+                       for h in hits][:5],
                "missed": sorted(relevant - set(ranked[:K]))[:5]}
         row.update(ranked_metrics(ranked, relevant))
         if is_set_query(q):
             row.update(set_metrics(ranked, relevant))
         rows.append(row)
     return rows
+
+
+def facet_mismatches(corpus: Path, index: Path) -> tuple[int, list[str]]:
+    """Every facet entry of every judged query, clicked: its count must be the total of
+    the search with that facet as a filter (a year within the query's own dates).
+    Returns (entries checked, entries whose count is not what clicking gives)."""
+    from datetime import date
+
+    from index import Filters, search
+
+    checked, wrong = 0, []
+    for q in load_jsonl(corpus / "queries.jsonl"):
+        filters = dict(q.get("filters") or {})
+        res = search(index, q.get("q") or "", filters, per_page=1)
+        parsed = Filters.parse(filters)
+        for name, entries in res.facets.items():
+            for entry in entries:
+                value = str(entry["value"])
+                narrowed = dict(filters)
+                if name == "year":
+                    ce = int(value) - 543
+                    lo = max(date(ce, 1, 1), parsed.date_from or date(ce, 1, 1))
+                    hi = min(date(ce, 12, 31), parsed.date_to or date(ce, 12, 31))
+                    narrowed.update(date_from=lo.isoformat(), date_to=hi.isoformat())
+                else:
+                    narrowed[name] = value
+                got = search(index, q.get("q") or "", narrowed, per_page=1,
+                             with_facets=False).total
+                checked += 1
+                if got != entry["count"]:
+                    wrong.append(f"{q['id']}: {name}={value} shows {entry['count']}, "
+                                 f"clicking gives {got}")
+    return checked, wrong
 
 
 def failing(row: dict) -> str | None:
@@ -196,6 +236,10 @@ def main(argv=None) -> int:
     ap.add_argument("--with-scans", action="store_true", help="judge scan documents too")
     ap.add_argument("--json", type=Path, help="write per-query rows here")
     ap.add_argument("--show", type=int, default=40, help="failing queries to list")
+    ap.add_argument("--with-related", action="store_true",
+                    help="judge the related letters shown after the matches too")
+    ap.add_argument("--facets", action="store_true",
+                    help="also click every facet of every query and check its count")
     ap.add_argument("--segmenters", help="compare segmentation engines (e.g. newmm,icu,"
                     "longest) on the compound probes and the corpus text, then stop")
     args = ap.parse_args(argv)
@@ -204,8 +248,9 @@ def main(argv=None) -> int:
         return 0
 
     index = build_index(args.corpus, args.index, args.reuse)
-    rows = evaluate(args.corpus, index, args.with_scans)
-    print(f"corpus {args.corpus} ({'all formats' if args.with_scans else 'txt+pdf judged'}), "
+    rows = evaluate(args.corpus, index, args.with_scans, args.with_related)
+    print(f"corpus {args.corpus} ({'all formats' if args.with_scans else 'txt+pdf judged'}"
+          f"{', related letters too' if args.with_related else ', matches only'}), "
           f"{len(rows)} queries")
     print(table(rows))
     fails = [(r, why) for r in rows if (why := failing(r))]
@@ -217,6 +262,12 @@ def main(argv=None) -> int:
             print(f"      {'+' if ok else '-'} {score} {path} | {subject}")
         if r["missed"]:
             print(f"      missed: {', '.join(r['missed'][:3])}")
+    if args.facets:
+        checked, wrong = facet_mismatches(args.corpus, index)
+        print(f"\nfacets: {checked} entries clicked, {len(wrong)} counts differ from what "
+              "clicking gives")
+        for line in wrong[:args.show]:
+            print(f"  {line}")
     if args.json:
         args.json.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     return 0

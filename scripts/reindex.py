@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import settings
-from archive import is_readable, read_document
+from archive import Memo, is_readable, read_text_of, understand
 from index import FileState, IndexUpdater, Known, ReindexLock, write_last_run
 from scripts.workers import TaskFailed, supervised_map
 
@@ -40,11 +40,13 @@ class Summary:
     skipped: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    ocr_missing: str | None = None  # why scans wait, with what to install
 
     def line(self) -> str:
+        why = f" ({self.ocr_missing})" if self.needs_ocr and self.ocr_missing else ""
         return (f"added {self.added}, updated {self.updated}, removed {self.removed}, "
                 f"unchanged {self.unchanged}, failed {self.failed}, "
-                f"needs OCR {self.needs_ocr}, skipped {self.skipped}, "
+                f"needs OCR {self.needs_ocr}{why}, skipped {self.skipped}, "
                 f"{self.seconds:.1f} s")
 
 
@@ -88,14 +90,15 @@ def walk_archive(root: Path, errors: list[tuple[str, str]]) -> tuple[dict[str, F
     return found, skipped
 
 
-def _ocr_ready(mode: str) -> bool:
+def _ocr_missing(mode: str) -> str | None:
+    """Why scans cannot be read in this run (saying what to install), or None."""
     if mode == "off":
-        return False
+        return "OCR is off (--ocr off)"
     try:
-        from archive.ocr import ocr_available
-    except ImportError:
-        return False
-    return ocr_available()
+        from archive.ocr import ocr_missing
+    except ImportError as exc:  # the OCR packages are dependencies: a broken install
+        return f"the OCR packages are missing ({exc.name}): pip install saraban-search again"
+    return ocr_missing()
 
 
 def _extract(job: tuple[str, str, bool, str]) -> tuple[dict, str, bool]:
@@ -107,8 +110,10 @@ def _extract(job: tuple[str, str, bool, str]) -> tuple[dict, str, bool]:
     digest = _sha256(full)
     record = _cache_get(cache, digest, ocr)
     if record is None:
-        record = read_document(full, display_path=rel, ocr=ocr).to_json()
-        _cache_put(cache, digest, record)
+        memo, raw = read_text_of(full, display_path=rel, ocr=ocr)
+        read = memo.reading()
+        record = understand(memo, raw).to_json()
+        _cache_put(cache, digest, record, read, raw)
     record["path"] = rel
     after = full.stat()
     stable = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
@@ -128,29 +133,36 @@ def _cache_file(cache: str, digest: str) -> Path:
 
 
 def _cache_get(cache: str, digest: str, ocr: bool) -> dict | None:
-    """A record read earlier from the same bytes by the same extractor; a scan that waited
+    """A record read earlier from the same bytes by the same extractor, or understood
+    again from the text the same reader gave (settings.FIELDS_VERSION); a scan that waited
     for OCR is not reused once OCR is available."""
     try:
         entry = json.loads(_cache_file(cache, digest).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if entry.get("extractor") != settings.EXTRACTOR_VERSION:
-        return None
     record = entry.get("record") or {}
     if record.get("needs_ocr") and ocr:
         return None
+    if entry.get("extractor") == settings.EXTRACTOR_VERSION:
+        return record
+    if entry.get("reader") != settings.READER_VERSION or "read" not in entry:
+        return None
+    record = understand(Memo.from_json(entry["read"]), entry.get("raw")).to_json()
+    _cache_put(cache, digest, record, entry["read"], entry.get("raw"))
     return record
 
 
-def _cache_put(cache: str, digest: str, record: dict) -> None:
+def _cache_put(cache: str, digest: str, record: dict, read: dict, raw: str | None) -> None:
+    """`read` and `raw`: what read_text_of gave, for understanding the file again."""
     if record.get("error"):
         return  # failures are remembered by the index, and retried when the file changes
     target = _cache_file(cache, digest)
+    entry = {"extractor": settings.EXTRACTOR_VERSION, "reader": settings.READER_VERSION,
+             "record": record, "read": read, "raw": raw}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"extractor": settings.EXTRACTOR_VERSION, "record": record},
-                                  ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, target)
     except OSError:
         pass  # the cache is an optimisation only
@@ -193,7 +205,8 @@ def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str 
         previous = up.previous() if up.fresh else known
         found, summary.skipped = walk_archive(archive, summary.errors)
         summary.failed = len(summary.errors)  # folders and links that could not be read
-        ocr_ready = _ocr_ready(ocr)
+        summary.ocr_missing = _ocr_missing(ocr)
+        ocr_ready = summary.ocr_missing is None
         to_read, gone, unchanged = plan(found, known, ocr_ready)
         if (not allow_mass_delete and len(known) >= MASS_DELETE_MIN
                 and len(gone) > MASS_DELETE_SHARE * len(known)):

@@ -18,6 +18,7 @@ TITLES_TH = {
     503: "ยังไม่พร้อมให้บริการ",
 }
 MESSAGES_TH = {
+    400: "คำขอไม่ถูกต้อง โปรดตรวจสอบลิงก์หรือค่าที่กรอกแล้วลองใหม่อีกครั้ง",
     404: "ไม่พบหน้าหรือหนังสือที่ต้องการ ลิงก์อาจไม่ถูกต้อง หรือหนังสือถูกนำออกจากคลังแล้ว",
     405: "หน้านี้รับเฉพาะการเปิดดู (GET)",
     413: "ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป",
@@ -48,7 +49,7 @@ def register(app) -> None:
 
     @app.errorhandler(index.BadFilter)
     def bad_filter(exc):
-        return error_response(400, str(exc))
+        return error_response(400, str(exc), MESSAGES_TH[400])
 
     @app.errorhandler(index.IndexMissing)
     def no_index(exc):
@@ -63,7 +64,7 @@ def register(app) -> None:
         status = exc.code or 500
         english = (exc.description or exc.name) if status != 500 else "internal error"
         return error_response(status, english if status != 404 else "not found",
-                              MESSAGES_TH.get(status, exc.name))
+                              MESSAGES_TH.get(status, TITLES_TH.get(status, "เกิดข้อผิดพลาด")))
 
     @app.errorhandler(Exception)
     def internal_error(exc: Exception):

@@ -149,7 +149,7 @@ def highlight(text: str | None, q: str | None, max_terms: int = 20):
     terms = []
     words = []
     for m in _TERM_RE.finditer(q):
-        term = (m.group(1) or m.group(2) or "").strip()
+        term = (m.group(1) or m.group(2) or "").strip().strip('"')
         if not term or term.startswith("-"):
             continue
         words.append(term)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import mimetypes
+from datetime import date
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, render_template, request, send_file, url_for
@@ -11,6 +12,7 @@ import index
 import settings
 
 from . import data
+from .formatting import thai_date
 from .params import KINDS, URGENCIES, BadParam, SearchParams, parse_search, raw_params, \
     valid_doc_id
 
@@ -60,6 +62,9 @@ def search():
     last_page = max(1, math.ceil(result.total / p.per_page))
     return render_template(
         "search.html", error=None, result=result, facets=_facets(p, result.facets),
+        matches=[h for h in result.hits if not h.get("related")],
+        related=[h for h in result.hits if h.get("related")],
+        past_end=result.total > 0 and p.page > last_page,
         active=_active_filters(p), pages=_pages(p.page, last_page), last_page=last_page,
         first_number=(p.page - 1) * p.per_page + 1,
         **_form_context(p, open_advanced=False))
@@ -74,7 +79,7 @@ def _facets(p: SearchParams, facets: dict) -> list[dict]:
             if name == "year":
                 active = p.filters.get("date_from") == value and p.filters.get("date_to") == value
                 change = ({"date_from": None, "date_to": None} if active
-                          else {"date_from": value, "date_to": value})
+                          else _within_year(p, int(value)))
                 label = f"พ.ศ. {value}"
             else:
                 active = p.filters.get(name) == value
@@ -87,6 +92,18 @@ def _facets(p: SearchParams, facets: dict) -> list[dict]:
         if items:
             out.append({"name": name, "title": title, "entries": items})
     return out
+
+
+def _within_year(p: SearchParams, be_year: int) -> dict:
+    """The date range of a year facet's link: the year, within the range already chosen
+    (a range from ต.ค. 2563 to มี.ค. 2564 and the facet 2564 give ม.ค.–มี.ค. 2564), so that
+    the link finds exactly the letters the facet counted."""
+    start, end = date(be_year - 543, 1, 1), date(be_year - 543, 12, 31)
+    f = p.parsed
+    lo = max(start, f.date_from) if f and f.date_from else start
+    hi = min(end, f.date_to) if f and f.date_to else end
+    return {"date_from": str(be_year) if lo == start else thai_date(lo),
+            "date_to": str(be_year) if hi == end else thai_date(hi)}
 
 
 def _active_filters(p: SearchParams) -> list[dict]:

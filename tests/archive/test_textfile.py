@@ -50,3 +50,25 @@ def test_cp874_letter_is_read_into_fields(tmp_path):
     assert memo.ref_no == "นร 0505/ว 500"
     assert memo.date == "2020-10-22"
     assert memo.subject == "การประชาสัมพันธ์เผยแพร่ผลงานของหน่วยงาน"
+
+
+def test_a_binary_file_named_txt_is_a_failure_with_a_reason(tmp_path):
+    nul = tmp_path / "a.txt"
+    nul.write_bytes(b"\x7fELF\x02\x01\x00\x00" + "เรื่อง ทดสอบ".encode() * 20)
+    memo = read_document(nul)
+    assert memo.error and "NUL" in memo.error and memo.text is None
+    controls = tmp_path / "b.txt"
+    controls.write_bytes(bytes([1, 2, 3, 4, 5, 6]) * 30 + "เรื่อง ทดสอบ".encode())
+    assert "control codes" in read_document(controls).error
+
+
+def test_a_text_with_a_stray_control_code_is_still_text(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_bytes(THAI.encode() * 5 + b"\x1a")  # DOS end-of-file mark
+    assert read_document(path).ref_no == "นร 0505/ว 500"
+
+
+def test_utf16_text_from_notepad_is_read(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(THAI.encode("utf-16"))
+    assert read_text(path) == THAI

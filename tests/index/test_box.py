@@ -153,28 +153,6 @@ def test_equal_scores_rank_newest_first_across_pages(tmp_path):
     assert len(scores) == 1 and None not in scores
 
 
-# -- topical words within narrow filters -------------------------------------------------------
-def test_few_matches_within_filters_are_followed_by_related_letters(tmp_path):
-    from .conftest import build, letter
-
-    ix = build(tmp_path / "index", [
-        letter("a.txt", date="2019-01-10", sender="กรมชลประทาน", subject="ภัยแล้ง",
-               text="มาตรการรับมือภัยแล้ง การขาดแคลนน้ำอุปโภคบริโภค ให้งดทำนาปรัง"),
-        letter("b.txt", date="2020-01-10", sender="กรมที่ดิน", subject="ภัยแล้ง",
-               text="มาตรการรับมือภัยแล้ง การขาดแคลนน้ำอุปโภคบริโภค ในฤดูแล้ง"),
-        letter("c.txt", date="2020-02-10", sender="กรมที่ดิน", subject="การประชุม",
-               text="ขอเชิญประชุมคณะกรรมการ ตามระเบียบวาระการประชุม"),
-    ])
-    within = {"sender": "กรมที่ดิน"}
-    result = search(ix, "นาปรัง", within)
-    assert paths(result) == ["b.txt"] and result.hits[0]["related"]
-    # a word that is nowhere has no related letters either
-    assert search(ix, "ภูเขาไฟ", within).total == 0
-    # outside filters, and with OR / phrases / -words, matching stays exact
-    assert paths(search(ix, "นาปรัง")) == ["a.txt"]
-    assert search(ix, '"งดทำนาปรัง"', within).total == 0
-
-
 def test_letters_with_more_of_the_words_rank_first(tmp_path):
     from .conftest import build, letter
 

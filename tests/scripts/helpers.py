@@ -10,9 +10,12 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_archive"
 
 
-def saraban(*args, check=None, **kw):
-    """Run the real `saraban` command in a subprocess."""
+def saraban(*args, check=None, env_path=None, **kw):
+    """Run the real `saraban` command in a subprocess (`env_path`: its PATH, to run it
+    without some program, such as Tesseract)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if env_path is not None:
+        env["PATH"] = env_path
     env.pop("SARABAN_ARCHIVE", None)
     env.pop("SARABAN_INDEX", None)
     proc = subprocess.run([sys.executable, "-m", "scripts.cli", *map(str, args)],

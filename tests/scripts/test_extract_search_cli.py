@@ -33,3 +33,40 @@ def test_extract_reports_an_unreadable_file_with_exit_1(tmp_path):
 def test_search_bad_usage_exits_2_with_a_message(tmp_path):
     proc = saraban("search", "--index", tmp_path / "missing", "x")
     assert proc.returncode == 2 and "saraban reindex" in proc.stderr
+
+
+def test_search_counts_letters_in_words_and_a_filter_matching_nothing_gives_none(small_archive, tmp_path):
+    index = tmp_path / "index"
+    saraban("reindex", "--archive", small_archive, "--index", index, "--ocr", "off", check=0)
+    one = saraban("search", "--index", index, "นร 0505/ว 500", "--ref-no", "นร 0505/ว 500", check=0)
+    assert one.stdout.startswith("1 letter\n")
+    for flags in (["--sender", "xyz"], ["--date-from", "2570", "--date-to", "2570"],
+                  ["--ref-no", "ซซ 9999/ว 1"], ["--received-no", "999999"], ["--kind", "ไม่มี"],
+                  ["--sender", "สลค.", "--date-from", "2560", "--date-to", "2560"]):
+        for words in ([], ["ประชาสัมพันธ์"]):
+            text = saraban("search", "--index", index, *flags, *words, check=0).stdout
+            assert text.startswith("0 letters\n") and len(text.splitlines()) == 1, (flags, text)
+            data = json.loads(saraban("search", "--index", index, "--json", *flags, *words,
+                                      check=0).stdout)
+            assert data == {"total": 0, "hits": []}
+    every = json.loads(saraban("search", "--index", index, "--json", "--limit", "100", check=0).stdout)
+    assert every["total"] == len(every["hits"]) == 6
+    for hit in every["hits"]:
+        assert hit["title"] and hit["related"] is False
+        assert hit["title"] != hit["path"].rsplit("/", 1)[-1]
+
+
+def test_reindex_says_what_to_install_when_scans_wait_for_ocr(tmp_path):
+    import shutil
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    scan = next(SAMPLE.rglob("SCAN*.pdf"))
+    shutil.copy2(scan, archive / scan.name)
+    no_tools = tmp_path / "bin"
+    no_tools.mkdir()
+    proc = saraban("reindex", "--archive", archive, "--index", tmp_path / "index",
+                   env_path=str(no_tools))
+    assert proc.returncode == 0, proc.stderr
+    assert "needs OCR 1 (Tesseract is not installed: apt-get install tesseract-ocr " \
+           "tesseract-ocr-tha)" in proc.stdout

@@ -44,6 +44,9 @@ def test_hostile_files_are_each_named_once_and_the_rest_is_indexed(small_archive
     (small_archive / "binary.pdf").write_bytes(os.urandom(5000))
     (small_archive / "zero.pdf").write_bytes(b"")
     (small_archive / "noise.txt").write_bytes(bytes(range(128, 256)) * 40)
+    # a binary file named .txt: NUL bytes, or control codes that no text holds
+    (small_archive / "nul.txt").write_bytes(b"MZ\x90\x00\x03\x00" + "ที่ นร".encode() * 50)
+    (small_archive / "controls.txt").write_bytes(bytes(range(1, 9)) * 100 + "เรื่อง".encode())
     from fpdf import FPDF
     enc = FPDF()
     enc.add_page()
@@ -62,11 +65,12 @@ def test_hostile_files_are_each_named_once_and_the_rest_is_indexed(small_archive
     first = saraban("reindex", "--archive", small_archive, "--index", index)
     assert first.returncode == 1, first.stderr
     for name in ("truncated.pdf", "binary.pdf", "zero.pdf", "noise.txt", "encrypted.pdf",
-                 "loop.txt", "bad-"):
+                 "loop.txt", "bad-", "nul.txt", "controls.txt"):
         named = [line for line in first.stderr.splitlines() if line.startswith(f"saraban: {name}")]
         assert len(named) == 1, (name, first.stderr)
     assert "encrypted" in first.stderr.lower()
     assert "UTF-8" in first.stderr
+    assert first.stderr.count("is not a text file") == 2
     # everything readable was indexed, and the index opens
     assert search_json(index, "นร 0505/ว 500")["hits"][0]["path"].endswith("seed-memo-2563-10-22.txt")
     assert search_json(index, "")["total"] == 6
