@@ -10,11 +10,11 @@ TESTSTAMP := $(VENV)/.installed-test
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[ocr,office]'
+	$(BIN)/python -m pip install --quiet -e '.[office]'
 	touch $@
 
 $(TESTSTAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[ocr,office,test]'
+	$(BIN)/python -m pip install --quiet -e '.[office,test]'
 	touch $@
 
 # Index the archive (the bundled sample unless SARABAN_ARCHIVE is set), then serve it.

@@ -44,3 +44,14 @@ def test_wrapped_words_are_found_marked_and_shown(tmp_path, build_index):
     assert found.total == 1 and "<mark>อุปสรรค</mark>" in found.hits[0]["snippet"]
     phrase = search(index, '"เศรษฐกิจของประเทศ"')
     assert phrase.total == 1 and "<mark>เศรษฐกิจของประเทศ</mark>" in phrase.hits[0]["snippet"]
+
+
+def test_a_pdf_line_that_ends_inside_a_word_is_read_across(tmp_path):
+    from tests.archive.helpers import make_pdf
+
+    # two short lines, each its own text line in the PDF: no layout rule joins them, the
+    # words across the break do
+    path = make_pdf(tmp_path / "wrap.pdf", ["เรื่อง  รายงานปัญหาและอุป", "สรรคของโครงการ",
+                                            "ขอแสดงความนับถือ"])
+    memo = read_document(path)
+    assert memo.format == "pdf" and "อุปสรรค" in memo.text
