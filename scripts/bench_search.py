@@ -1,28 +1,42 @@
-"""Latency of typical searches (p50/p95 per query type) on the index of a larger corpus.
+"""Search benchmark: latency and throughput of `/api/search` as `saraban serve` serves it.
 
-    python scripts/bench_search.py --corpus /tmp/big [--index DIR] [--reuse] [--repeat 3]
+    python scripts/bench_search.py --letters 20000 [--clients 1,8] [--repeat 3]
+    python scripts/bench_search.py --thaigov 20000          # real government texts
+    python scripts/bench_search.py --corpus DIR --in-process # index.search in this process
 
-The corpus is a folder with archive/ (and queries.jsonl for the judged query mix). When
---corpus does not exist it is generated with the corpus generator (--make-corpus, default
-../shared/corpus/make_corpus.py beside the project): 5000 text letters, seed 5, with
-queries. Every query goes through `index.search` as the web and the CLI call it (first
-page of 20 with facets and snippets); the first search, which opens the index, is timed
-apart.
+Generates (and keeps, in --workdir) a corpus with the shared generator (text letters, seed
+5, with its judged queries) or unpacks the thaigov texts, indexes it once (--reuse keeps the
+index), starts `saraban serve` on it as shipped and sends a fixed mix (TYPICAL below plus the
+corpus's judged queries: rare and frequent words, compounds, phrases, syntax, numbers,
+sender and date filters, date-sorted lists, the empty query) to /api/search, first from one
+client, then from several at once. Prints p50/p95/p99 per query type, requests/s, and the
+RSS and PSS of all server processes after the load. `--in-process` calls index.search
+directly instead (for profiling with py-spy or pyinstrument). Prints figures; asserts
+nothing.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tarfile
+import threading
 import time
+import urllib.parse
+import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from scripts.benchutil import PeakMemory, generate, pct, saraban_cmd, tree_memory  # noqa: E402
+
+THAIGOV = ROOT.parent / "shared" / "corpus" / "thaigov" / "thaigov-20k.tar.xz"
 
 # What clerks type besides the judged queries: words, compounds, phrases, syntax, numbers.
 TYPICAL = [
@@ -43,6 +57,9 @@ TYPICAL = [
     ("box/meta", "กรมบัญชีกลาง 2562", {}),
     ("list", "", {}),
     ("list", "", {"sender": "สลค.", "date_from": "2563", "date_to": "2565"}),
+    ("list/date", "ประชุม", {"sort": "date"}),
+    ("list/date", "", {"kind": "คำสั่ง", "sort": "date_asc"}),
+    ("list/date", "", {"date_from": "2566", "date_to": "2566", "sort": "date", "page": "3"}),
 ]
 
 
@@ -58,86 +75,169 @@ def load_queries(corpus: Path) -> list[tuple[str, str, dict]]:
     return out
 
 
-def ensure_corpus(corpus: Path, make: Path, count: int) -> None:
-    if (corpus / "archive").is_dir():
-        return
-    if not make.exists():
-        sys.exit(f"{corpus}/archive does not exist and the generator {make} is missing")
-    print(f"generating {count} letters into {corpus} ...", file=sys.stderr)
-    subprocess.run([sys.executable, str(make), "--out", str(corpus), "--count", str(count),
-                    "--seed", "5", "--formats", "txt", "--queries"], check=True)
+def thaigov_corpus(workdir: Path, count: int) -> Path:
+    """The first `count` thaigov texts as an archive (headline, blank line, body)."""
+    out = workdir / f"thaigov-{count}"
+    archive = out / "archive"
+    if archive.is_dir():
+        return out
+    print(f"unpacking {count} thaigov texts into {archive} ...", file=sys.stderr, flush=True)
+    done = 0
+    with tarfile.open(THAIGOV) as tar:
+        for member in tar:
+            if not member.isfile() or not member.name.endswith(".txt"):
+                continue
+            target = archive / Path(*Path(member.name).parts[1:])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(tar.extractfile(member).read())
+            done += 1
+            if done >= count:
+                break
+    return out
 
 
-def ensure_index(corpus: Path, index: Path, reuse: bool) -> None:
-    from scripts.reindex import run
-
+def ensure_index(archive: Path, index: Path, reuse: bool) -> None:
     if reuse and (index / "CURRENT").exists():
         return
     t0 = time.monotonic()
-    code, summary = run(corpus / "archive", index, jobs=2, quiet=True)
-    print(f"indexed: {summary.line()} (exit {code}, {time.monotonic() - t0:.0f} s)",
-          file=sys.stderr)
+    proc = subprocess.run(saraban_cmd("reindex", "--archive", archive, "--index", index,
+                                      "--jobs", 2, "--quiet"),
+                          cwd=ROOT, capture_output=True, text=True)
+    print(f"indexed {archive} in {time.monotonic() - t0:.0f} s (exit {proc.returncode})",
+          file=sys.stderr, flush=True)
 
 
-def pct(values: list[float], p: float) -> float:
-    if not values:
-        return float("nan")
-    values = sorted(values)
-    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
-    return values[k]
+def split(params: dict) -> tuple[dict, str, int]:
+    """(filters, sort, page) of a query's parameters."""
+    filters = {k: v for k, v in params.items() if k not in ("sort", "page")}
+    return filters, params.get("sort", "relevance"), int(params.get("page", 1))
+
+
+def table(times: dict[str, list[float]]) -> str:
+    every = [x for xs in times.values() for x in xs]
+    lines = [f"{'type':<14}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}"]
+    for kind, xs in [(k, times[k]) for k in sorted(times)] + [("ALL", every)]:
+        lines.append(f"{kind:<14}{len(xs):>5}{1000 * statistics.median(xs):9.0f}"
+                     f"{1000 * pct(xs, 95):9.0f}{1000 * pct(xs, 99):9.0f}{1000 * max(xs):9.0f}")
+    return "\n".join(lines)
+
+
+def in_process(index: Path, queries, repeat: int, per_page: int) -> None:
+    from index import search
+
+    t0 = time.perf_counter()
+    search(index, "ประชุม")
+    print(f"first search (opens the index) {1000 * (time.perf_counter() - t0):.0f} ms")
+    times: dict[str, list[float]] = defaultdict(list)
+    for _ in range(repeat):
+        for kind, q, params in queries:
+            filters, sort, page = split(params)
+            t = time.perf_counter()
+            search(index, q, filters, sort=sort, page=page, per_page=per_page)
+            times[kind].append(time.perf_counter() - t)
+    print(table(times))
+
+
+def _url(base: str, q: str, params: dict, per_page: int) -> str:
+    return base + "/api/search?" + urllib.parse.urlencode({"q": q, **params, "per_page": per_page})
+
+
+def _get(url: str) -> float:
+    t = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=120) as resp:
+        resp.read()
+        if resp.status != 200:
+            raise RuntimeError(f"{resp.status} for {url}")
+    return time.perf_counter() - t
+
+
+def over_http(index: Path, archive: Path, queries, repeat: int, per_page: int,
+              clients: list[int], port: int) -> None:
+    server = subprocess.Popen(saraban_cmd("serve", "--archive", archive, "--index", index,
+                                          "--port", port),
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get(base + "/healthz")
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    sys.exit("the server did not start: " + server.stderr.read().decode()[-2000:])
+                time.sleep(0.3)
+        first = _get(_url(base, "ประชุม", {}, per_page))
+        rss, pss = tree_memory(server.pid)
+        print(f"server up: RSS {rss:.0f} MB, PSS {pss:.0f} MB; first search {1000 * first:.0f} ms",
+              flush=True)
+        urls = [(kind, _url(base, q, params, per_page)) for kind, q, params in queries]
+        with PeakMemory(server.pid) as peak:
+            for n in clients:
+                times: dict[str, list[float]] = defaultdict(list)
+                lock = threading.Lock()
+
+                def client(offset: int):
+                    rounds = repeat if n == 1 else 1
+                    for r in range(rounds):
+                        for i in range(len(urls)):
+                            kind, url = urls[(i + offset * 7) % len(urls)]
+                            took = _get(url)
+                            with lock:
+                                times[kind].append(took)
+
+                started = time.perf_counter()
+                threads = [threading.Thread(target=client, args=(k,)) for k in range(n)]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+                wall = time.perf_counter() - started
+                done = sum(len(xs) for xs in times.values())
+                print(f"\n{n} client{'s' if n > 1 else ''}: {done} requests in {wall:.1f} s = "
+                      f"{done / wall:.1f} requests/s", flush=True)
+                print(table(times), flush=True)
+        rss, pss = tree_memory(server.pid)
+        print(f"\nserver memory after the load: RSS {rss:.0f} MB, PSS {pss:.0f} MB "
+              f"(all processes); peak RSS during the load {peak.rss:.0f} MB")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=Path("/tmp/saraban-bench"))
+    ap.add_argument("--letters", type=int, default=5000, help="generated text letters")
+    ap.add_argument("--thaigov", type=int, default=0, help="thaigov texts instead of letters")
+    ap.add_argument("--corpus", type=Path, help="an existing corpus folder with archive/")
+    ap.add_argument("--workdir", type=Path, default=Path("/tmp/saraban-bench"))
     ap.add_argument("--index", type=Path)
     ap.add_argument("--reuse", action="store_true", help="use the index as it is if present")
-    ap.add_argument("--make-corpus", type=Path,
-                    default=ROOT.parent / "shared" / "corpus" / "make_corpus.py")
-    ap.add_argument("--count", type=int, default=5000)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of the mix for one client")
+    ap.add_argument("--clients", default="1,8", help="concurrent clients, a run each")
     ap.add_argument("--per-page", type=int, default=20)
+    ap.add_argument("--port", type=int, default=5099)
+    ap.add_argument("--in-process", action="store_true", help="call index.search directly")
     args = ap.parse_args(argv)
 
-    from index import search, stats
-
-    ensure_corpus(args.corpus, args.make_corpus, args.count)
-    index = args.index or args.corpus.parent / (args.corpus.name + "-index")
-    ensure_index(args.corpus, index, args.reuse)
-    queries = load_queries(args.corpus)
-
-    t0 = time.perf_counter()
-    search(index, "ประชุม")
-    cold = time.perf_counter() - t0
-    docs = stats(index)["documents"]
-
-    # Wall-clock time, and the CPU time of this process (what the search costs when the
-    # machine is shared with other work).
-    times: dict[str, list[float]] = defaultdict(list)
-    cpu: dict[str, list[float]] = defaultdict(list)
-    for _ in range(args.repeat):
-        for kind, q, filters in queries:
-            t, c = time.perf_counter(), time.process_time()
-            search(index, q, dict(filters), per_page=args.per_page)
-            times[kind].append(time.perf_counter() - t)
-            cpu[kind].append(time.process_time() - c)
-    every = [x for xs in times.values() for x in xs]
-    every_cpu = [x for xs in cpu.values() for x in xs]
-
-    print(f"index {index}: {docs} letters; {len(queries)} queries x {args.repeat}; "
-          f"first search (opens the index) {1000 * cold:.0f} ms")
-    try:
-        import os
-        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    except OSError:
-        pass
-    print(f"{'type':<14}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}"
-          f"{'cpu p50':>9}{'cpu p95':>9}")
-    rows = [(k, times[k], cpu[k]) for k in sorted(times)] + [("ALL", every, every_cpu)]
-    for kind, xs, cs in rows:
-        print(f"{kind:<14}{len(xs):>5}{1000 * statistics.median(xs):9.0f}"
-              f"{1000 * pct(xs, 95):9.0f}{1000 * max(xs):9.0f}"
-              f"{1000 * statistics.median(cs):9.0f}{1000 * pct(cs, 95):9.0f}")
+    if args.corpus:
+        corpus = args.corpus
+    elif args.thaigov:
+        corpus = thaigov_corpus(args.workdir, args.thaigov)
+    else:
+        corpus = generate(args.workdir / f"txt-{args.letters}-seed5-q", args.letters, "txt", 5,
+                          queries=True)
+    index = args.index or corpus / "index"
+    ensure_index(corpus / "archive", index, args.reuse)
+    queries = load_queries(corpus)
+    files = sum(1 for p in (corpus / "archive").rglob("*") if p.is_file())
+    print(f"index {index}: {files} files; {len(queries)} queries; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
+    if args.in_process:
+        in_process(index, queries, args.repeat, args.per_page)
+    else:
+        over_http(index, corpus / "archive", queries, args.repeat, args.per_page,
+                  [int(n) for n in args.clients.split(",")], args.port)
     return 0
 
 
