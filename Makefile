@@ -32,8 +32,10 @@ serve: $(STAMP)
 test: $(TESTSTAMP)
 	$(BIN)/python -m pytest -q
 
+# Benchmarks print figures (docs/performance.md); LETTERS=100000 for the goal's size.
 bench: $(TESTSTAMP)
-	$(BIN)/python scripts/bench_search.py
+	$(BIN)/python scripts/bench_reindex.py --letters $${LETTERS:-20000} --jobs 2
+	$(BIN)/python scripts/bench_search.py --letters $${LETTERS:-20000}
 
 clean:
 	rm -rf $(VENV) var

@@ -20,8 +20,12 @@ from pathlib import Path
 import whoosh
 import whoosh.index
 
+from . import _mmapfile
 from ._analyzer import ANALYZER_VERSION
 from ._schema import SCHEMA_VERSION, make_schema
+
+
+_mmapfile.install()
 
 
 class IndexMissing(Exception):

@@ -194,11 +194,14 @@ def _contract_hit(hit: dict) -> dict:
 @click.option("--index", "index_opt", type=click.Path(path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=5000, show_default=True, envvar="PORT")
-@click.option("--threads", type=int, default=8, show_default=True)
-def serve(archive_opt, index_opt, host, port, threads):
-    """Serve the web UI and JSON API (waitress)."""
-    from waitress import serve as waitress_serve
-
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True,
+              help="Threads per worker process.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (POSIX); default: one per core, at most 4.")
+def serve(archive_opt, index_opt, host, port, threads, workers):
+    """Serve the web UI and JSON API (waitress, in several processes on POSIX)."""
+    from scripts.server import default_workers
+    from scripts.server import serve as run_server
     from web import create_app
 
     archive = settings.archive_dir(archive_opt)
@@ -209,7 +212,8 @@ def serve(archive_opt, index_opt, host, port, threads):
     warning = index_warning(archive, index)
     if warning:
         click.echo(f"saraban: warning: {warning}", err=True)
-    waitress_serve(app, host=host, port=port, threads=threads, ident="saraban")
+    run_server(app, host, port, threads, workers or default_workers(),
+               log=lambda msg: click.echo(f"saraban: {msg}", err=True))
 
 
 def index_warning(archive: Path, index: Path) -> str | None:

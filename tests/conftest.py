@@ -26,6 +26,18 @@ def copy_sample(dest: Path) -> Path:
     return dest
 
 
+def wait_for(predicate, seconds: float = 120) -> bool:
+    """Whether `predicate()` came true within `seconds` (asked every 0.2 s)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def run_reindex(archive: Path, index: Path, **kwargs) -> tuple[int, object]:
     """`scripts.reindex.run` as the CLI calls it (OCR off unless asked)."""
     from scripts import reindex

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from tests.conftest import wait_for
 from tests.scripts.helpers import ROOT, SAMPLE, saraban, search_json
 
 
@@ -26,15 +27,6 @@ def start_reindex(archive, index, *extra):
                              str(archive), "--index", str(index), *map(str, extra)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
-
-
-def wait_for(predicate, seconds=120):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_hostile_files_are_each_named_once_and_the_rest_is_indexed(small_archive, tmp_path):

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, wait_for
 from tests.web.helpers import SEED, sample_file_count
 
 
@@ -72,10 +72,62 @@ def test_saraban_serve_over_http(sample_archive, sample_index, tmp_path):
         status, _, body = _get(base + "/api/search?date_from=notadate")
         assert status == 400 and "date" in json.loads(body)["error"]
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stopped = _stop(proc)
         log.close()
+    assert stopped, "the server did not stop on SIGTERM"
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "--ppid", str(pid), "-o", "pid="], capture_output=True, text=True)
+    return [int(x) for x in out.stdout.split()]
+
+
+@pytest.mark.slow
+def test_serve_with_worker_processes_answers_and_restarts_a_dead_worker(sample_archive,
+                                                                        sample_index, tmp_path):
+    import signal
+    from concurrent.futures import ThreadPoolExecutor
+
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scripts.cli", "serve", "--archive", str(sample_archive),
+         "--index", str(sample_index), "--port", str(port), "--workers", "2"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "serve.log", "w"))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get(base + "/healthz", timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError, socket.timeout):
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+        url = base + "/api/search?" + urlencode({"q": "นร0505/ว500"})
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda _: _get(url), range(32)))
+        assert all(status == 200 and json.loads(body)["hits"][0]["path"] == SEED
+                   for status, _h, body in answers)
+        os.kill(workers[0], signal.SIGKILL)
+        assert wait_for(lambda: len(_children(proc.pid)) == 2
+                        and workers[0] not in _children(proc.pid), 20)
+        assert _get(url)[0] == 200
+    finally:
+        stopped = _stop(proc)
+    assert stopped, "the server did not stop: " + (tmp_path / "serve.log").read_text()
+    assert not _children(proc.pid)
+
+
+def _stop(proc) -> bool:
+    """SIGTERM, as systemd stops it; whether it stopped within 15 s (else it is killed)."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+        return True
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return False
