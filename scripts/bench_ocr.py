@@ -2,11 +2,13 @@
 
     python scripts/bench_ocr.py [--corpus DIR] [--limit N] [--jobs 2] [--dpi 200] [--psm 3]
                                 [--config "textord_min_linesize=2.5"] [--json out.json]
+    OMP_THREAD_LIMIT=1 python scripts/bench_ocr.py --versus-plain --limit 10 --jobs 2
 
 Prints CER (edit distance of whitespace-free texts / reference length, as the corpus's
 check_extraction.py) of Tesseract's raw text, after archive.ocr's fixes and after
 archive.repair (when present), the CER of the digits alone, seconds per page (wall and
-Tesseract CPU), and the settings used.
+Tesseract CPU), and the settings used. `--versus-plain` instead times reading the scans as
+reindex does (every step after OCR included) against plain `tesseract` on the same pages.
 """
 from __future__ import annotations
 
@@ -99,6 +101,54 @@ def _run(path: str) -> dict:
             "cpu": (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)}
 
 
+def _read_whole(path: str) -> int:
+    """The product's reading of one scan (OCR, numbers read again, marks put back)."""
+    from archive import read_document
+
+    return read_document(Path(path)).pages or 0
+
+
+def _plain_tesseract(png: str) -> None:
+    import subprocess
+
+    from archive import ocr
+    subprocess.run(["tesseract", png, "-", "-l", ocr.LANG, "--psm", str(ocr.PSM)],
+                   capture_output=True, check=False)
+
+
+def versus_plain(paths: list[str], jobs: int) -> None:
+    """Pages/s of reading the scans as reindex does, against plain `tesseract` on the same
+    pages rendered at the same resolution (rendering not timed)."""
+    import tempfile
+
+    from archive import ocr
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pngs = []
+        for k, path in enumerate(paths):
+            import pypdfium2 as pdfium
+            n = len(pdfium.PdfDocument(path))
+            for number, img in ocr._render_pdfium(Path(path), list(range(1, n + 1)), ocr.RENDER_DPI):
+                if img is not None:
+                    png = f"{tmp}/{k}-{number}.png"
+                    img.save(png)
+                    pngs.append(png)
+        t0 = time.perf_counter()
+        with ProcessPoolExecutor(jobs) as ex:
+            pages = sum(ex.map(_read_whole, paths))
+        ours = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        with ProcessPoolExecutor(jobs) as ex:
+            list(ex.map(_plain_tesseract, pngs))
+        plain = time.perf_counter() - t0
+    print(f"{len(paths)} scans, {pages} pages, {jobs} jobs, OMP_THREAD_LIMIT="
+          f"{os.environ.get('OMP_THREAD_LIMIT', '(unset)')}")
+    print(f"reading as reindex does: {pages / ours:.2f} pages/s ({ours:.0f} s)")
+    print(f"plain tesseract {ocr.LANG} --psm {ocr.PSM} at {ocr.RENDER_DPI} dpi: "
+          f"{len(pngs) / plain:.2f} pages/s ({plain:.0f} s)")
+    print(f"ratio: {ours / plain * len(pngs) / max(pages, 1):.2f}x the time of plain tesseract")
+
+
 def _stats(values: list[float]) -> str:
     if not values:
         return "n/a"
@@ -121,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--second-pass", choices=["on", "off"], default="on",
                     help="read pages with junk lines again with archive.ocr.SECOND_PASS_CONFIG")
     ap.add_argument("--json", type=Path, help="write per-file results here")
+    ap.add_argument("--versus-plain", action="store_true",
+                    help="only time reading the scans as reindex does against plain tesseract")
     args = ap.parse_args(argv)
 
     if not ocr._tesseract_has_thai():
@@ -150,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
           f"preprocess=grayscale scans={len(scans)} jobs={args.jobs}", flush=True)
 
     paths = [str(args.corpus / "archive" / r["path"]) for r in scans]
+    if args.versus_plain:
+        versus_plain(paths, args.jobs)
+        return 0
     t0 = time.perf_counter()
     with ProcessPoolExecutor(args.jobs, initializer=_setup, initargs=(settings,)) as ex:
         results = list(ex.map(_run, paths))
