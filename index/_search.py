@@ -102,8 +102,10 @@ class _Inside:
 
 
 class _Searchers:
-    """One open searcher per thread and index, opened again when a reindex has committed.
-    Opening one per request cost about 40 ms at 20,000 letters. Threads do not share one:
+    """One open searcher per thread and index, opened again when a reindex has committed,
+    with what it has read (column readers, the failed letters). Opening one cost 67 ms at
+    20,000 letters while a compound segment was copied (0.7 ms since _mmapfile). Threads
+    do not share one:
     a Whoosh reader reads through file positions of its own. (Whoosh's own refresh() is not
     used: reusing the readers of unchanged segments, it keeps letters a commit deleted and
     segments a merge removed.)"""

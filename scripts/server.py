@@ -17,6 +17,7 @@ import time
 
 RESTART_PAUSE_S = 1.0  # a worker that dies is started again after this
 _STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+PARENT_CHECK_S = 1.0
 
 
 def default_workers() -> int:
@@ -47,6 +48,7 @@ def serve(app, host: str, port: int, threads: int, workers: int, log=print) -> N
                 for signum in _STOP_SIGNALS:
                     signal.signal(signum, signal.SIG_DFL)
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+                _exit_with(os.getppid())
                 try:
                     waitress_serve(app, sockets=[sock], threads=threads, ident="saraban")
                 finally:
@@ -86,6 +88,18 @@ def serve(app, host: str, port: int, threads: int, workers: int, log=print) -> N
             start(number)
     sock.close()
     sys.exit(0)
+
+
+def _exit_with(parent: int) -> None:
+    """A worker ends when its parent is gone (killed with SIGKILL, it could not stop us)."""
+    import threading
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def _preload() -> None:

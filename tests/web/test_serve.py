@@ -121,6 +121,32 @@ def test_serve_with_worker_processes_answers_and_restarts_a_dead_worker(sample_a
     assert not _children(proc.pid)
 
 
+@pytest.mark.slow
+def test_workers_end_when_the_server_process_is_killed(sample_archive, sample_index):
+    import signal
+
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scripts.cli", "serve", "--archive", str(sample_archive),
+         "--index", str(sample_index), "--port", str(port), "--workers", "2"],
+        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert wait_for(lambda: len(_children(proc.pid)) == 2, 60)
+    workers = _children(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert wait_for(lambda: not any(_alive(pid) for pid in workers), 20)
+
+
+def _alive(pid: int) -> bool:
+    """The process exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _stop(proc) -> bool:
     """SIGTERM, as systemd stops it; whether it stopped within 15 s (else it is killed)."""
     proc.terminate()
