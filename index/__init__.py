@@ -2,6 +2,7 @@
 
 The public surface is small on purpose: nothing outside this package imports whoosh.
 """
+from ._analyzer import preload
 from ._documents import FileState
 from ._filters import BadFilter, Filters
 from ._search import SearchResult, get_document, original_path, search, stats
@@ -10,6 +11,6 @@ from ._writer import IndexUpdater, Known
 
 __all__ = [
     "BadFilter", "FileState", "Filters", "IndexMissing", "IndexUpdater", "Known", "Locked",
-    "ReindexLock", "SearchResult", "get_document", "original_path", "read_last_run",
+    "ReindexLock", "SearchResult", "get_document", "original_path", "preload", "read_last_run",
     "search", "stats", "write_last_run",
 ]

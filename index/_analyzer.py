@@ -118,3 +118,10 @@ class FoldFilter(Composable):
 
 def ThaiAnalyzer(engine: str = COARSE_ENGINE):
     return ThaiTokenizer(engine) | FoldFilter()
+
+
+def preload() -> None:
+    """Load both segmentations' dictionaries now (a server loads them before it forks its
+    workers, which then share them)."""
+    for engine in (COARSE_ENGINE, FINE_ENGINE):
+        terms("การประชุม", engine)

@@ -104,9 +104,6 @@ def _exit_with(parent: int) -> None:
 
 def _preload() -> None:
     """Load what every worker needs before the fork, so the processes share it."""
-    from pythainlp.tokenize import word_tokenize
+    import index
 
-    import index._analyzer as analyzer
-
-    word_tokenize("การประชุม", engine="newmm")
-    analyzer.terms("การประชุม")
+    index.preload()
