@@ -54,13 +54,6 @@ A4_SHORT_INCHES = 8.27
 _OFF = {"off", "0", "no", "false", "disabled"}
 
 
-def ocr_available() -> bool:
-    """Tesseract with Thai data is installed and OCR is not switched off (`SARABAN_OCR=off`)."""
-    if os.environ.get("SARABAN_OCR", "").strip().lower() in _OFF:
-        return False
-    return _tesseract_has_thai()
-
-
 TESSERACT_PACKAGES = "tesseract-ocr tesseract-ocr-tha"
 
 
@@ -73,6 +66,11 @@ def ocr_missing() -> str | None:
     if not _tesseract_has_thai():
         return "Tesseract has no Thai model: apt-get install tesseract-ocr-tha"
     return None
+
+
+def ocr_available() -> bool:
+    """Tesseract with Thai data is installed and OCR is not switched off (`SARABAN_OCR=off`)."""
+    return ocr_missing() is None
 
 
 @functools.lru_cache(maxsize=1)

@@ -87,6 +87,7 @@ def join_split_words(text: str) -> str:
 # reading a letter several times slower for the same joins.
 WRAP_WINDOW = 12
 _LINE_BREAK = re.compile("(?<=[\u0E01-\u0E4E])\n(?=[\u0E01-\u0E4E])")
+_THAI_RUNS_END = re.compile("[\u0E01-\u0E4E]+$")
 
 
 def _word_counter():
@@ -109,20 +110,16 @@ def join_wrapped_words(text: str) -> str:
     if "\n" not in text:
         return text
     count = _word_counter()
-    cuts = []
+    parts, kept = [], 0
     for m in _LINE_BREAK.finditer(text):
         i = m.start()
         left = _THAI_RUNS_END.search(text, max(0, i - WRAP_WINDOW), i)
         right = _THAI_RUNS.match(text, i + 1, i + 1 + WRAP_WINDOW)
         if left and right and (count(left.group() + right.group())
                                < count(left.group()) + count(right.group())):
-            cuts.append(i)
-    for i in reversed(cuts):
-        text = text[:i] + text[i + 1:]
-    return text
-
-
-_THAI_RUNS_END = re.compile("[\u0E01-\u0E4E]+$")
+            parts.append(text[kept:i])  # one pass: a long text may have many breaks
+            kept = i + 1
+    return "".join(parts) + text[kept:] if parts else text
 
 
 def within_edits(a: str, b: str, limit: int) -> bool:

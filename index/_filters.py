@@ -80,8 +80,9 @@ class Filters:
         return replace(self, date_from=lo, date_to=hi, more_senders=more)
 
 
-def allowed_docnums(searcher, f: Filters) -> set[int] | None:
-    """Documents that pass every filter, or None when no filter is set."""
+def allowed_docnums(searcher, f: Filters, memo: dict | None = None) -> set[int] | None:
+    """Documents that pass every filter, or None when no filter is set. `memo`: see
+    sender_docnums."""
     sets: list[set[int]] = []
     queries: list[Q.Query] = []
     if f.kind:
@@ -102,12 +103,12 @@ def allowed_docnums(searcher, f: Filters) -> set[int] | None:
     if f.subject:
         sets.append(_column_contains(searcher, "subject_norm", compact(f.subject)))
     if f.sender:
-        sets.append(sender_docnums(searcher, f.sender))
+        sets.append(sender_docnums(searcher, f.sender, memo))
     for sender in f.more_senders:
-        sets.append(sender_docnums(searcher, sender))
+        sets.append(sender_docnums(searcher, sender, memo))
     if not sets:
         return None
-    out = sets[0]
+    out = set(sets[0])  # a copy: sender sets may be memoised
     for s in sets[1:]:
         out &= s
     return out
@@ -134,16 +135,22 @@ def sender_keys(text: str) -> set[str]:
     return keys
 
 
-def sender_docnums(searcher, text: str) -> set[int]:
+def sender_docnums(searcher, text: str, memo: dict | None = None) -> frozenset[int]:
     """By the directory when the text names a known agency (name, abbreviation or code),
-    else every sender that contains the text."""
+    else every sender that contains the text. `memo`, a dict that lives as long as the
+    searcher, keeps the answer (the sender facet asks for up to 40 senders a search)."""
+    if memo is not None:
+        key = ("sender", text)
+        if key not in memo:
+            memo[key] = sender_docnums(searcher, text)
+        return memo[key]
     keys = sender_keys(text)
     found: set[int] = set()
     for key in keys:
         found |= set(searcher.docs_for_query(Q.Term("sender_key", key)))
     if keys:
-        return found
-    return _column_contains(searcher, "sender_norm", compact(text))
+        return frozenset(found)
+    return frozenset(_column_contains(searcher, "sender_norm", compact(text)))
 
 
 def _attr(agency, name: str):

@@ -13,12 +13,11 @@ from pathlib import Path
 from whoosh import query as Q
 from whoosh import scoring, sorting
 
-from . import _query, _store
+from . import _facets, _query, _store
 from ._filters import Filters, allowed_docnums, sender_docnums
 from ._snippets import match_spans, snippet
 
 SORTS = ("relevance", "date", "date_asc")
-FACETS = ("kind", "year", "sender_facet", "urgency")
 
 
 @dataclass
@@ -102,13 +101,12 @@ class _Inside:
 
 
 class _Searchers:
-    """One open searcher per thread and index, opened again when a reindex has committed,
-    with what it has read (column readers, the failed letters). Opening one cost 67 ms at
-    20,000 letters while a compound segment was copied (0.7 ms since _mmapfile). Threads
-    do not share one:
-    a Whoosh reader reads through file positions of its own. (Whoosh's own refresh() is not
-    used: reusing the readers of unchanged segments, it keeps letters a commit deleted and
-    segments a merge removed.)"""
+    """One open searcher per thread and index, opened again when a reindex has committed.
+    Opening one cost 67 ms at 20,000 letters while a compound segment was copied (0.7 ms
+    since _mmapfile), and what it has read is kept with it (_memo). Threads do not share
+    one: a Whoosh reader reads through file positions of its own. (Whoosh's own refresh()
+    is not used: reusing the readers of unchanged segments, it keeps letters a commit
+    deleted and segments a merge removed.)"""
 
     def __init__(self):
         self._local = threading.local()
@@ -130,8 +128,13 @@ class _Searchers:
 
 
 _searchers = _Searchers()
-# What changes only with a commit, kept as long as the searcher that read it.
+# What changes only with a commit (failed letters, a sender's letters), kept as long as the
+# searcher that read it.
 _memos: "weakref.WeakKeyDictionary[object, dict]" = weakref.WeakKeyDictionary()
+
+
+def _memo(searcher) -> dict:
+    return _memos.setdefault(searcher, {})
 
 
 @contextmanager
@@ -143,7 +146,7 @@ def _searcher(index_dir: Path):
 
 
 def _failed(searcher) -> set[int]:
-    memo = _memos.setdefault(searcher, {})
+    memo = _memo(searcher)
     if "failed" not in memo:
         memo["failed"] = set(searcher.docs_for_query(Q.Term("status", "failed")))
     return memo["failed"]
@@ -169,15 +172,16 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
     page = max(1, int(page))
     pq = _query.parse(q or "")
     with _searcher(index_dir) as s:
-        narrowed = _apply_box_metadata(s, pq, filters)
+        memo = _memo(s)
+        narrowed = _apply_box_metadata(s, pq, filters, memo)
         wq = _query.build(pq, _Inside(s, index_dir))
-        allowed = allowed_docnums(s, narrowed)
+        allowed = allowed_docnums(s, narrowed, memo)
         result = SearchResult(total=0, page=page, per_page=per_page, hits=[],
                               query=q or "", filters=filters.as_dict())
         if allowed is not None and not allowed:
             # No letter passes the filters. (Whoosh reads an empty filter set as "no
             # filter", so it must never be handed one.)
-            result.facets = _no_facets() if with_facets else {}
+            result.facets = _facets.empty() if with_facets else {}
             return result
         failed = _failed(s)
         if wq is None:
@@ -192,8 +196,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         else:
             kwargs["sortedby"] = sorting.FieldFacet("newest_key" if sort == "date" else "oldest_key")
         if with_facets:
-            kwargs["groupedby"] = {name: sorting.FieldFacet(name, maptype=sorting.Count)
-                                   for name in FACETS}
+            kwargs["groupedby"] = _facets.grouped_by()
         if sort == "relevance":
             results, page_hits = _relevance_page(s, wq, page, per_page, kwargs)
         else:
@@ -203,7 +206,8 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         hits = [_hit(h, pq, patterns, sort == "relevance") for h in page_hits]
         result.total = len(results)
         result.hits = hits
-        result.facets = _facets(results) if with_facets else {}
+        if with_facets:
+            result.facets = _facets.counts(s, results, _matched(results, allowed, failed), memo)
         last_page = max(1, math.ceil(result.total / per_page))
         room = per_page - len(hits)
         if sort == "relevance" and page == last_page and room > 0:
@@ -330,7 +334,7 @@ def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
     return [(t, w / top) for t, w in scored]
 
 
-def _apply_box_metadata(searcher, pq, filters: Filters) -> Filters:
+def _apply_box_metadata(searcher, pq, filters: Filters, memo: dict | None = None) -> Filters:
     """A date range and an agency typed in the box become filters (see _understand). An
     agency that sent nothing in this archive is searched as words instead."""
     meta = pq.meta
@@ -338,7 +342,7 @@ def _apply_box_metadata(searcher, pq, filters: Filters) -> Filters:
         return filters
     sender = None
     if meta.sender and meta.sender_filter:
-        if sender_docnums(searcher, meta.sender):
+        if sender_docnums(searcher, meta.sender, memo):
             sender = meta.sender
         else:
             meta.sender_filter = False
@@ -394,25 +398,13 @@ def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
     return [(s, e) for s, e, norm in find_ref_numbers(text) if norm in wanted]
 
 
-def _no_facets() -> dict:
-    return {_facet_label(name): [] for name in FACETS}
-
-
-def _facet_label(name: str) -> str:
-    return "sender" if name == "sender_facet" else name
-
-
-def _facets(results) -> dict:
-    out = {}
-    for name in FACETS:
-        try:
-            groups = results.groups(name)
-        except KeyError:
-            continue
-        label = _facet_label(name)
-        items = sorted(((k, v) for k, v in groups.items() if k), key=lambda kv: (-kv[1], kv[0]))
-        out[label] = [{"value": k, "count": v} for k, v in items[:20]]
-    return out
+def _matched(results, allowed: set[int] | None, failed: set[int]) -> set[int]:
+    """The letters `results` counts. (Whoosh's collectors may list their matches without
+    the filter and the mask, so both are applied again.)"""
+    matched = set(results.docs())
+    if allowed is not None:
+        matched &= allowed
+    return matched - failed
 
 
 SUGGEST_MAX_WORDS = 6

@@ -130,9 +130,7 @@ def facet_mismatches(corpus: Path, index: Path) -> tuple[int, list[str]]:
     """Every facet entry of every judged query, clicked: its count must be the total of
     the search with that facet as a filter (a year within the query's own dates).
     Returns (entries checked, entries whose count is not what clicking gives)."""
-    from datetime import date
-
-    from index import Filters, search
+    from index import Filters, search, year_range
 
     checked, wrong = 0, []
     for q in load_jsonl(corpus / "queries.jsonl"):
@@ -144,9 +142,7 @@ def facet_mismatches(corpus: Path, index: Path) -> tuple[int, list[str]]:
                 value = str(entry["value"])
                 narrowed = dict(filters)
                 if name == "year":
-                    ce = int(value) - 543
-                    lo = max(date(ce, 1, 1), parsed.date_from or date(ce, 1, 1))
-                    hi = min(date(ce, 12, 31), parsed.date_to or date(ce, 12, 31))
+                    lo, hi = year_range(int(value), parsed.date_from, parsed.date_to)
                     narrowed.update(date_from=lo.isoformat(), date_to=hi.isoformat())
                 else:
                     narrowed[name] = value

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 import mimetypes
-from datetime import date
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, render_template, request, send_file, url_for
@@ -95,15 +94,13 @@ def _facets(p: SearchParams, facets: dict) -> list[dict]:
 
 
 def _within_year(p: SearchParams, be_year: int) -> dict:
-    """The date range of a year facet's link: the year, within the range already chosen
-    (a range from ต.ค. 2563 to มี.ค. 2564 and the facet 2564 give ม.ค.–มี.ค. 2564), so that
-    the link finds exactly the letters the facet counted."""
-    start, end = date(be_year - 543, 1, 1), date(be_year - 543, 12, 31)
+    """The date parameters of a year facet's link (see index.year_range), as a clerk
+    would type them: the year, or a day where the range already chosen cuts it."""
     f = p.parsed
-    lo = max(start, f.date_from) if f and f.date_from else start
-    hi = min(end, f.date_to) if f and f.date_to else end
-    return {"date_from": str(be_year) if lo == start else thai_date(lo),
-            "date_to": str(be_year) if hi == end else thai_date(hi)}
+    lo, hi = index.year_range(be_year, f and f.date_from, f and f.date_to)
+    whole = index.year_range(be_year)
+    return {"date_from": str(be_year) if lo == whole[0] else thai_date(lo),
+            "date_to": str(be_year) if hi == whole[1] else thai_date(hi)}
 
 
 def _active_filters(p: SearchParams) -> list[dict]:

@@ -190,3 +190,22 @@ def test_total_is_the_same_however_it_is_asked(small_index, q, filters):
               for f in (True, False) for s in ("relevance", "date") for n in (1, 20)}
     assert len(totals) == 1 and totals.pop() == len(
         [h for h in search(small_index, q, filters, per_page=100).hits if not h["related"]])
+
+
+def test_a_sender_facet_counts_what_its_click_finds_when_one_name_holds_another(tmp_path):
+    # "กองคลัง" names no agency of the directory: the sender filter takes every sender that
+    # holds it, so its facet must count both letters, and the longer name only its own
+    ix = build(tmp_path / "index", [
+        letter("a.txt", date="2020-01-01", sender="กองคลัง", subject="ขอเบิกเงิน", text="ขอเบิกเงิน"),
+        letter("b.txt", date="2020-01-02", sender="กองคลัง มหาวิทยาลัยนเรศวร", subject="ขอเบิกเงิน",
+               text="ขอเบิกเงิน"),
+        letter("c.txt", date="2020-01-03", sender="สำนักเลขาธิการคณะรัฐมนตรี", subject="อื่น",
+               text="เรื่องอื่น"),
+    ])
+    facets = {e["value"]: e["count"] for e in search(ix, "ขอเบิกเงิน").facets["sender"]}
+    assert facets == {"กองคลัง": 2, "กองคลัง มหาวิทยาลัยนเรศวร": 1}
+    for value, count in facets.items():
+        assert search(ix, "ขอเบิกเงิน", {"sender": value}).total == count
+    # within a sender filter, the facet still counts only what clicking gives
+    within = search(ix, "", {"sender": "กองคลัง"}).facets["sender"]
+    assert {e["value"]: e["count"] for e in within} == facets
