@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from whoosh import sorting
+import numpy as np
 
 from ._filters import sender_docnums
 
@@ -17,42 +17,54 @@ MAX_ENTRIES = 20
 _LABELS = {"sender_facet": "sender"}
 
 
-def grouped_by() -> dict:
-    """Whoosh's `groupedby` for a search whose facets are wanted."""
-    return {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
-
-
 def empty() -> dict:
     return {_LABELS.get(name, name): [] for name in FACETS}
 
 
-def counts(searcher, results, matched: set[int], memo: dict | None = None) -> dict:
-    """The facets of `results`, whose matching letters are `matched`."""
+def counts(searcher, arrays, matched: np.ndarray, memo: dict | None = None) -> dict:
+    """The facets of the matching letters `matched` (docnums), counted over the columns
+    of the commit (_arrays)."""
     out = empty()
     for name in FACETS:
-        try:
-            groups = {k: v for k, v in results.groups(name).items() if k}
-        except KeyError:
-            continue
+        codes, values = arrays.column(searcher, name)
+        picked = codes[matched]
+        picked = picked[picked >= 0]
+        tally = np.bincount(picked, minlength=len(values)) if len(picked) else []
+        groups = {values[i]: int(c) for i, c in enumerate(tally) if c and values[i]}
         if name == "sender_facet":
-            groups = _as_clicked(searcher, groups, matched, memo)
+            groups = _as_clicked(searcher, arrays, groups, matched, memo)
         items = sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))
         out[_LABELS.get(name, name)] = [{"value": k, "count": v}
                                         for k, v in items[:MAX_ENTRIES]]
     return out
 
 
-def _as_clicked(searcher, groups: dict, matched: set[int], memo) -> dict:
+def _as_clicked(searcher, arrays, groups: dict, matched: np.ndarray, memo) -> dict:
     """Sender counts as the sender filter gives them; senders whose click gives the same
     letters are one entry, under the name most of them carry."""
     out: dict[str, int] = {}
-    seen: set[frozenset] = set()
+    seen: set[bytes] = set()
+    is_match = np.zeros(arrays.n, dtype=bool)
+    is_match[matched] = True
     for value, _n in sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))[:2 * MAX_ENTRIES]:
-        letters = frozenset(matched & sender_docnums(searcher, value, memo))
-        if letters and letters not in seen:
-            seen.add(letters)
+        theirs = _sender_ids(searcher, value, memo)
+        letters = theirs[is_match[theirs]]
+        key = letters.tobytes()
+        if len(letters) and key not in seen:
+            seen.add(key)
             out[value] = len(letters)
     return out
+
+
+def _sender_ids(searcher, value: str, memo) -> np.ndarray:
+    """The sender filter's letters for `value`, ascending (kept with the searcher)."""
+    key = ("sender_ids", value)
+    if memo is not None and key in memo:
+        return memo[key]
+    found = np.array(sorted(sender_docnums(searcher, value, memo)), dtype=np.int64)
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 def year_range(be_year: int, date_from: date | None = None,

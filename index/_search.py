@@ -10,10 +10,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as Q
 from whoosh import scoring, sorting
 
-from . import _facets, _query, _store
+from . import _arrays, _evaluate, _facets, _query, _store
 from ._filters import Filters, allowed_docnums, sender_docnums
 from ._snippets import match_spans, snippet
 
@@ -155,7 +156,8 @@ def _failed(searcher) -> set[int]:
 if hasattr(os, "register_at_fork"):
     # A forked server worker (scripts.server) opens the index files again: file positions
     # must not be shared between processes.
-    os.register_at_fork(after_in_child=lambda: (_cache.clear(), _searchers.clear()))
+    os.register_at_fork(after_in_child=lambda: (_cache.clear(), _searchers.clear(),
+                                                _arrays.clear()))
 
 
 def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
@@ -173,63 +175,65 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
     pq = _query.parse(q or "")
     with _searcher(index_dir) as s:
         memo = _memo(s)
+        arrays = _arrays.arrays_of(_cache.index(Path(index_dir)), s)
         narrowed = _apply_box_metadata(s, pq, filters, memo)
         wq = _query.build(pq, _Inside(s, index_dir))
         allowed = allowed_docnums(s, narrowed, memo)
         result = SearchResult(total=0, page=page, per_page=per_page, hits=[],
                               query=q or "", filters=filters.as_dict())
         if allowed is not None and not allowed:
-            # No letter passes the filters. (Whoosh reads an empty filter set as "no
-            # filter", so it must never be handed one.)
+            # No letter passes the filters: an empty set is never "no filter".
             result.facets = _facets.empty() if with_facets else {}
             return result
-        failed = _failed(s)
+        listed = _listed(s, arrays, memo)  # every letter a search may give
+        within = listed if allowed is None else listed & _mask(arrays.n, allowed)
         if wq is None:
             wq = Q.Every()
             if sort == "relevance":
                 sort = "date"  # no words: newest letters first
-        kwargs = {"filter": allowed} if allowed is not None else {}
-        if failed:
-            kwargs["mask"] = failed
+        ev = _evaluate.Evaluation(s, arrays, wq)
         if sort == "relevance":
-            wq = _reranked(s, wq, pq, kwargs)
-        else:
-            kwargs["sortedby"] = sorting.FieldFacet("newest_key" if sort == "date" else "oldest_key")
-        if with_facets:
-            kwargs["groupedby"] = _facets.grouped_by()
+            ev = _reranked(s, arrays, ev, pq, listed)
+        ids, part = ev.matches(within)
+        end = page * per_page
         if sort == "relevance":
-            results, page_hits = _relevance_page(s, wq, page, per_page, kwargs)
+            top, scores = ev.ranked(ids, part, end, arrays.numbers(s, "newest_key"))
+            page_ids, page_scores = top[end - per_page:end], scores[end - per_page:end]
         else:
-            rp = s.search_page(wq, page, pagelen=per_page, **kwargs)
-            results, page_hits = rp.results, list(rp)
+            key = arrays.numbers(s, "newest_key" if sort == "date" else "oldest_key")
+            order = np.argsort(key[ids], kind="stable")  # equal keys in index order
+            page_ids, page_scores = ids[order[end - per_page:end]], None
         patterns = _query.highlight_patterns(pq)
-        hits = [_hit(h, pq, patterns, sort == "relevance") for h in page_hits]
-        result.total = len(results)
+        hits = [_hit(s.stored_fields(int(d)), pq, patterns,
+                     None if page_scores is None else float(page_scores[i]))
+                for i, d in enumerate(page_ids)]
+        result.total = len(ids)
         result.hits = hits
         if with_facets:
-            result.facets = _facets.counts(s, results, _matched(results, allowed, failed), memo)
+            result.facets = _facets.counts(s, arrays, ids, memo)
         last_page = max(1, math.ceil(result.total / per_page))
         room = per_page - len(hits)
         if sort == "relevance" and page == last_page and room > 0:
-            related = _related(s, wq, pq, kwargs, results, min(room, RELATED_MAX))
-            hits += [_hit(h, pq, {}, False) | {"related": True} for h in related]
+            related = _related(s, arrays, ev, pq, allowed, listed, ids, min(room, RELATED_MAX))
+            hits += [_hit(s.stored_fields(int(d)), pq, {}, None) | {"related": True}
+                     for d in related]
         if result.total == 0 and pq.groups:
             result.suggestion = _suggest(s, pq)
         return result
 
 
-TIE_SLACK = 50  # letters scored beyond the page, so that ties at its edge sort by date
+def _mask(n: int, docnums) -> np.ndarray:
+    out = np.zeros(n, dtype=bool)
+    if docnums:
+        out[np.fromiter(docnums, dtype=np.int64, count=len(docnums))] = True
+    return out
 
 
-def _relevance_page(searcher, wq, page: int, per_page: int, kwargs: dict):
-    """The results and the hits of one page by score; equal scores newest first, across
-    pages too (Whoosh alone orders them by index position). Sorting by a score facet
-    in Whoosh costs more than scoring a few extra letters and sorting those."""
-    end = page * per_page
-    results = searcher.search(wq, limit=end + TIE_SLACK, **kwargs)
-    newest = searcher.reader().column_reader("newest_key")
-    ranked = sorted(results, key=lambda h: (-round(h.score, 6), newest[h.docnum]))
-    return results, ranked[end - per_page:end]
+def _listed(searcher, arrays, memo: dict) -> np.ndarray:
+    """Letters a search may give: not deleted, not failed (kept per searcher)."""
+    if "listed" not in memo:
+        memo["listed"] = ~arrays.deleted & ~_mask(arrays.n, _failed(searcher))
+    return memo["listed"]
 
 
 # Related letters (pseudo-relevance feedback). When plain words match fewer than
@@ -264,44 +268,45 @@ def _plain_words(pq) -> bool:
         and not any(i.phrase for i in pq.positive_items())
 
 
-def _feedback_terms(searcher, wq, pq, kwargs: dict) -> list[tuple[str, float]]:
-    """Terms that distinguish the best matches of `wq` in the whole archive."""
-    mask = kwargs.get("mask")
-    feedback = searcher.search(wq, limit=PRF_DOCS, **({"mask": mask} if mask else {}))
-    docnums = [h.docnum for h in feedback]
-    if not docnums:
+def _feedback_terms(searcher, arrays, ev, pq, listed) -> list[tuple[str, float]]:
+    """Terms that distinguish the best matches of the query in the whole archive."""
+    ids, part = ev.matches(listed)
+    docnums, _scores = ev.ranked(ids, part, PRF_DOCS, arrays.numbers(searcher, "newest_key"))
+    if not len(docnums):
         return []
     asked = {t for item in pq.positive_items() for t in _query.terms(item.text)}
-    picked = _key_terms(searcher, docnums, "body", asked)[:PRF_TERMS]
+    picked = _key_terms(searcher, docnums.tolist(), "body", asked)[:PRF_TERMS]
     return picked if len(picked) >= PRF_MINMATCH else []
 
 
-def _reranked(searcher, wq, pq, kwargs: dict):
+def _reranked(searcher, arrays, ev, pq, listed):
     """With PRF_RERANK on, feedback terms add to the ranking of the matches (they match
     no letter that the words do not)."""
     if not PRF_RERANK or not _has_words(pq):
-        return wq
-    picked = _feedback_terms(searcher, wq, pq, kwargs)
+        return ev
+    picked = _feedback_terms(searcher, arrays, ev, pq, listed)
     if not picked:
-        return wq
-    return Q.AndMaybe(wq, Q.Or([Q.Term("body", t, boost=w) for t, w in picked],
-                               boost=PRF_RERANK))
+        return ev
+    return _evaluate.Evaluation(searcher, arrays, Q.AndMaybe(ev.query, Q.Or(
+        [Q.Term("body", t, boost=w) for t, w in picked], boost=PRF_RERANK)))
 
 
-def _related(searcher, wq, pq, kwargs: dict, results, limit: int) -> list:
+def _related(searcher, arrays, ev, pq, allowed, listed, matched, limit: int) -> list[int]:
     """Up to `limit` letters within the filters that do not match but share at least
     PRF_MINMATCH feedback terms with the best matches, best first."""
-    if (not _plain_words(pq) or kwargs.get("filter") is None
-            or len(results) >= FILL_BELOW or limit <= 0):
+    if not _plain_words(pq) or allowed is None or len(matched) >= FILL_BELOW or limit <= 0:
         return []
-    picked = _feedback_terms(searcher, wq, pq, kwargs)
+    picked = _feedback_terms(searcher, arrays, ev, pq, listed)
     if not picked:
         return []
     related = _query.without_excluded(pq, Q.Or(
         [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH))
-    mask = set(kwargs.get("mask") or ()) | set(results.docs())
-    return list(searcher.search(related, limit=limit, filter=kwargs["filter"],
-                                **({"mask": mask} if mask else {})))
+    within = listed & _mask(arrays.n, allowed)
+    within[matched] = False
+    rel = _evaluate.Evaluation(searcher, arrays, related)
+    ids, part = rel.matches(within)
+    top, _scores = rel.ranked(ids, part, limit, arrays.numbers(searcher, "newest_key"))
+    return top.tolist()
 
 
 def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
@@ -353,15 +358,16 @@ def _apply_box_metadata(searcher, pq, filters: Filters, memo: dict | None = None
     return filters
 
 
-def _hit(hit, pq, patterns, relevance: bool = False) -> dict:
-    record = json.loads(hit["record"])
+def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
+    """One letter of a page; `score` is None when the page is not ranked by relevance."""
+    record = json.loads(stored["record"])
     text = record.get("text") or ""
     extra = _ref_spans(text, pq.refs)
     spans = match_spans(text, patterns, extra)
     return {
         "path": record["path"],
-        "doc_id": hit["doc_id"],
-        "score": _score(hit.score, relevance),
+        "doc_id": stored["doc_id"],
+        "score": None if score is None else round(score, 4),
         "kind": record.get("kind"),
         "ref_no": record.get("ref_no"),
         "date": record.get("date"),
@@ -378,17 +384,6 @@ def _hit(hit, pq, patterns, relevance: bool = False) -> dict:
     }
 
 
-def _score(score, relevance: bool = False) -> float | None:
-    """The relevance score shown."""
-    if not relevance:
-        return None  # sorted by date: Whoosh gives the sort key, not a score
-    if isinstance(score, tuple) and score:
-        score = -score[0]  # sort key (-score, newest_key)
-    if not isinstance(score, (int, float)):
-        return None
-    return round(float(score), 4)
-
-
 def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
     if not refs or not text:
         return []
@@ -396,15 +391,6 @@ def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
 
     wanted = set(refs)
     return [(s, e) for s, e, norm in find_ref_numbers(text) if norm in wanted]
-
-
-def _matched(results, allowed: set[int] | None, failed: set[int]) -> set[int]:
-    """The letters `results` counts. (Whoosh's collectors may list their matches without
-    the filter and the mask, so both are applied again.)"""
-    matched = set(results.docs())
-    if allowed is not None:
-        matched &= allowed
-    return matched - failed
 
 
 SUGGEST_MAX_WORDS = 6

@@ -1,0 +1,236 @@
+"""What a search reads of one commit of the index, as numpy arrays, kept for the next one.
+
+Whoosh walks posting lists one posting at a time in Python; this reads a term's postings a
+block at a time (a block is one pickled tuple of up to 128 ids and weights) into arrays,
+and keeps them, with field lengths and facet columns, until the next commit. Every thread
+of a process shares them (they are never changed once made). Positions are not kept: a
+phrase reads the blocks it needs again (`positions`).
+"""
+from __future__ import annotations
+
+import threading
+import weakref
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass
+from pickle import loads
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.util.numeric import byte_to_length
+
+# Postings kept per process, in bytes of arrays (a term in every one of 100,000 letters
+# takes 1.2 MB). The least recently used go first.
+POSTINGS_BUDGET = 96 * 1024 * 1024
+
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
+
+
+@dataclass
+class Postings:
+    """One term's postings over the whole index: global docnums (ascending) and weights
+    (term frequency times the field's boost, as Whoosh scores them)."""
+    ids: np.ndarray
+    weights: np.ndarray
+    # Where to read positions again: per block, (leaf number, data offset, length,
+    # compressed),
+    # and the index in `ids` at which each block starts.
+    blocks: list
+    block_starts: np.ndarray
+    inline_values: list | None = None  # positions of terms Whoosh keeps inline
+
+    @property
+    def nbytes(self) -> int:
+        return self.ids.nbytes + self.weights.nbytes + 64 * len(self.blocks) + 200
+
+
+EMPTY = Postings(np.zeros(0, np.int64), np.zeros(0, np.float64), [], np.zeros(0, np.int64))
+
+
+class Arrays:
+    """The arrays of one commit (one reader generation) of an index."""
+
+    def __init__(self, searcher):
+        reader = searcher.reader()
+        self.n = reader.doc_count_all()
+        gone = np.zeros(self.n, dtype=bool)
+        for leaf, offset in reader.leaf_readers():
+            deleted = list(leaf.deleted_docs_set)
+            if deleted:
+                gone[np.asarray(deleted, dtype=np.int64) + offset] = True
+        self.deleted = gone
+        self._lock = threading.Lock()
+        self._postings: OrderedDict[tuple, Postings] = OrderedDict()
+        self._bytes = 0
+        self._lengths: dict[str, np.ndarray] = {}
+        self._columns: dict[str, tuple] = {}
+
+    # -- postings ------------------------------------------------------------------------
+    def postings(self, searcher, fieldname: str, text) -> Postings:
+        field = searcher.schema[fieldname]
+        btext = text if isinstance(text, bytes) else field.to_bytes(text)
+        key = (fieldname, btext)
+        with self._lock:
+            found = self._postings.get(key)
+            if found is not None:
+                self._postings.move_to_end(key)
+                return found
+        found = self._read(searcher, fieldname, btext, field.format)
+        with self._lock:
+            if key not in self._postings:
+                self._postings[key] = found
+                self._bytes += found.nbytes
+                while self._bytes > POSTINGS_BUDGET and len(self._postings) > 1:
+                    _k, old = self._postings.popitem(last=False)
+                    self._bytes -= old.nbytes
+        return found
+
+    def _read(self, searcher, fieldname: str, btext: bytes, fmt) -> Postings:
+        ids, weights, blocks, starts, inline = [], [], [], [], None
+        count = 0
+        # The leaves of *this* searcher: its files are this thread's to read.
+        for li, (leaf, offset) in enumerate(searcher.reader().leaf_readers()):
+            if (fieldname, btext) not in leaf:
+                continue
+            m = leaf._terms.matcher(fieldname, btext, fmt)
+            if isinstance(m, W3LeafMatcher):
+                while True:
+                    m._read_data()
+                    data = m._data
+                    block_ids = np.cumsum(np.asarray(data[0], dtype=np.int64)) + offset
+                    w = data[1]
+                    if w is None:
+                        block_w = np.ones(len(block_ids))
+                    elif isinstance(w, float):
+                        block_w = np.full(len(block_ids), w)
+                    else:
+                        block_w = np.asarray(w, dtype=np.float64)
+                    datalen = m._nextoffset - m._dataoffset
+                    blocks.append((li, m._dataoffset, datalen,
+                                   m._compression))
+                    starts.append(count)
+                    count += len(block_ids)
+                    ids.append(block_ids)
+                    weights.append(block_w)
+                    if m._lastblock:
+                        break
+                    m._goto(m._nextoffset)
+            else:  # a term Whoosh keeps inline in its term info: a posting or two
+                local, w, values = [], [], []
+                while m.is_active():
+                    local.append(m.id() + offset)
+                    w.append(m.weight())
+                    values.append(m.value() if fmt.supports("positions") else None)
+                    m.next()
+                blocks.append(None)
+                starts.append(count)
+                count += len(local)
+                ids.append(np.asarray(local, dtype=np.int64))
+                weights.append(np.asarray(w, dtype=np.float64))
+                inline = (inline or []) + [values]
+        if not ids:
+            return EMPTY
+        return Postings(np.concatenate(ids), np.concatenate(weights), blocks,
+                        np.asarray(starts, dtype=np.int64), inline)
+
+    def positions(self, searcher, fieldname: str, postings: Postings, docnums: np.ndarray,
+                  block_cache: dict) -> dict[int, list[int]]:
+        """Positions of the term in each of `docnums` (all of which have it). `block_cache`
+        keeps unpickled blocks for the rest of one search."""
+        fmt = searcher.schema[fieldname].format
+        where = np.searchsorted(postings.ids, docnums)
+        block_of = np.searchsorted(postings.block_starts, where, side="right") - 1
+        leaves = [leaf for leaf, _o in searcher.reader().leaf_readers()]
+        out: dict[int, list[int]] = {}
+        inline_seen = 0
+        inline_index = {}
+        for b, info in enumerate(postings.blocks):
+            if info is None:
+                inline_index[b] = inline_seen
+                inline_seen += 1
+        for doc, at, b in zip(docnums.tolist(), where.tolist(), block_of.tolist()):
+            info = postings.blocks[b]
+            i = at - int(postings.block_starts[b])
+            if info is None:
+                value = postings.inline_values[inline_index[b]][i]
+            else:
+                key = (id(postings), b)
+                values = block_cache.get(key)
+                if values is None:
+                    li, dataoffset, datalen, compressed = info
+                    raw = leaves[li]._terms._postfile.get(dataoffset, datalen)
+                    values = block_cache[key] = loads(zlib.decompress(raw) if compressed
+                                                      else raw)[2]
+                value = values[i]
+            out[doc] = fmt.decode_positions(value)
+        return out
+
+    # -- per-document arrays -------------------------------------------------------------
+    def lengths(self, searcher, fieldname: str) -> np.ndarray:
+        """Each letter's length of the field, as Whoosh's scorer reads it."""
+        with self._lock:
+            found = self._lengths.get(fieldname)
+        if found is None:
+            found = np.zeros(self.n, dtype=np.float64)
+            for leaf, offset in searcher.reader().leaf_readers():
+                column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+                if column is None:
+                    continue
+                raw = np.fromiter(column, dtype=np.uint8, count=leaf.doc_count_all())
+                found[offset:offset + len(raw)] = _LENGTH_OF_BYTE[raw]
+            with self._lock:
+                self._lengths[fieldname] = found
+        return found
+
+    def column(self, searcher, name: str) -> tuple[np.ndarray, list]:
+        """A column as codes and the values they stand for (codes index `values`)."""
+        with self._lock:
+            found = self._columns.get(name)
+        if found is None:
+            reader = searcher.reader()
+            raw = list(reader.column_reader(name)) if reader.has_column(name) else [None] * self.n
+            values = sorted({v for v in raw if v is not None}, key=str)
+            code = {v: i for i, v in enumerate(values)}
+            codes = np.fromiter((code.get(v, -1) if v is not None else -1 for v in raw),
+                                dtype=np.int64, count=self.n)
+            found = (codes, values)
+            with self._lock:
+                self._columns[name] = found
+        return found
+
+    def numbers(self, searcher, name: str) -> np.ndarray:
+        """A numeric column as an array (newest_key, oldest_key)."""
+        key = ("numbers", name)
+        with self._lock:
+            found = self._columns.get(key)
+        if found is None:
+            found = np.fromiter((v or 0 for v in searcher.reader().column_reader(name)),
+                                dtype=np.int64, count=self.n)
+            with self._lock:
+                self._columns[key] = found
+        return found
+
+
+_arrays: "weakref.WeakKeyDictionary[object, tuple]" = weakref.WeakKeyDictionary()
+_arrays_lock = threading.Lock()
+
+
+def arrays_of(ix, searcher) -> Arrays:
+    """The arrays of the commit `searcher` reads (`ix`: the open index it comes from)."""
+    generation = searcher.reader().generation()
+    with _arrays_lock:
+        held = _arrays.get(ix)
+        if held is not None and held[0] == generation:
+            return held[1]
+    made = Arrays(searcher)
+    with _arrays_lock:
+        held = _arrays.get(ix)
+        if held is None or held[0] != generation:
+            _arrays[ix] = (generation, made)
+            return made
+        return held[1]
+
+
+def clear() -> None:
+    with _arrays_lock:
+        _arrays.clear()
