@@ -19,6 +19,10 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.util.numeric import byte_to_length
 
+# What phrases have been read to hold or not, per commit and process (two masks of every
+# letter and the letters with all the words: 0.2 MB a phrase at 100,000 letters).
+PHRASES_BUDGET = 48 * 1024 * 1024
+
 # Postings kept per process, in bytes of arrays (a term in every one of 100,000 letters
 # takes 1.2 MB). The least recently used go first.
 POSTINGS_BUDGET = 96 * 1024 * 1024
@@ -62,6 +66,8 @@ class Arrays:
         self._lock = threading.Lock()
         self._postings: OrderedDict[tuple, Postings] = OrderedDict()
         self._bytes = 0
+        self._phrases: OrderedDict[tuple, object] = OrderedDict()
+        self._phrase_bytes = 0
         self._lengths: dict[str, np.ndarray] = {}
         self._columns: dict[str, tuple] = {}
 
@@ -84,6 +90,27 @@ class Arrays:
                     _k, old = self._postings.popitem(last=False)
                     self._bytes -= old.nbytes
         return found
+
+    def phrase(self, key: tuple, make):
+        """The state of a phrase (see _evaluate._Phrase), made by `make()` the first time."""
+        with self._lock:
+            if key in self._phrases:
+                self._phrases.move_to_end(key)
+                return self._phrases[key]
+        state = make()
+        size = 0 if state is None else (state.cand.nbytes + state.score.nbytes
+                                        + state.known.nbytes + state.holds.nbytes)
+        with self._lock:
+            if key in self._phrases:
+                return self._phrases[key]
+            self._phrases[key] = state
+            self._phrase_bytes += size
+            while self._phrase_bytes > PHRASES_BUDGET and len(self._phrases) > 1:
+                _k, old = self._phrases.popitem(last=False)
+                if old is not None:
+                    self._phrase_bytes -= (old.cand.nbytes + old.score.nbytes
+                                           + old.known.nbytes + old.holds.nbytes)
+        return state
 
     def _read(self, searcher, fieldname: str, btext: bytes, fmt) -> Postings:
         ids, weights, blocks, starts, inline = [], [], [], [], None
@@ -198,6 +225,18 @@ class Arrays:
                 self._columns[name] = found
         return found
 
+    def values(self, searcher, name: str) -> list:
+        """A column's values as a list (substring filters scan it)."""
+        key = ("values", name)
+        with self._lock:
+            found = self._columns.get(key)
+        if found is None:
+            reader = searcher.reader()
+            found = list(reader.column_reader(name)) if reader.has_column(name) else [None] * self.n
+            with self._lock:
+                self._columns[key] = found
+        return found
+
     def numbers(self, searcher, name: str) -> np.ndarray:
         """A numeric column as an array (newest_key, oldest_key)."""
         key = ("numbers", name)
@@ -209,6 +248,14 @@ class Arrays:
             with self._lock:
                 self._columns[key] = found
         return found
+
+
+def as_mask(n: int, docnums) -> np.ndarray:
+    """A mask over `n` docnums with `docnums` set."""
+    out = np.zeros(n, dtype=bool)
+    if docnums:
+        out[np.fromiter(docnums, dtype=np.int64, count=len(docnums))] = True
+    return out
 
 
 _arrays: "weakref.WeakKeyDictionary[object, tuple]" = weakref.WeakKeyDictionary()

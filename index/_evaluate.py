@@ -115,6 +115,12 @@ class Evaluation:
         key = (fieldname, words)
         if key in self.phrases:
             return self.phrases[key]
+        # What other searches of this commit read of the phrase is kept (_arrays).
+        state = self.a.phrase(key, lambda: self._new_phrase(fieldname, words))
+        self.phrases[key] = state
+        return state
+
+    def _new_phrase(self, fieldname: str, words: tuple) -> _Phrase | None:
         all_postings = [self.a.postings(self.s, fieldname, w) for w in words]
         if any(p is EMPTY or not len(p.ids) for p in all_postings):
             state = None
@@ -127,7 +133,6 @@ class Evaluation:
                 at = np.searchsorted(p.ids, cand)
                 score += self._term_scores(fieldname, w, p)[at]
             state = _Phrase(fieldname, all_postings, cand, score, self.n)
-        self.phrases[key] = state
         return state
 
     def _phrase(self, q: Q.Phrase) -> _Part:
@@ -276,8 +281,9 @@ class Evaluation:
                 if not starts:
                     break
             holds.append(bool(starts))
-        state.known[docs] = True
+        # `holds` before `known`: another thread may read the same phrase meanwhile.
         state.holds[docs] = holds
+        state.known[docs] = True
 
     def _pending(self, docs: np.ndarray) -> bool:
         """Read every phrase not yet read in any of `docs`; False if there was none."""

@@ -1,12 +1,14 @@
 """Structured filters (subject, sender, dates, reference number, เลขรับ, kind, urgency):
-parsed and checked here, applied as sets of allowed documents in _search."""
+parsed and checked here, applied as a mask of allowed documents in _search."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
+import numpy as np
 from whoosh import query as Q
 
+from ._arrays import as_mask
 from ._documents import compact, digits_key
 
 
@@ -80,47 +82,54 @@ class Filters:
         return replace(self, date_from=lo, date_to=hi, more_senders=more)
 
 
-def allowed_docnums(searcher, f: Filters, memo: dict | None = None) -> set[int] | None:
-    """Documents that pass every filter, or None when no filter is set. `memo`: see
-    sender_docnums."""
-    sets: list[set[int]] = []
-    queries: list[Q.Query] = []
-    if f.kind:
-        queries.append(Q.Term("kind", f.kind))
-    if f.urgency:
-        queries.append(Q.Term("urgency", f.urgency))
-    if f.ref_no:
-        queries.append(Q.Term("ref_key", compact(f.ref_no)))
-    if f.received_no:
-        queries.append(Q.Term("received_key", f.received_no))
+def allowed(searcher, arrays, f: Filters, memo: dict | None = None) -> np.ndarray | None:
+    """Which letters pass every filter (a mask over docnums), or None when no filter is
+    set. Read from the arrays of the commit (_arrays), kept in `memo` (see
+    sender_docnums) for the next page of the same search."""
+    key = ("allowed", repr(f))
+    if memo is not None and key in memo:
+        return memo[key]
+    masks: list[np.ndarray] = []
+    for name, value in (("kind", f.kind), ("urgency", f.urgency)):
+        if value:
+            codes, values = arrays.column(searcher, name)
+            masks.append(codes == values.index(value) if value in values
+                         else np.zeros(arrays.n, dtype=bool))
+    for name, value in (("ref_key", compact(f.ref_no) if f.ref_no else None),
+                        ("received_key", f.received_no)):
+        if value:
+            mask = np.zeros(arrays.n, dtype=bool)
+            mask[arrays.postings(searcher, name, value).ids] = True
+            masks.append(mask)
     if f.date_from or f.date_to:
-        start = datetime.combine(f.date_from, datetime.min.time()) if f.date_from else None
-        end = (datetime.combine(f.date_to, datetime.min.time()) + timedelta(days=1)
-               - timedelta(microseconds=1)) if f.date_to else None
-        queries.append(Q.DateRange("date", start, end))
-    for q in queries:
-        sets.append(set(searcher.docs_for_query(q)))
+        day = arrays.numbers(searcher, "oldest_key")  # yyyymmdd; UNDATED if none
+        lo = _ymd(f.date_from) if f.date_from else 0
+        hi = _ymd(f.date_to) if f.date_to else UNDATED - 1
+        masks.append((day >= lo) & (day <= hi))
     if f.subject:
-        sets.append(_column_contains(searcher, "subject_norm", compact(f.subject)))
-    if f.sender:
-        sets.append(sender_docnums(searcher, f.sender, memo))
-    for sender in f.more_senders:
-        sets.append(sender_docnums(searcher, sender, memo))
-    if not sets:
-        return None
-    out = set(sets[0])  # a copy: sender sets may be memoised
-    for s in sets[1:]:
-        out &= s
+        masks.append(as_mask(arrays.n, _column_contains(searcher, arrays, "subject_norm",
+                                                         compact(f.subject))))
+    for sender in ((f.sender,) if f.sender else ()) + tuple(f.more_senders):
+        masks.append(as_mask(arrays.n, sender_docnums(searcher, arrays, sender, memo)))
+    out = np.logical_and.reduce(masks) if masks else None
+    if memo is not None:
+        memo[key] = out
     return out
 
 
-def _column_contains(searcher, column: str, needle: str) -> set[int]:
-    reader = searcher.reader()
-    if not needle or not reader.has_column(column):
+UNDATED = 99999999  # the oldest_key of a letter without a date (_documents.to_fields)
+
+
+def _ymd(day: date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def _column_contains(searcher, arrays, column: str, needle: str) -> set[int]:
+    if not needle:
         return set()
-    values = reader.column_reader(column)
     raw = needle.encode()
-    return {n for n in reader.all_doc_ids() if raw in values[n]}
+    values = arrays.values(searcher, column)
+    return {n for n, v in enumerate(values) if v and raw in v}
 
 
 def sender_keys(text: str) -> set[str]:
@@ -135,14 +144,14 @@ def sender_keys(text: str) -> set[str]:
     return keys
 
 
-def sender_docnums(searcher, text: str, memo: dict | None = None) -> frozenset[int]:
+def sender_docnums(searcher, arrays, text: str, memo: dict | None = None) -> frozenset[int]:
     """By the directory when the text names a known agency (name, abbreviation or code),
     else every sender that contains the text. `memo`, a dict that lives as long as the
     searcher, keeps the answer (the sender facet asks for up to 40 senders a search)."""
     if memo is not None:
         key = ("sender", text)
         if key not in memo:
-            memo[key] = sender_docnums(searcher, text)
+            memo[key] = sender_docnums(searcher, arrays, text)
         return memo[key]
     keys = sender_keys(text)
     found: set[int] = set()
@@ -150,7 +159,9 @@ def sender_docnums(searcher, text: str, memo: dict | None = None) -> frozenset[i
         found |= set(searcher.docs_for_query(Q.Term("sender_key", key)))
     if keys:
         return frozenset(found)
-    return frozenset(_column_contains(searcher, "sender_norm", compact(text)))
+    deleted = arrays.deleted
+    return frozenset(n for n in _column_contains(searcher, arrays, "sender_norm", compact(text))
+                     if not deleted[n])
 
 
 def _attr(agency, name: str):

@@ -15,7 +15,7 @@ from whoosh import query as Q
 from whoosh import scoring, sorting
 
 from . import _arrays, _evaluate, _facets, _query, _store
-from ._filters import Filters, allowed_docnums, sender_docnums
+from ._filters import Filters, allowed, sender_docnums
 from ._snippets import match_spans, snippet
 
 SORTS = ("relevance", "date", "date_asc")
@@ -176,17 +176,17 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
     with _searcher(index_dir) as s:
         memo = _memo(s)
         arrays = _arrays.arrays_of(_cache.index(Path(index_dir)), s)
-        narrowed = _apply_box_metadata(s, pq, filters, memo)
+        narrowed = _apply_box_metadata(s, arrays, pq, filters, memo)
         wq = _query.build(pq, _Inside(s, index_dir))
-        allowed = allowed_docnums(s, narrowed, memo)
+        passing = allowed(s, arrays, narrowed, memo)
         result = SearchResult(total=0, page=page, per_page=per_page, hits=[],
                               query=q or "", filters=filters.as_dict())
-        if allowed is not None and not allowed:
+        if passing is not None and not passing.any():
             # No letter passes the filters: an empty set is never "no filter".
             result.facets = _facets.empty() if with_facets else {}
             return result
         listed = _listed(s, arrays, memo)  # every letter a search may give
-        within = listed if allowed is None else listed & _mask(arrays.n, allowed)
+        within = listed if passing is None else listed & passing
         if wq is None:
             wq = Q.Every()
             if sort == "relevance":
@@ -214,7 +214,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         last_page = max(1, math.ceil(result.total / per_page))
         room = per_page - len(hits)
         if sort == "relevance" and page == last_page and room > 0:
-            related = _related(s, arrays, ev, pq, allowed, listed, ids, min(room, RELATED_MAX))
+            related = _related(s, arrays, ev, pq, passing, listed, ids, min(room, RELATED_MAX))
             hits += [_hit(s.stored_fields(int(d)), pq, {}, None) | {"related": True}
                      for d in related]
         if result.total == 0 and pq.groups:
@@ -222,17 +222,10 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         return result
 
 
-def _mask(n: int, docnums) -> np.ndarray:
-    out = np.zeros(n, dtype=bool)
-    if docnums:
-        out[np.fromiter(docnums, dtype=np.int64, count=len(docnums))] = True
-    return out
-
-
 def _listed(searcher, arrays, memo: dict) -> np.ndarray:
     """Letters a search may give: not deleted, not failed (kept per searcher)."""
     if "listed" not in memo:
-        memo["listed"] = ~arrays.deleted & ~_mask(arrays.n, _failed(searcher))
+        memo["listed"] = ~arrays.deleted & ~_arrays.as_mask(arrays.n, _failed(searcher))
     return memo["listed"]
 
 
@@ -291,17 +284,17 @@ def _reranked(searcher, arrays, ev, pq, listed):
         [Q.Term("body", t, boost=w) for t, w in picked], boost=PRF_RERANK)))
 
 
-def _related(searcher, arrays, ev, pq, allowed, listed, matched, limit: int) -> list[int]:
+def _related(searcher, arrays, ev, pq, passing, listed, matched, limit: int) -> list[int]:
     """Up to `limit` letters within the filters that do not match but share at least
     PRF_MINMATCH feedback terms with the best matches, best first."""
-    if not _plain_words(pq) or allowed is None or len(matched) >= FILL_BELOW or limit <= 0:
+    if not _plain_words(pq) or passing is None or len(matched) >= FILL_BELOW or limit <= 0:
         return []
     picked = _feedback_terms(searcher, arrays, ev, pq, listed)
     if not picked:
         return []
     related = _query.without_excluded(pq, Q.Or(
         [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH))
-    within = listed & _mask(arrays.n, allowed)
+    within = listed & passing
     within[matched] = False
     rel = _evaluate.Evaluation(searcher, arrays, related)
     ids, part = rel.matches(within)
@@ -339,7 +332,8 @@ def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
     return [(t, w / top) for t, w in scored]
 
 
-def _apply_box_metadata(searcher, pq, filters: Filters, memo: dict | None = None) -> Filters:
+def _apply_box_metadata(searcher, arrays, pq, filters: Filters,
+                        memo: dict | None = None) -> Filters:
     """A date range and an agency typed in the box become filters (see _understand). An
     agency that sent nothing in this archive is searched as words instead."""
     meta = pq.meta
@@ -347,7 +341,7 @@ def _apply_box_metadata(searcher, pq, filters: Filters, memo: dict | None = None
         return filters
     sender = None
     if meta.sender and meta.sender_filter:
-        if sender_docnums(searcher, meta.sender, memo):
+        if sender_docnums(searcher, arrays, meta.sender, memo):
             sender = meta.sender
         else:
             meta.sender_filter = False
