@@ -2,11 +2,10 @@
 
 The public surface is small on purpose: nothing outside this package imports whoosh.
 """
-from ._analyzer import preload
 from ._documents import FileState
 from ._facets import year_range
 from ._filters import BadFilter, Filters
-from ._search import SearchResult, get_document, original_path, search, stats
+from ._search import SearchResult, get_document, original_path, preload, search, stats
 from ._store import IndexMissing, Locked, ReindexLock, read_last_run, write_last_run
 from ._writer import IndexUpdater, Known
 

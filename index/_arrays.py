@@ -9,7 +9,6 @@ phrase reads the blocks it needs again (`positions`).
 from __future__ import annotations
 
 import threading
-import weakref
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -19,13 +18,16 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.util.numeric import byte_to_length
 
+# Blocks of positions kept per commit and process, in bytes (estimated).
+BLOCKS_BUDGET = 48 * 1024 * 1024
+
 # What phrases have been read to hold or not, per commit and process (two masks of every
 # letter and the letters with all the words: 0.2 MB a phrase at 100,000 letters).
-PHRASES_BUDGET = 48 * 1024 * 1024
+PHRASES_BUDGET = 32 * 1024 * 1024
 
-# Postings kept per process, in bytes of arrays (a term in every one of 100,000 letters
-# takes 1.2 MB). The least recently used go first.
-POSTINGS_BUDGET = 96 * 1024 * 1024
+# Postings kept per commit and process, in bytes of arrays (a term in every one of
+# 100,000 letters takes 0.8 MB). The least recently used go first.
+POSTINGS_BUDGET = 64 * 1024 * 1024
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
 
@@ -42,13 +44,14 @@ class Postings:
     blocks: list
     block_starts: np.ndarray
     inline_values: list | None = None  # positions of terms Whoosh keeps inline
+    key: tuple = ()                     # (field, term bytes)
 
     @property
     def nbytes(self) -> int:
         return self.ids.nbytes + self.weights.nbytes + 64 * len(self.blocks) + 200
 
 
-EMPTY = Postings(np.zeros(0, np.int64), np.zeros(0, np.float64), [], np.zeros(0, np.int64))
+EMPTY = Postings(np.zeros(0, np.int32), np.zeros(0, np.float32), [], np.zeros(0, np.int64))
 
 
 class Arrays:
@@ -66,13 +69,17 @@ class Arrays:
         self._lock = threading.Lock()
         self._postings: OrderedDict[tuple, Postings] = OrderedDict()
         self._bytes = 0
+        self._blocks: OrderedDict[tuple, tuple] = OrderedDict()  # key -> (values, size)
+        self._block_bytes = 0
         self._phrases: OrderedDict[tuple, object] = OrderedDict()
         self._phrase_bytes = 0
         self._lengths: dict[str, np.ndarray] = {}
         self._columns: dict[str, tuple] = {}
 
     # -- postings ------------------------------------------------------------------------
-    def postings(self, searcher, fieldname: str, text) -> Postings:
+    def postings(self, searcher, fieldname: str, text, phrase: bool = False) -> Postings:
+        """The term's postings. `phrase`: a phrase will read its positions, so the blocks
+        read now are kept for that (reading ids unpickles the positions anyway)."""
         field = searcher.schema[fieldname]
         btext = text if isinstance(text, bytes) else field.to_bytes(text)
         key = (fieldname, btext)
@@ -81,7 +88,7 @@ class Arrays:
             if found is not None:
                 self._postings.move_to_end(key)
                 return found
-        found = self._read(searcher, fieldname, btext, field.format)
+        found = self._read(searcher, fieldname, btext, field.format, phrase)
         with self._lock:
             if key not in self._postings:
                 self._postings[key] = found
@@ -112,7 +119,7 @@ class Arrays:
                                            + old.known.nbytes + old.holds.nbytes)
         return state
 
-    def _read(self, searcher, fieldname: str, btext: bytes, fmt) -> Postings:
+    def _read(self, searcher, fieldname: str, btext: bytes, fmt, keep: bool) -> Postings:
         ids, weights, blocks, starts, inline = [], [], [], [], None
         count = 0
         # The leaves of *this* searcher: its files are this thread's to read.
@@ -127,12 +134,14 @@ class Arrays:
                     block_ids = np.cumsum(np.asarray(data[0], dtype=np.int64)) + offset
                     w = data[1]
                     if w is None:
-                        block_w = np.ones(len(block_ids))
+                        block_w = np.ones(len(block_ids), dtype=np.float32)
                     elif isinstance(w, float):
-                        block_w = np.full(len(block_ids), w)
+                        block_w = np.full(len(block_ids), w, dtype=np.float32)
                     else:
-                        block_w = np.asarray(w, dtype=np.float64)
+                        block_w = np.asarray(w, dtype=np.float32)
                     datalen = m._nextoffset - m._dataoffset
+                    if keep:
+                        self._keep_block((fieldname, btext, len(blocks)), data[2], datalen)
                     blocks.append((li, m._dataoffset, datalen,
                                    m._compression))
                     starts.append(count)
@@ -153,17 +162,19 @@ class Arrays:
                 starts.append(count)
                 count += len(local)
                 ids.append(np.asarray(local, dtype=np.int64))
-                weights.append(np.asarray(w, dtype=np.float64))
+                weights.append(np.asarray(w, dtype=np.float32))
                 inline = (inline or []) + [values]
         if not ids:
             return EMPTY
-        return Postings(np.concatenate(ids), np.concatenate(weights), blocks,
-                        np.asarray(starts, dtype=np.int64), inline)
+        # Weights are 32-bit floats in the index: kept so, with no loss.
+        return Postings(np.concatenate(ids).astype(np.int32),
+                        np.concatenate(weights).astype(np.float32), blocks,
+                        np.asarray(starts, dtype=np.int64), inline, (fieldname, btext))
 
-    def positions(self, searcher, fieldname: str, postings: Postings, docnums: np.ndarray,
-                  block_cache: dict) -> dict[int, list[int]]:
-        """Positions of the term in each of `docnums` (all of which have it). `block_cache`
-        keeps unpickled blocks for the rest of one search."""
+    def positions(self, searcher, fieldname: str, postings: Postings,
+                  docnums: np.ndarray) -> dict[int, list[int]]:
+        """Positions of the term in each of `docnums` (all of which have it). The blocks
+        read are kept (BLOCKS_BUDGET): the common words of many phrases share them."""
         fmt = searcher.schema[fieldname].format
         where = np.searchsorted(postings.ids, docnums)
         block_of = np.searchsorted(postings.block_starts, where, side="right") - 1
@@ -181,33 +192,51 @@ class Arrays:
             if info is None:
                 value = postings.inline_values[inline_index[b]][i]
             else:
-                key = (id(postings), b)
-                values = block_cache.get(key)
-                if values is None:
-                    li, dataoffset, datalen, compressed = info
-                    raw = leaves[li]._terms._postfile.get(dataoffset, datalen)
-                    values = block_cache[key] = loads(zlib.decompress(raw) if compressed
-                                                      else raw)[2]
+                values = self._block(leaves, postings.key + (b,), info)
                 value = values[i]
             out[doc] = fmt.decode_positions(value)
         return out
 
+    def _block(self, leaves, key: tuple, info) -> tuple:
+        """The positions (encoded) of one block of postings."""
+        with self._lock:
+            held = self._blocks.get(key)
+            if held is not None:
+                self._blocks.move_to_end(key)
+                return held[0]
+        li, dataoffset, datalen, compressed = info
+        raw = leaves[li]._terms._postfile.get(dataoffset, datalen)
+        values = loads(zlib.decompress(raw) if compressed else raw)[2]
+        self._keep_block(key, values, datalen)
+        return values
+
+    def _keep_block(self, key: tuple, values: tuple, datalen: int) -> None:
+        size = 4 * datalen  # compressed pickle -> Python bytes objects, roughly
+        with self._lock:
+            if key not in self._blocks:
+                self._blocks[key] = (values, size)
+                self._block_bytes += size
+                while self._block_bytes > BLOCKS_BUDGET and len(self._blocks) > 1:
+                    _k, (_values, old) = self._blocks.popitem(last=False)
+                    self._block_bytes -= old
+
     # -- per-document arrays -------------------------------------------------------------
-    def lengths(self, searcher, fieldname: str) -> np.ndarray:
-        """Each letter's length of the field, as Whoosh's scorer reads it."""
+    def lengths(self, searcher, fieldname: str, docnums: np.ndarray) -> np.ndarray:
+        """The field's length in each of `docnums`, as Whoosh's scorer reads it (Whoosh
+        keeps a length in one byte; so do we, one byte a letter)."""
         with self._lock:
             found = self._lengths.get(fieldname)
         if found is None:
-            found = np.zeros(self.n, dtype=np.float64)
+            found = np.zeros(self.n, dtype=np.uint8)
             for leaf, offset in searcher.reader().leaf_readers():
                 column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
                 if column is None:
                     continue
                 raw = np.fromiter(column, dtype=np.uint8, count=leaf.doc_count_all())
-                found[offset:offset + len(raw)] = _LENGTH_OF_BYTE[raw]
+                found[offset:offset + len(raw)] = raw
             with self._lock:
                 self._lengths[fieldname] = found
-        return found
+        return _LENGTH_OF_BYTE[found[docnums]]
 
     def column(self, searcher, name: str) -> tuple[np.ndarray, list]:
         """A column as codes and the values they stand for (codes index `values`)."""
@@ -219,7 +248,7 @@ class Arrays:
             values = sorted({v for v in raw if v is not None}, key=str)
             code = {v: i for i, v in enumerate(values)}
             codes = np.fromiter((code.get(v, -1) if v is not None else -1 for v in raw),
-                                dtype=np.int64, count=self.n)
+                                dtype=np.int32, count=self.n)
             found = (codes, values)
             with self._lock:
                 self._columns[name] = found
@@ -258,24 +287,40 @@ def as_mask(n: int, docnums) -> np.ndarray:
     return out
 
 
-_arrays: "weakref.WeakKeyDictionary[object, tuple]" = weakref.WeakKeyDictionary()
+# The arrays of the latest commit of each index folder (a generation folder and its TOC
+# generation). They hold no open file, so a server that makes them before it forks its
+# workers shares their pages with all of them.
+_arrays: dict[str, tuple[tuple, Arrays]] = {}
 _arrays_lock = threading.Lock()
 
 
 def arrays_of(ix, searcher) -> Arrays:
     """The arrays of the commit `searcher` reads (`ix`: the open index it comes from)."""
-    generation = searcher.reader().generation()
+    folder = str(getattr(ix.storage, "folder", id(ix)))
+    commit = (folder, searcher.reader().generation())
     with _arrays_lock:
-        held = _arrays.get(ix)
-        if held is not None and held[0] == generation:
+        held = _arrays.get(folder)
+        if held is not None and held[0] == commit:
             return held[1]
     made = Arrays(searcher)
     with _arrays_lock:
-        held = _arrays.get(ix)
-        if held is None or held[0] != generation:
-            _arrays[ix] = (generation, made)
+        held = _arrays.get(folder)
+        if held is None or held[0] != commit:
+            _arrays[folder] = (commit, made)
             return made
         return held[1]
+
+
+def warm(searcher, arrays: Arrays) -> None:
+    """Read what every search of the commit needs (field lengths, facet and sort columns)."""
+    for name in searcher.schema.scorable_names():
+        arrays.lengths(searcher, name, np.zeros(0, dtype=np.int32))
+    for name in ("kind", "year", "sender_facet", "urgency"):
+        arrays.column(searcher, name)
+    for name in ("newest_key", "oldest_key"):
+        arrays.numbers(searcher, name)
+    for name in ("subject_norm", "sender_norm"):
+        arrays.values(searcher, name)
 
 
 def clear() -> None:

@@ -67,7 +67,6 @@ class Evaluation:
         self.query = query
         self.phrases: dict[tuple, _Phrase] = {}
         self._exact: dict[int, _Part] = {}   # parts of clauses without phrases, by id
-        self._blocks: dict = {}
         weighting = searcher.weighting
         self.B, self.K1 = weighting.B, weighting.K1
         self._field_B = getattr(weighting, "_field_B", {})
@@ -81,14 +80,14 @@ class Evaluation:
     def _term_scores(self, fieldname: str, text, postings) -> np.ndarray:
         field = self.s.schema[fieldname]
         if not field.scorable:
-            return postings.weights.copy()
+            return postings.weights.astype(np.float64)
         s = self.s
         idf = s.idf(fieldname, text)
         avgfl = s.avg_field_length(fieldname) or 1
         B = self._field_B.get(fieldname, self.B)
         K1 = self.K1
-        fl = self.a.lengths(s, fieldname)[postings.ids]
-        tf = postings.weights
+        fl = self.a.lengths(s, fieldname, postings.ids)
+        tf = postings.weights.astype(np.float64)  # Whoosh scores in double precision
         return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
 
     def _sparse(self, q: Q.Term) -> tuple[np.ndarray, np.ndarray]:
@@ -121,7 +120,7 @@ class Evaluation:
         return state
 
     def _new_phrase(self, fieldname: str, words: tuple) -> _Phrase | None:
-        all_postings = [self.a.postings(self.s, fieldname, w) for w in words]
+        all_postings = [self.a.postings(self.s, fieldname, w, phrase=True) for w in words]
         if any(p is EMPTY or not len(p.ids) for p in all_postings):
             state = None
         else:
@@ -271,8 +270,7 @@ class Evaluation:
         docs = docs[~state.known[docs]]
         if not len(docs):
             return
-        per_word = [self.a.positions(self.s, state.field, p, docs, self._blocks)
-                    for p in state.postings]
+        per_word = [self.a.positions(self.s, state.field, p, docs) for p in state.postings]
         holds = []
         for doc in docs.tolist():
             starts = set(per_word[0][doc])

@@ -14,7 +14,7 @@ import numpy as np
 from whoosh import query as Q
 from whoosh import scoring, sorting
 
-from . import _arrays, _evaluate, _facets, _query, _store
+from . import _analyzer, _arrays, _evaluate, _facets, _query, _store
 from ._filters import Filters, allowed, sender_docnums
 from ._snippets import match_spans, snippet
 
@@ -69,9 +69,10 @@ _cache = _Cache()
 
 
 class _Inside:
-    """Terms of a field's vocabulary that contain a given text (per generation of the
-    index, a list of its Thai terms is cached and scanned with `in`)."""
-    _cache: dict[tuple, list[str]] = {}
+    """Terms of a field's vocabulary that contain a given text. Per commit of the index,
+    its Thai terms are kept as one string, one term a line, which `str.find` scans at C
+    speed (a list scanned with `in` took 15 ms a word at 100,000 letters)."""
+    _cache: dict[tuple, tuple[str, np.ndarray, list[str]]] = {}
     _lock = threading.Lock()
 
     def __init__(self, searcher, index_dir):
@@ -79,14 +80,16 @@ class _Inside:
         self.key = (str(index_dir), str(_store.current_generation(Path(index_dir))),
                     searcher.reader().generation())
 
-    def vocab(self, fieldname: str) -> list[str]:
+    def vocab(self, fieldname: str) -> tuple[str, np.ndarray, list[str]]:
         key = self.key + (fieldname,)
         with self._lock:
             vocab = self._cache.get(key)
             if vocab is None:
                 reader = self.searcher.reader()
-                vocab = [t for t in reader.field_terms(fieldname)
+                words = [t for t in reader.field_terms(fieldname)
                          if len(t) > _query.SUBSTRING_MIN_CHARS and "\u0e01" <= t[0] <= "\u0e4e"]
+                starts = np.cumsum([0] + [len(t) + 1 for t in words[:-1]]) if words else np.zeros(0)
+                vocab = ("\n".join(words), np.asarray(starts, dtype=np.int64), words)
                 for old in [k for k in self._cache if k[0] == key[0] and k[1:] != key[1:]
                             and k[-1] == fieldname]:
                     del self._cache[old]
@@ -94,7 +97,13 @@ class _Inside:
         return vocab
 
     def __call__(self, needle: str, fieldname: str) -> list[str]:
-        found = [t for t in self.vocab(fieldname) if needle in t]
+        text, starts, words = self.vocab(fieldname)
+        hits, at = [], text.find(needle)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(needle, at + 1)
+        which = dict.fromkeys(np.searchsorted(starts, hits, side="right") - 1) if hits else {}
+        found = [words[i] for i in which]
         if len(found) > _query.SUBSTRING_MAX_TERMS:  # keep the most common
             reader = self.searcher.reader()
             found.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
@@ -156,8 +165,8 @@ def _failed(searcher) -> set[int]:
 if hasattr(os, "register_at_fork"):
     # A forked server worker (scripts.server) opens the index files again: file positions
     # must not be shared between processes.
-    os.register_at_fork(after_in_child=lambda: (_cache.clear(), _searchers.clear(),
-                                                _arrays.clear()))
+    # The arrays of a commit (_arrays) hold no file and stay shared.
+    os.register_at_fork(after_in_child=lambda: (_cache.clear(), _searchers.clear()))
 
 
 def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
@@ -444,6 +453,20 @@ def _brief(hit) -> dict:
     r = json.loads(hit["record"])
     return {k: r.get(k) for k in ("path", "ref_no", "date", "sender", "subject", "title",
                                   "date_source", "filed_date")} | {"doc_id": hit["doc_id"]}
+
+
+def preload(index_dir: Path | None = None) -> None:
+    """Load the segmentations' dictionaries and read the arrays every search of the
+    index's current commit needs: a server does it before it forks its workers, which
+    then share them. (Without an index, only the dictionaries.)"""
+    _analyzer.preload()
+    if index_dir is None:
+        return
+    try:
+        with _searcher(index_dir) as s:
+            _arrays.warm(s, _arrays.arrays_of(_cache.index(Path(index_dir)), s))
+    except _store.IndexMissing:
+        pass
 
 
 def stats(index_dir: Path) -> dict:
