@@ -6,12 +6,13 @@ from ._analyzer import preload
 from ._documents import FileState
 from ._facets import year_range
 from ._filters import BadFilter, Filters
+from ._prepare import analyse
 from ._search import SearchResult, get_document, original_path, search, stats
 from ._store import IndexMissing, Locked, ReindexLock, read_last_run, write_last_run
 from ._writer import IndexUpdater, Known
 
 __all__ = [
     "BadFilter", "FileState", "Filters", "IndexMissing", "IndexUpdater", "Known", "Locked",
-    "ReindexLock", "SearchResult", "get_document", "original_path", "preload", "read_last_run",
-    "search", "stats", "write_last_run", "year_range",
+    "ReindexLock", "SearchResult", "analyse", "get_document", "original_path", "preload",
+    "read_last_run", "search", "stats", "write_last_run", "year_range",
 ]

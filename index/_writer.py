@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import _store
 from ._documents import FileState, to_fields
+from ._prepare import Tokens, with_tokens
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,12 @@ class IndexUpdater:
             self._since = time.monotonic()
         return self._writer
 
-    def put(self, record: dict, doc_id: str, state: FileState) -> None:
-        self.writer.update_document(**to_fields(record, doc_id, state))
+    def put(self, record: dict, doc_id: str, state: FileState,
+            tokens: Tokens | None = None) -> None:
+        """`tokens`: `index.analyse(record)`, made in a reader process; without them the
+        writer segments the text itself."""
+        fields = to_fields(record, doc_id, state)
+        self.writer.update_document(**(with_tokens(fields, tokens) if tokens else fields))
         self._count()
 
     def delete(self, path: str) -> None:
