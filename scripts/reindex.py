@@ -193,14 +193,19 @@ def plan(found: dict[str, Found], known: dict[str, Known], ocr_ready: bool):
 def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str = "auto",
         quiet: bool = False, allow_mass_delete: bool = False, log=None,
         timeout: float = settings.FILE_TIMEOUT_S,
-        batch_docs: int = settings.BATCH_DOCS) -> tuple[int, Summary]:
+        batch_docs: int | None = None) -> tuple[int, Summary]:
+    """`batch_docs`: commit every that many documents (default: settings.BATCH_DOCS, and
+    settings.FIRST_BUILD_BATCH_DOCS on a first build)."""
     log = log or (lambda msg: None)
     if not archive.is_dir():
         raise UsageError(f"archive folder {archive} does not exist or is not a folder")
     started = time.monotonic()
     summary = Summary()
-    with ReindexLock(index), IndexUpdater(index, full=full, batch_docs=batch_docs,
-                                          batch_seconds=settings.BATCH_SECONDS) as up:
+    batches = dict(batch_docs=batch_docs or settings.BATCH_DOCS,
+                   batch_seconds=settings.BATCH_SECONDS,
+                   first_build_docs=batch_docs or settings.FIRST_BUILD_BATCH_DOCS,
+                   first_build_seconds=settings.FIRST_BUILD_BATCH_SECONDS)
+    with ReindexLock(index), IndexUpdater(index, full=full, **batches) as up:
         if up.rebuild_reason and up.rebuild_reason not in ("new index", "--full"):
             log(f"rebuilding the index: {up.rebuild_reason}")
         known = up.known()
