@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import _store
+from . import _lengths, _store
 from ._documents import FileState, to_fields
 from ._prepare import Tokens, with_tokens
 
@@ -95,6 +95,7 @@ class IndexUpdater:
     def writer(self):
         if self._writer is None:
             self._writer = self.ix.writer(timeout=5.0)
+            _lengths.install(self._writer)
             self._since = time.monotonic()
         return self._writer
 
