@@ -32,6 +32,11 @@ MAX_INDEXED_CHARS = 500_000
 # run that is killed keeps what it had done.
 BATCH_DOCS = 200
 BATCH_SECONDS = 60.0
+# A first build (a new index, or --full) commits far less often, without merging on the way,
+# and merges once at the end (index._writer). A killed first build keeps its commits, and
+# what it read is in the extraction cache either way.
+FIRST_BUILD_BATCH_DOCS = 20_000
+FIRST_BUILD_BATCH_SECONDS = 600.0
 
 MAX_QUERY_CHARS = 500
 # At most this many words of one query are searched, after repeats are dropped (see

@@ -5,12 +5,13 @@ The public surface is small on purpose: nothing outside this package imports who
 from ._documents import FileState
 from ._facets import year_range
 from ._filters import BadFilter, Filters
+from ._prepare import analyse
 from ._search import SearchResult, get_document, original_path, preload, search, stats
 from ._store import IndexMissing, Locked, ReindexLock, read_last_run, write_last_run
 from ._writer import IndexUpdater, Known
 
 __all__ = [
     "BadFilter", "FileState", "Filters", "IndexMissing", "IndexUpdater", "Known", "Locked",
-    "ReindexLock", "SearchResult", "get_document", "original_path", "preload", "read_last_run",
-    "search", "stats", "write_last_run", "year_range",
+    "ReindexLock", "SearchResult", "analyse", "get_document", "original_path", "preload",
+    "read_last_run", "search", "stats", "write_last_run", "year_range",
 ]

@@ -88,13 +88,31 @@ def with_title(record: dict) -> dict:
     return dict(record, title=title)
 
 
+def analysed_text(record: dict) -> dict[str, str]:
+    """The fields the Thai analyzers segment, as text: what `index.analyse` turns into tokens
+    in a reader process, so the writer segments nothing."""
+    text = record.get("text") or ""
+    subject = record.get("subject") or ""
+    sender = record.get("sender") or ""
+    return {
+        "ref_text": " ".join(filter(None, [record.get("ref_no"), record.get("ref_no_raw")])),
+        "sender": " ".join(filter(None, [sender, record.get("sender_abbr"),
+                                         record.get("sender_as_printed")])),
+        "recipient": record.get("recipient") or "",
+        "subject": subject,
+        "subject_fine": subject,
+        "body": text,
+        "body_fine": text,
+        "body_toneless": toneless(text) if record.get("format") in OCR_FORMATS else "",
+    }
+
+
 def to_fields(record: dict, doc_id: str, state: FileState) -> dict:
     """`record` is a memo as `Memo.to_json()` gives it. The stored record also says which
     date the letter is filed under (`filed_date`, `date_source`, see filed_date)."""
     date, source = filed_date(record)
     record = with_title(record) | {"date_source": source,
                                    "filed_date": date.date().isoformat() if date else None}
-    text = record.get("text") or ""
     subject = record.get("subject") or ""
     sender = record.get("sender") or ""
     refs = [r for r in (record.get("ref_no"), ) if r]
@@ -109,18 +127,9 @@ def to_fields(record: dict, doc_id: str, state: FileState) -> dict:
         "kind": record.get("kind") or "",
         "ref_key": ",".join(filter(None, (ref_key(r) for r in refs))),
         "cites_key": ",".join(filter(None, (ref_key(r) for r in record.get("cites") or []))),
-        "ref_text": " ".join(filter(None, [record.get("ref_no"), record.get("ref_no_raw")])),
         "year": str(date.year + 543) if date else "",
-        "sender": " ".join(filter(None, [sender, record.get("sender_abbr"),
-                                         record.get("sender_as_printed")])),
         "sender_key": ",".join(sender_keys(record)),
         "sender_facet": sender,
-        "recipient": record.get("recipient") or "",
-        "subject": subject,
-        "subject_fine": subject,
-        "body": text,
-        "body_fine": text,
-        "body_toneless": toneless(text) if record.get("format") in OCR_FORMATS else "",
         "urgency": record.get("urgency") or "",
         "secrecy": record.get("secrecy") or "",
         "received_key": ",".join(sorted(k for k in received if k)),
@@ -128,7 +137,7 @@ def to_fields(record: dict, doc_id: str, state: FileState) -> dict:
         "sender_norm": compact(" ".join(filter(None, [sender, record.get("sender_as_printed")]))).encode(),
         "needs_ocr": bool(record.get("needs_ocr")),
         "record": json.dumps(record, ensure_ascii=False),
-    }
+    } | analysed_text(record)
     ymd = date.year * 10000 + date.month * 100 + date.day if date else None
     fields["newest_key"] = 99999999 - ymd if ymd else 99999999
     fields["oldest_key"] = ymd or 99999999

@@ -77,8 +77,9 @@ def _print_memo(m: dict):
               show_default=True, help="Seconds one file may take before it is skipped.")
 @click.option("--log-file", type=click.Path(path_type=Path),
               help="Also append the summary and every error to this file.")
-@click.option("--batch-size", type=click.IntRange(1), default=settings.BATCH_DOCS,
-              show_default=True, help="Commit every N documents.")
+@click.option("--batch-size", type=click.IntRange(1), default=None,
+              help=f"Commit every N documents [default: {settings.BATCH_DOCS}; "
+                   f"{settings.FIRST_BUILD_BATCH_DOCS} on a first build].")
 def reindex(archive_opt, index_opt, full, jobs, ocr, quiet, allow_mass_delete, timeout, log_file,
             batch_size):
     """Bring the index in line with the archive folder."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import settings
 from archive import Memo, is_readable, read_text_of, understand
-from index import FileState, IndexUpdater, Known, ReindexLock, write_last_run
+from index import FileState, IndexUpdater, Known, ReindexLock, analyse, write_last_run
 from scripts.workers import TaskFailed, supervised_map
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
@@ -101,9 +101,11 @@ def _ocr_missing(mode: str) -> str | None:
     return ocr_missing()
 
 
-def _extract(job: tuple[str, str, bool, str]) -> tuple[dict, str, bool]:
-    """Worker: hash and read one file, through the extraction cache.
-    Returns (memo json, sha256, whether the file stayed the same while it was read)."""
+def _extract(job: tuple[str, str, bool, str]) -> tuple[dict, dict, str, bool]:
+    """Worker: hash and read one file, through the extraction cache, and segment its text
+    for the index (the one writer process would otherwise do all of that alone).
+    Returns (memo json, its tokens by field, sha256, whether the file stayed the same
+    while it was read)."""
     root, rel, ocr, cache = job
     full = Path(root, rel)
     before = full.stat()
@@ -117,7 +119,7 @@ def _extract(job: tuple[str, str, bool, str]) -> tuple[dict, str, bool]:
     record["path"] = rel
     after = full.stat()
     stable = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
-    return record, digest, stable
+    return record, (analyse(record) if stable else {}), digest, stable
 
 
 def _sha256(path: Path) -> str:
@@ -191,14 +193,19 @@ def plan(found: dict[str, Found], known: dict[str, Known], ocr_ready: bool):
 def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str = "auto",
         quiet: bool = False, allow_mass_delete: bool = False, log=None,
         timeout: float = settings.FILE_TIMEOUT_S,
-        batch_docs: int = settings.BATCH_DOCS) -> tuple[int, Summary]:
+        batch_docs: int | None = None) -> tuple[int, Summary]:
+    """`batch_docs`: commit every that many documents (default: settings.BATCH_DOCS, and
+    settings.FIRST_BUILD_BATCH_DOCS on a first build)."""
     log = log or (lambda msg: None)
     if not archive.is_dir():
         raise UsageError(f"archive folder {archive} does not exist or is not a folder")
     started = time.monotonic()
     summary = Summary()
-    with ReindexLock(index), IndexUpdater(index, full=full, batch_docs=batch_docs,
-                                          batch_seconds=settings.BATCH_SECONDS) as up:
+    batches = dict(batch_docs=batch_docs or settings.BATCH_DOCS,
+                   batch_seconds=settings.BATCH_SECONDS,
+                   first_build_docs=batch_docs or settings.FIRST_BUILD_BATCH_DOCS,
+                   first_build_seconds=settings.FIRST_BUILD_BATCH_SECONDS)
+    with ReindexLock(index), IndexUpdater(index, full=full, **batches) as up:
         if up.rebuild_reason and up.rebuild_reason not in ("new index", "--full"):
             log(f"rebuilding the index: {up.rebuild_reason}")
         known = up.known()
@@ -224,8 +231,8 @@ def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str 
             if st:
                 gone_by_hash.setdefault(st.sha256, []).append(rel)
         cache = str(settings.cache_dir(index))
-        for f, record, digest in _read_all(archive, [found[r] for r in to_read], jobs,
-                                           ocr_ready, cache, timeout, quiet):
+        for f, record, tokens, digest in _read_all(archive, [found[r] for r in to_read], jobs,
+                                                   ocr_ready, cache, timeout, quiet):
             rel = f.rel
             if record is None:
                 log(f"{rel}: changed while being read (still being copied?); left for the next run")
@@ -239,7 +246,7 @@ def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str 
             status = ("failed" if record.get("error") else
                       "needs_ocr" if record.get("needs_ocr") else "ok")
             up.put(record, doc_id, FileState(f.size, f.mtime_ns, digest, status,
-                                             settings.EXTRACTOR_VERSION))
+                                             settings.EXTRACTOR_VERSION), tokens)
             if status == "failed":
                 summary.failed += 1
                 summary.errors.append((rel, record["error"]))
@@ -266,14 +273,15 @@ def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str 
 
 def _read_all(archive: Path, files: list[Found], jobs: int, ocr: bool, cache: str,
               timeout: float, quiet: bool):
-    """Yield (found, record or None if the file changed meanwhile, sha256)."""
+    """Yield (found, record or None if the file changed meanwhile, its tokens (empty:
+    the writer segments it), sha256)."""
     progress = _progress(len(files), quiet)
     readable = []
     try:
         for f in files:
             if f.bad_name:
                 progress.update(1)
-                yield f, {"path": f.rel, "error": "file name is not valid UTF-8; rename the file"}, ""
+                yield f, {"path": f.rel, "error": "file name is not valid UTF-8; rename the file"}, {}, ""
             else:
                 readable.append(f)
         if not readable:
@@ -287,12 +295,12 @@ def _read_all(archive: Path, files: list[Found], jobs: int, ocr: bool, cache: st
             progress.update(1)
             if isinstance(result, TaskFailed):
                 if str(result).startswith("FileNotFoundError"):
-                    yield f, None, ""  # deleted while we worked: the next run removes it
+                    yield f, None, {}, ""  # deleted while we worked: the next run removes it
                 else:
-                    yield f, {"path": f.rel, "error": _reason(str(result))}, ""
+                    yield f, {"path": f.rel, "error": _reason(str(result))}, {}, ""
                 continue
-            record, digest, stable = result
-            yield f, (record if stable else None), digest
+            record, tokens, digest, stable = result
+            yield f, (record if stable else None), tokens, digest
     finally:
         progress.close()
 
