@@ -124,6 +124,8 @@ def join_wrapped_words(text: str) -> str:
 
 def within_edits(a: str, b: str, limit: int) -> bool:
     """Levenshtein distance of a and b is at most `limit` (banded, stops early)."""
+    if abs(len(a) - len(b)) > limit:  # the band would leave b (and the distance is more)
+        return False
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)

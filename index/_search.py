@@ -16,7 +16,7 @@ from whoosh import scoring, sorting
 
 from . import _analyzer, _arrays, _evaluate, _facets, _query, _store
 from ._filters import Filters, allowed, sender_docnums
-from ._snippets import match_spans, snippet
+from ._snippets import best_snippet
 
 SORTS = ("relevance", "date", "date_asc")
 
@@ -366,7 +366,6 @@ def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
     record = json.loads(stored["record"])
     text = record.get("text") or ""
     extra = _ref_spans(text, pq.refs)
-    spans = match_spans(text, patterns, extra)
     return {
         "path": record["path"],
         "doc_id": stored["doc_id"],
@@ -380,7 +379,7 @@ def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
         "date_source": record.get("date_source"),
         "filed_date": record.get("filed_date"),
         "related": False,
-        "snippet": snippet(text, spans) if text else "",
+        "snippet": best_snippet(text, patterns, extra),
         "needs_ocr": bool(record.get("needs_ocr")),
         "urgency": record.get("urgency"),
         "format": record.get("format"),

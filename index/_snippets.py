@@ -20,31 +20,77 @@ _GAP = r"[^\w\u0e01-\u0e4e]*"
 
 
 def match_spans(text: str, patterns: dict[str, list[list[str]]],
-                extra: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+                extra: list[tuple[int, int]] = (),
+                within: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` where a pattern's term sequence occurs as whole words of
-    that engine's segmentation (SUBSTRING: anywhere). Candidates are found by a plain
-    search of the folded text; only a little context around each is segmented, so long
-    letters cost little."""
+    that engine's segmentation (SUBSTRING: anywhere); `within`: only those inside that
+    range. Candidates are found by a plain search of the folded text; only a little
+    context around each is segmented, so long letters cost little."""
     spans = list(extra)
     cuts: dict = {}  # segmentations of the windows already looked at
+    for start, end, engine in _candidates(text, patterns, within):
+        if engine == SUBSTRING or _aligned(text, start, end, engine, cuts):
+            spans.append((start, end))
+    return _merge(spans)
+
+
+def _candidates(text: str, patterns: dict[str, list[list[str]]],
+                within: tuple[int, int] | None = None):
+    """(start, end, engine) of every plain occurrence of a pattern's sequence, at most
+    MAX_SPANS a pattern."""
     folded = fold(text)
     if len(folded) != len(text):  # lowercasing changed lengths: offsets would drift
         folded = text
+    lo, hi = within or (0, len(text))
     for engine, seqs in patterns.items():
         for seq in seqs or ():
             if not seq:
                 continue
             rx = re.compile(_GAP.join(re.escape(t) for t in seq))
             found = 0
-            for m in rx.finditer(folded):
-                if m.end() == m.start():
+            for m in rx.finditer(folded, max(0, lo - _CONTEXT)):
+                if m.start() >= hi:
+                    break
+                if m.end() == m.start() or m.start() < lo:
                     continue
-                if engine == SUBSTRING or _aligned(text, m.start(), m.end(), engine, cuts):
-                    spans.append((m.start(), m.end()))
-                    found += 1
-                    if found >= MAX_SPANS:
-                        break
-    return _merge(spans)
+                yield m.start(), m.end(), engine
+                found += 1
+                if found >= MAX_SPANS:
+                    break
+
+
+def best_snippet(text: str, patterns: dict[str, list[list[str]]],
+                 extra: list[tuple[int, int]] = (), window: int = WINDOW) -> str:
+    """The snippet of `text`: the window with the most matches, the matches marked.
+    Windows are ranked by the plain occurrences of the patterns, and only the best ones
+    are segmented to keep whole-word matches (segmenting every occurrence in a long
+    letter was 20 % of a search); if none of them has a whole-word match, every
+    occurrence is checked."""
+    if not text:
+        return ""
+    raw = sorted([(s, e) for s, e, _eng in _candidates(text, patterns)] + list(extra))
+    for start in _best_windows(raw, window)[:3]:
+        region = (max(0, start - window), min(len(text), start + 2 * window))
+        spans = match_spans(text, patterns, [x for x in extra if region[0] <= x[0] < region[1]],
+                            within=region)
+        if any(start <= s and e <= start + window for s, e in spans):
+            return snippet(text, spans, window)
+    return snippet(text, match_spans(text, patterns, extra), window)
+
+
+def _best_windows(spans: list[tuple[int, int]], window: int) -> list[int]:
+    """Window starts (at a span), the ones holding the most spans first. `spans` are
+    sorted, so each window counts only the spans that start inside it."""
+    counted: dict[int, int] = {}
+    for i, (s, _e) in enumerate(spans):
+        if s in counted:
+            continue
+        n, j = 0, i
+        while j < len(spans) and spans[j][0] <= s + window:
+            n += spans[j][1] <= s + window
+            j += 1
+        counted[s] = n
+    return sorted(counted, key=lambda s: (-counted[s], s))
 
 
 def _aligned(text: str, start: int, end: int, engine: str, cuts: dict) -> bool:

@@ -1,7 +1,8 @@
 """The web's only door to index/: paths from the app config, one call per request.
 
-No result is cached here: every call opens a fresh searcher (index.search does), so the
-next request after a reindex commit sees the new index.
+No result is cached here. index.search keeps a searcher per thread and what it read of a
+commit, and opens the index again when a reindex has committed, so the next request after
+a commit sees the new index.
 """
 from __future__ import annotations
 

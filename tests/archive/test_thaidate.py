@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from archive.thaidate import date_readings, find_dates, parse_date_bound, parse_date_range, parse_thai_date
+from archive.thaitext import within_edits
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -96,3 +97,13 @@ def test_a_latin_month_read_two_ways_is_no_date_on_its_own():
     assert find_dates("วันที่ ๑๐ A.A. ๒๕๖๒") == []
     (_, _, ds), = date_readings("วันที่ ๑๐ A.A. ๒๕๖๒")
     assert ds == (date(2019, 7, 10), date(2019, 10, 10))
+
+
+
+def test_a_month_name_with_extra_marks_is_read_not_a_crash():
+    # A noisy month name once stopped a letter's fields: the fuzzy month match ran off
+    # its band when one word was longer than the other by more than the edits allowed.
+    found = date_readings("2 พฤศจุิกายน 2559")
+    assert any(date(2016, 11, 2) in days for _s, _e, days in found)
+    assert not within_edits("พฤศจิกายนนนนน", "พฤศจิกายน", 1)
+    assert within_edits("พฤศจุิกายน", "พฤศจิกายน", 1)
