@@ -78,3 +78,18 @@ def test_a_phrase_is_read_only_where_it_decides(sample_index):
     read = sum(int(s.known.sum()) for s in ev.phrases.values() if s is not None)
     having = sum(len(s.cand) for s in ev.phrases.values() if s is not None)
     assert len(ids) > 1 and read < having
+
+
+def test_at_least_minmatch_of_the_terms(sample_index):
+    """Related letters share at least PRF_MINMATCH feedback terms (Whoosh's own Or ignores
+    minmatch): the letters of Or(..., minmatch=k) are those with k of the terms or more."""
+    searcher = _search._searchers.get(sample_index)
+    arrays = _arrays.arrays_of(_search._cache.index(sample_index), searcher)
+    words = ["ประชุม", "คณะกรรมการ", "จังหวัด", "ขอ", "ความ", "ราชการ"]
+    having = [set(searcher.docs_for_query(_query.Q.Term("body", w))) for w in words]
+    for k in (1, 2, 3, 5):
+        q = _query.Q.Or([_query.Q.Term("body", w) for w in words], minmatch=k)
+        ids, _part = _evaluate.Evaluation(searcher, arrays, q).matches(~arrays.deleted)
+        expected = {d for d in set().union(*having) if sum(d in h for h in having) >= k}
+        assert set(ids.tolist()) == expected
+    assert expected  # some letters have five of the words
