@@ -11,11 +11,13 @@ from __future__ import annotations
 import threading
 import zlib
 from collections import OrderedDict
+from itertools import accumulate
 from dataclasses import dataclass
 from pickle import loads
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.formats import Positions
 from whoosh.util.numeric import byte_to_length
 
 # Blocks of positions kept per commit and process, in bytes (estimated).
@@ -176,6 +178,7 @@ class Arrays:
         """Positions of the term in each of `docnums` (all of which have it). The blocks
         read are kept (BLOCKS_BUDGET): the common words of many phrases share them."""
         fmt = searcher.schema[fieldname].format
+        decode = _decode_positions if type(fmt) is Positions else fmt.decode_positions
         where = np.searchsorted(postings.ids, docnums)
         block_of = np.searchsorted(postings.block_starts, where, side="right") - 1
         leaves = [leaf for leaf, _o in searcher.reader().leaf_readers()]
@@ -194,7 +197,7 @@ class Arrays:
             else:
                 values = self._block(leaves, postings.key + (b,), info)
                 value = values[i]
-            out[doc] = fmt.decode_positions(value)
+            out[doc] = decode(value)
         return out
 
     def _block(self, leaves, key: tuple, info) -> tuple:
@@ -277,6 +280,12 @@ class Arrays:
             with self._lock:
                 self._columns[key] = found
         return found
+
+
+def _decode_positions(value: bytes) -> list[int]:
+    """Whoosh's Positions.decode_positions (a length, then the pickled deltas), with the
+    sum taken in C."""
+    return list(accumulate(loads(value[4:] if value.endswith(b".") else value[4:] + b".")))
 
 
 def as_mask(n: int, docnums) -> np.ndarray:
