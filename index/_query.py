@@ -37,6 +37,8 @@ from ._understand import Understood, understand
 TEXT_FIELDS = ("subject", "body", "sender")
 FINE_FIELDS = ("subject_fine", "body_fine")
 SUBSTRING_FIELDS = ("subject", "body")  # coarse fields whose words may hold a typed word
+# The vocabularies looked in for words that hold a typed word: coarse, fine.
+SUBSTRING_VOCABULARIES = ("body", "body_fine")
 
 REF_BOOST = 100.0       # the letter with that number comes first
 RECEIVED_BOOST = 50.0
@@ -303,8 +305,8 @@ def item_query(item: Item, inside=None) -> Q.Query | None:
     needle = substring_needle(item) if inside else None
     if needle:
         longer = []
-        for fields, words, vocab in ((SUBSTRING_FIELDS, coarse, "body"),
-                                     (FINE_FIELDS, fine, "body_fine")):
+        for fields, words, vocab in zip((SUBSTRING_FIELDS, FINE_FIELDS), (coarse, fine),
+                                        SUBSTRING_VOCABULARIES):
             found = [t for t in inside(needle, vocab) if t != needle and t not in words]
             longer += [Q.Term(f, t) for f in fields for t in found[:SUBSTRING_MAX_TERMS]]
         if longer:

@@ -34,7 +34,8 @@ def check_same(index: Path):
     compared = 0
     for q in QUERIES:
         pq = _query.parse(q)
-        wq = _query.build(pq, _search._Inside(searcher, index))
+        wq = _query.build(pq, _search._Inside(searcher, _arrays.arrays_of(
+            _search._cache.index(index), searcher)))
         if wq is None:
             wq = _query.Q.Every()
         expected = whoosh_matches(searcher, wq)
@@ -72,7 +73,7 @@ def test_a_phrase_is_read_only_where_it_decides(sample_index):
     match (the scores of the page read more)."""
     searcher = _search._searchers.get(sample_index)
     arrays = _arrays.Arrays(searcher)  # nothing read by other searches
-    wq = _query.build(_query.parse("ประชาสัมพันธ์ผลงาน"), _search._Inside(searcher, sample_index))
+    wq = _query.build(_query.parse("ประชาสัมพันธ์ผลงาน"), _search._Inside(searcher, arrays))
     ev = _evaluate.Evaluation(searcher, arrays, wq)
     ids, part = ev.matches(~arrays.deleted)
     read = sum(int(s.known.sum()) for s in ev.phrases.values() if s is not None)
