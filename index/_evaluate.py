@@ -28,6 +28,7 @@ import numpy as np
 from whoosh import query as Q
 
 from ._arrays import EMPTY, Arrays
+from ._query import Bonus
 
 EPS = 1e-9
 
@@ -181,7 +182,7 @@ class Evaluation:
             s_lo = a.s_lo + b.s_lo * a.m_lo
             s_hi = s_lo if (a.exact and b.exact) else a.s_hi + b.s_hi * a.m_hi
             return _Part(a.m_lo, a.m_hi, s_lo, s_hi)
-        if isinstance(q, Q.WrappingQuery) and hasattr(q, "bonus"):
+        if isinstance(q, Bonus):
             c = self.part(q.child)
             if not c.m_hi.any():
                 return c
@@ -286,11 +287,11 @@ class Evaluation:
     def _pending(self, docs: np.ndarray) -> bool:
         """Read every phrase not yet read in any of `docs`; False if there was none."""
         did = False
+        mask = np.zeros(self.n, dtype=bool)
+        mask[docs] = True
         for state in self.phrases.values():
             if state is None:
                 continue
-            mask = np.zeros(self.n, dtype=bool)
-            mask[docs] = True
             todo = state.cand[mask[state.cand] & ~state.known[state.cand]]
             if len(todo):
                 self._verify(state, todo)
