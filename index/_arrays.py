@@ -1,10 +1,11 @@
 """What a search reads of one commit of the index, as numpy arrays, kept for the next one.
 
 Whoosh walks posting lists one posting at a time in Python; this reads a term's postings a
-block at a time (a block is one pickled tuple of up to 128 ids and weights) into arrays,
-and keeps them, with field lengths and facet columns, until the next commit. Every thread
-of a process shares them (they are never changed once made). Positions are not kept: a
-phrase reads the blocks it needs again (`positions`).
+block at a time (a block is one pickled tuple of up to 128 ids, weights and positions)
+into arrays, and keeps them, with field lengths, facet columns and vocabularies, until the
+next commit. Every thread of a process shares them (arrays are never changed once made).
+Positions are read again where a phrase needs them (`positions`), and the blocks read are
+kept too, within a budget of bytes (`_Kept`).
 """
 from __future__ import annotations
 
@@ -42,9 +43,8 @@ class Postings:
     (term frequency times the field's boost, as Whoosh scores them)."""
     ids: np.ndarray
     weights: np.ndarray
-    # Where to read positions again: per block, (leaf number, data offset, length,
-    # compressed),
-    # and the index in `ids` at which each block starts.
+    # Where to read positions again: per block (leaf number, data offset, length,
+    # compressed), and the index in `ids` at which each block starts.
     blocks: list
     block_starts: np.ndarray
     inline_values: list | None = None  # positions of terms Whoosh keeps inline
@@ -56,6 +56,40 @@ class Postings:
 
 
 EMPTY = Postings(np.zeros(0, np.int32), np.zeros(0, np.float32), [], np.zeros(0, np.int64))
+
+
+_MISSING = object()
+
+
+class _Kept:
+    """Values kept up to a budget of bytes, the least recently used dropped first."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self._items: OrderedDict[tuple, tuple] = OrderedDict()  # key -> (value, size)
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, default=_MISSING):
+        with self._lock:
+            held = self._items.get(key)
+            if held is None:
+                return default
+            self._items.move_to_end(key)
+            return held[0]
+
+    def put(self, key: tuple, value, size: int):
+        """`value`, or the one another thread put first."""
+        with self._lock:
+            held = self._items.get(key)
+            if held is not None:
+                return held[0]
+            self._items[key] = (value, size)
+            self._bytes += size
+            while self._bytes > self.budget and len(self._items) > 1:
+                _k, (_v, old) = self._items.popitem(last=False)
+                self._bytes -= old
+            return value
 
 
 class Arrays:
@@ -71,14 +105,10 @@ class Arrays:
                 gone[np.asarray(deleted, dtype=np.int64) + offset] = True
         self.deleted = gone
         self._lock = threading.Lock()
-        self._postings: OrderedDict[tuple, Postings] = OrderedDict()
-        self._bytes = 0
-        self._blocks: OrderedDict[tuple, tuple] = OrderedDict()  # key -> (values, size)
-        self._block_bytes = 0
-        self._phrases: OrderedDict[tuple, object] = OrderedDict()
-        self._phrase_bytes = 0
-        self._lengths: dict[str, np.ndarray] = {}
-        self._columns: dict[str, tuple] = {}
+        self._postings = _Kept(POSTINGS_BUDGET)
+        self._blocks = _Kept(BLOCKS_BUDGET)
+        self._phrases = _Kept(PHRASES_BUDGET)
+        self._made: dict[tuple, object] = {}  # lengths, columns, vocabularies
 
     # -- postings ------------------------------------------------------------------------
     def postings(self, searcher, fieldname: str, text, phrase: bool = False) -> Postings:
@@ -87,40 +117,21 @@ class Arrays:
         field = searcher.schema[fieldname]
         btext = text if isinstance(text, bytes) else field.to_bytes(text)
         key = (fieldname, btext)
-        with self._lock:
-            found = self._postings.get(key)
-            if found is not None:
-                self._postings.move_to_end(key)
-                return found
-        found = self._read(searcher, fieldname, btext, field.format, phrase)
-        with self._lock:
-            if key not in self._postings:
-                self._postings[key] = found
-                self._bytes += found.nbytes
-                while self._bytes > POSTINGS_BUDGET and len(self._postings) > 1:
-                    _k, old = self._postings.popitem(last=False)
-                    self._bytes -= old.nbytes
+        found = self._postings.get(key)
+        if found is _MISSING:
+            found = self._read(searcher, fieldname, btext, field.format, phrase)
+            found = self._postings.put(key, found, found.nbytes)
         return found
 
     def phrase(self, key: tuple, make):
-        """The state of a phrase (see _evaluate._Phrase), made by `make()` the first time."""
-        with self._lock:
-            if key in self._phrases:
-                self._phrases.move_to_end(key)
-                return self._phrases[key]
-        state = make()
-        size = 0 if state is None else (state.cand.nbytes + state.score.nbytes
-                                        + state.known.nbytes + state.holds.nbytes)
-        with self._lock:
-            if key in self._phrases:
-                return self._phrases[key]
-            self._phrases[key] = state
-            self._phrase_bytes += size
-            while self._phrase_bytes > PHRASES_BUDGET and len(self._phrases) > 1:
-                _k, old = self._phrases.popitem(last=False)
-                if old is not None:
-                    self._phrase_bytes -= (old.cand.nbytes + old.score.nbytes
-                                           + old.known.nbytes + old.holds.nbytes)
+        """The state of a phrase (see _evaluate._Phrase), made by `make()` the first time
+        (None: a word of it is not in the index)."""
+        state = self._phrases.get(key)
+        if state is _MISSING:
+            state = make()
+            size = 64 if state is None else (state.cand.nbytes + state.score.nbytes
+                                             + state.known.nbytes + state.holds.nbytes)
+            state = self._phrases.put(key, state, size)
         return state
 
     def _read(self, searcher, fieldname: str, btext: bytes, fmt, keep: bool) -> Postings:
@@ -204,78 +215,76 @@ class Arrays:
 
     def _block(self, leaves, key: tuple, info) -> tuple:
         """The positions (encoded) of one block of postings."""
-        with self._lock:
-            held = self._blocks.get(key)
-            if held is not None:
-                self._blocks.move_to_end(key)
-                return held[0]
-        li, dataoffset, datalen, compressed = info
-        raw = leaves[li]._terms._postfile.get(dataoffset, datalen)
-        values = loads(zlib.decompress(raw) if compressed else raw)[2]
-        self._keep_block(key, values, datalen)
+        values = self._blocks.get(key)
+        if values is _MISSING:
+            li, dataoffset, datalen, compressed = info
+            raw = leaves[li]._terms._postfile.get(dataoffset, datalen)
+            values = loads(zlib.decompress(raw) if compressed else raw)[2]
+            values = self._keep_block(key, values, datalen)
         return values
 
-    def _keep_block(self, key: tuple, values: tuple, datalen: int) -> None:
-        size = 4 * datalen  # compressed pickle -> Python bytes objects, roughly
-        with self._lock:
-            if key not in self._blocks:
-                self._blocks[key] = (values, size)
-                self._block_bytes += size
-                while self._block_bytes > BLOCKS_BUDGET and len(self._blocks) > 1:
-                    _k, (_values, old) = self._blocks.popitem(last=False)
-                    self._block_bytes -= old
+    def _keep_block(self, key: tuple, values: tuple, datalen: int) -> tuple:
+        # a compressed pickle as Python bytes objects: about four times its size
+        return self._blocks.put(key, values, 4 * datalen)
 
     # -- per-document arrays -------------------------------------------------------------
+    def _once(self, key: tuple, make):
+        """What `make()` gives, made once per commit (two threads may both make it)."""
+        with self._lock:
+            found = self._made.get(key, _MISSING)
+        if found is _MISSING:
+            found = make()
+            with self._lock:
+                found = self._made.setdefault(key, found)
+        return found
+
     def lengths(self, searcher, fieldname: str, docnums: np.ndarray) -> np.ndarray:
         """The field's length in each of `docnums`, as Whoosh's scorer reads it (Whoosh
         keeps a length in one byte; so do we, one byte a letter)."""
-        with self._lock:
-            found = self._lengths.get(fieldname)
-        if found is None:
+        def read():
             found = np.zeros(self.n, dtype=np.uint8)
             for leaf, offset in searcher.reader().leaf_readers():
                 column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-                if column is None:
-                    continue
-                raw = np.fromiter(column, dtype=np.uint8, count=leaf.doc_count_all())
-                found[offset:offset + len(raw)] = raw
-            with self._lock:
-                self._lengths[fieldname] = found
-        return _LENGTH_OF_BYTE[found[docnums]]
+                if column is not None:
+                    found[offset:offset + leaf.doc_count_all()] = np.fromiter(
+                        column, dtype=np.uint8, count=leaf.doc_count_all())
+            return found
+        return _LENGTH_OF_BYTE[self._once(("lengths", fieldname), read)[docnums]]
 
     def column(self, searcher, name: str) -> tuple[np.ndarray, list]:
         """A column as codes and the values they stand for (codes index `values`)."""
-        with self._lock:
-            found = self._columns.get(name)
-        if found is None:
-            reader = searcher.reader()
-            raw = list(reader.column_reader(name)) if reader.has_column(name) else [None] * self.n
+        def read():
+            raw = self.values(searcher, name)
             values = sorted({v for v in raw if v is not None}, key=str)
             code = {v: i for i, v in enumerate(values)}
             codes = np.fromiter((code.get(v, -1) if v is not None else -1 for v in raw),
                                 dtype=np.int32, count=self.n)
-            found = (codes, values)
-            with self._lock:
-                self._columns[name] = found
-        return found
+            return codes, values
+        return self._once(("column", name), read)
 
     def values(self, searcher, name: str) -> list:
         """A column's values as a list (substring filters scan it)."""
-        key = ("values", name)
-        with self._lock:
-            found = self._columns.get(key)
-        if found is None:
+        def read():
             reader = searcher.reader()
-            found = list(reader.column_reader(name)) if reader.has_column(name) else [None] * self.n
-            with self._lock:
-                self._columns[key] = found
-        return found
+            return list(reader.column_reader(name)) if reader.has_column(name) else [None] * self.n
+        return self._once(("values", name), read)
+
+    def numbers(self, searcher, name: str) -> np.ndarray:
+        """A numeric column as an array (newest_key, oldest_key)."""
+        return self._once(("numbers", name), lambda: np.fromiter(
+            (v or 0 for v in searcher.reader().column_reader(name)), dtype=np.int64,
+            count=self.n))
 
     def containing(self, searcher, fieldname: str, needle: str) -> list[str]:
         """The field's Thai terms longer than SUBSTRING_MIN_CHARS that contain `needle`, in
         term order. The terms are kept as one string, a term a line, which `str.find`
         scans at C speed (a list scanned with `in` took 15 ms a word at 100,000 letters)."""
-        text, starts, words = self._vocabulary(searcher, fieldname)
+        def read():
+            words = [t for t in searcher.reader().field_terms(fieldname)
+                     if len(t) > SUBSTRING_MIN_CHARS and "\u0e01" <= t[0] <= "\u0e4e"]
+            starts = np.cumsum([0] + [len(t) + 1 for t in words[:-1]]) if words else []
+            return "\n".join(words), np.asarray(starts, dtype=np.int64), words
+        text, starts, words = self._once(("vocabulary", fieldname), read)
         hits, at = [], text.find(needle)
         while at >= 0:
             hits.append(at)
@@ -283,31 +292,6 @@ class Arrays:
         if not hits:
             return []
         return [words[i] for i in dict.fromkeys(np.searchsorted(starts, hits, side="right") - 1)]
-
-    def _vocabulary(self, searcher, fieldname: str) -> tuple[str, np.ndarray, list[str]]:
-        key = ("vocabulary", fieldname)
-        with self._lock:
-            found = self._columns.get(key)
-        if found is None:
-            words = [t for t in searcher.reader().field_terms(fieldname)
-                     if len(t) > SUBSTRING_MIN_CHARS and "\u0e01" <= t[0] <= "\u0e4e"]
-            starts = np.cumsum([0] + [len(t) + 1 for t in words[:-1]]) if words else []
-            found = ("\n".join(words), np.asarray(starts, dtype=np.int64), words)
-            with self._lock:
-                self._columns[key] = found
-        return found
-
-    def numbers(self, searcher, name: str) -> np.ndarray:
-        """A numeric column as an array (newest_key, oldest_key)."""
-        key = ("numbers", name)
-        with self._lock:
-            found = self._columns.get(key)
-        if found is None:
-            found = np.fromiter((v or 0 for v in searcher.reader().column_reader(name)),
-                                dtype=np.int64, count=self.n)
-            with self._lock:
-                self._columns[key] = found
-        return found
 
 
 def _decode_positions(value: bytes) -> list[int]:
