@@ -9,10 +9,12 @@ Generates (and keeps, in --workdir) a corpus with the shared generator (text let
 index), starts `saraban serve` on it as shipped and sends a fixed mix (TYPICAL below plus the
 corpus's judged queries: rare and frequent words, compounds, phrases, syntax, numbers,
 sender and date filters, date-sorted lists, the empty query) to /api/search, first from one
-client, then from several at once. Prints p50/p95/p99 per query type, requests/s, and the
-RSS and PSS of all server processes after the load. `--in-process` calls index.search
-directly instead (for profiling with py-spy or pyinstrument). Prints figures; asserts
-nothing.
+client, then from several at once. Prints p50/p95/p99 per query type (for one client, the
+first pass over the mix apart from the repeats: a server keeps what a commit's searches
+read, so the first pass is what a query nobody asked before costs; the several clients come
+after it), requests/s, and the RSS and PSS of all server processes after the load.
+`--in-process` calls index.search directly instead (for profiling with py-spy or
+pyinstrument). Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
