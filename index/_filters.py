@@ -127,9 +127,7 @@ def _ymd(day: date) -> int:
 def _column_contains(searcher, arrays, column: str, needle: str) -> set[int]:
     if not needle:
         return set()
-    raw = needle.encode()
-    values = arrays.values(searcher, column)
-    return {n for n, v in enumerate(values) if v and raw in v}
+    return set(arrays.having(searcher, column, needle.encode()).tolist())
 
 
 def sender_keys(text: str) -> set[str]:
