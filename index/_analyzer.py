@@ -36,7 +36,10 @@ def fold(text: str) -> str:
     return text.translate(_THAI_DIGITS).lower()
 
 
-@lru_cache(maxsize=4096)
+# Letters repeat most of their runs (formulas, agencies, titles): on 3,000 letters 4,096
+# entries missed 38,000 of 291,000 runs, 16,384 missed the 10,000 distinct ones, and a
+# reader's `analyse` took 25-45 % less time. About 800 bytes an entry: 13 MB when full.
+@lru_cache(maxsize=16384)
 def _segment_thai(run: str, engine: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
