@@ -24,15 +24,15 @@ from whoosh.util.numeric import byte_to_length
 from ._query import SUBSTRING_MIN_CHARS, SUBSTRING_VOCABULARIES
 
 # Blocks of positions kept per commit and process, in bytes (estimated).
-BLOCKS_BUDGET = 48 * 1024 * 1024
+BLOCKS_BUDGET = 32 * 1024 * 1024
 
 # What phrases have been read to hold or not, per commit and process (two masks of every
 # letter and the letters with all the words: 0.2 MB a phrase at 100,000 letters).
-PHRASES_BUDGET = 32 * 1024 * 1024
+PHRASES_BUDGET = 24 * 1024 * 1024
 
 # Postings kept per commit and process, in bytes of arrays (a term in every one of
 # 100,000 letters takes 0.8 MB). The least recently used go first.
-POSTINGS_BUDGET = 64 * 1024 * 1024
+POSTINGS_BUDGET = 48 * 1024 * 1024
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
 

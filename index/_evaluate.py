@@ -223,6 +223,27 @@ class Evaluation:
                         if count is not None:
                             count[ids] += 1
                 continue
+            if isinstance(sq, Q.Phrase):
+                # Added where it may hold, like a term: a phrase as dense bounds would be
+                # four arrays of every letter (1.8 MB at 100,000), per phrase and query.
+                state = self._phrase_state(sq.fieldname, tuple(sq.words))
+                if state is None:
+                    continue
+                holds = state.holds[state.cand]
+                unread = ~state.known[state.cand]
+                if unread.any() and m_hi is None:
+                    m_hi, s_hi = m_lo.copy(), s_lo.copy()
+                    count_hi = None if count_lo is None else count_lo.copy()
+                scores = state.score * sq.boost
+                for m, sc, count, where in ((m_lo, s_lo, count_lo, holds),
+                                            (m_hi, s_hi, count_hi, holds | unread)):
+                    if m is not None:
+                        ids = state.cand[where]
+                        m[ids] = True
+                        sc[ids] += scores[where]
+                        if count is not None:
+                            count[ids] += 1
+                continue
             p = self.part(sq)
             if not p.exact and m_hi is None:
                 m_hi, s_hi = m_lo.copy(), s_lo.copy()

@@ -2,6 +2,7 @@
 parsed and checked here, applied as a mask of allowed documents in _search."""
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
@@ -86,9 +87,10 @@ def allowed(searcher, arrays, f: Filters, memo: dict | None = None) -> np.ndarra
     """Which letters pass every filter (a mask over docnums), or None when no filter is
     set. Read from the arrays of the commit (_arrays), kept in `memo` (see
     sender_docnums) for the next page of the same search."""
-    key = ("allowed", repr(f))
-    if memo is not None and key in memo:
-        return memo[key]
+    kept = memo.setdefault("allowed", OrderedDict()) if memo is not None else {}
+    key = repr(f)
+    if key in kept:
+        return kept[key]
     masks: list[np.ndarray] = []
     for name, value in (("kind", f.kind), ("urgency", f.urgency)):
         if value:
@@ -112,9 +114,13 @@ def allowed(searcher, arrays, f: Filters, memo: dict | None = None) -> np.ndarra
     for sender in ((f.sender,) if f.sender else ()) + tuple(f.more_senders):
         masks.append(as_mask(arrays.n, sender_docnums(searcher, arrays, sender, memo)))
     out = np.logical_and.reduce(masks) if masks else None
-    if memo is not None:
-        memo[key] = out
+    kept[key] = out
+    if len(kept) > ALLOWED_KEPT:  # a mask is 100 KB at 100,000 letters
+        kept.pop(next(iter(kept)))
     return out
+
+
+ALLOWED_KEPT = 64  # filter masks kept per searcher (the pages of a search, recent filters)
 
 
 UNDATED = 99999999  # the oldest_key of a letter without a date (_documents.to_fields)

@@ -195,7 +195,7 @@ def _contract_hit(hit: dict) -> dict:
 @click.option("--index", "index_opt", type=click.Path(path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=5000, show_default=True, envvar="PORT")
-@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True,
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True,
               help="Threads per worker process.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Worker processes (POSIX); default: one per core, at most 4.")
