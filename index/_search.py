@@ -14,7 +14,7 @@ import numpy as np
 from whoosh import query as Q
 from whoosh import scoring, sorting
 
-from . import _analyzer, _arrays, _evaluate, _facets, _query, _store
+from . import _analyzer, _arrays, _evaluate, _facets, _layout, _query, _store
 from ._filters import Filters, allowed, sender_docnums
 from ._snippets import best_snippet
 
@@ -31,10 +31,14 @@ class SearchResult:
     suggestion: str | None = None
     query: str = ""
     filters: dict = field(default_factory=dict)
+    # The query was searched as corrected: {"query": searched, "as_typed": typed, "reason":
+    # "layout"} (typed on the English keyboard layout), else None.
+    corrected: dict | None = None
 
     def as_json(self) -> dict:
         return {"total": self.total, "page": self.page, "per_page": self.per_page,
-                "hits": self.hits, "facets": self.facets, "suggestion": self.suggestion}
+                "hits": self.hits, "facets": self.facets, "suggestion": self.suggestion,
+                "corrected": self.corrected}
 
 
 class _Cache:
@@ -145,25 +149,31 @@ if hasattr(os, "register_at_fork"):
 
 def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
            sort: str = "relevance", page: int = 1, per_page: int = 20,
-           with_facets: bool = True) -> SearchResult:
+           with_facets: bool = True, as_typed: bool = False) -> SearchResult:
     """The letters that match the words of `q` and every filter: `total` counts exactly
     those, and so do the facets. A few letters about the same thing that do not match may
     follow the last match (see _related); they carry `"related": True` and are counted
-    nowhere."""
+    nowhere. A query typed on the English keyboard layout is searched as the Thai it was
+    meant to be (`corrected` says so), unless `as_typed`."""
     if not isinstance(filters, Filters):
         filters = Filters.parse(filters or {})
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {', '.join(SORTS)}")
     page = max(1, int(page))
-    pq = _query.parse(q or "")
     with _searcher(index_dir) as s:
         memo = _memo(s)
+        typed = q or ""
+        thai = None if as_typed else _layout.thai_if_mistyped(typed, lambda w: any(
+            s.reader().doc_frequency(f, w) > 0 for f in _query.SUBSTRING_VOCABULARIES))
+        pq = _query.parse(thai or typed)
         arrays = _arrays.arrays_of(_cache.index(Path(index_dir)), s)
         narrowed = _apply_box_metadata(s, arrays, pq, filters, memo)
         wq = _query.build(pq, _Inside(s, arrays))
         passing = allowed(s, arrays, narrowed, memo)
         result = SearchResult(total=0, page=page, per_page=per_page, hits=[],
-                              query=q or "", filters=filters.as_dict())
+                              query=thai or typed, filters=filters.as_dict(),
+                              corrected=thai and {"query": thai, "as_typed": typed,
+                                                  "reason": "layout"})
         if passing is not None and not passing.any():
             # No letter passes the filters: an empty set is never "no filter".
             result.facets = _facets.empty() if with_facets else {}

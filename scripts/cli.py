@@ -141,8 +141,10 @@ def _append_log(path: Path | None, lines: list[str]):
 @click.option("--urgency")
 @click.option("--sort", type=click.Choice(["relevance", "date", "date_asc"]), default="relevance",
               show_default=True)
+@click.option("--as-typed", is_flag=True,
+              help="Search the query as typed, even when it looks typed on the English layout.")
 @click.argument("query", nargs=-1)
-def search(index_opt, as_json, limit, page, sort, query, **filters):
+def search(index_opt, as_json, limit, page, sort, as_typed, query, **filters):
     """Search the index. QUERY is what you would type in the search box."""
     from index import BadFilter, IndexMissing
     from index import search as run_search
@@ -151,16 +153,20 @@ def search(index_opt, as_json, limit, page, sort, query, **filters):
     text = " ".join(query)
     try:
         result = run_search(index, text, filters, sort=sort, page=page, per_page=limit,
-                            with_facets=False)
+                            with_facets=False, as_typed=as_typed)
     except IndexMissing as exc:
         _fail(str(exc))
     except BadFilter as exc:
         _fail(str(exc))
     if as_json:
-        click.echo(json.dumps({"total": result.total,
-                               "hits": [_contract_hit(h) for h in result.hits]},
-                              ensure_ascii=False))
+        out = {"total": result.total, "hits": [_contract_hit(h) for h in result.hits]}
+        if result.corrected:  # the query was read as typed on the English layout
+            out["corrected"] = result.corrected
+        click.echo(json.dumps(out, ensure_ascii=False))
         return
+    if result.corrected:
+        click.echo(f"searched as {result.corrected['query']} (typed on the English keyboard "
+                   f"layout?); --as-typed searches {result.corrected['as_typed']} as typed")
     click.echo(letters(result.total))
     matches = [h for h in result.hits if not h.get("related")]
     related = [h for h in result.hits if h.get("related")]

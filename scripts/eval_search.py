@@ -155,6 +155,56 @@ def facet_mismatches(corpus: Path, index: Path) -> tuple[int, list[str]]:
     return checked, wrong
 
 
+MISTAKES = ("layout",)
+
+
+def mistaken(q: str, kind: str) -> str | None:
+    """The query as a clerk might mistype it, made the same way for every query: `layout`,
+    typed on the English keyboard layout (PyThaiNLP's Kedmanee map; digits stay, as a
+    number pad types them). None when the mistake cannot happen to this query."""
+    import re
+
+    from pythainlp.util import thai_to_eng
+
+    if kind == "layout":
+        if not re.search("[\u0e01-\u0e4e]", q):
+            return None
+        return " ".join(w if re.fullmatch(r"[0-9][0-9.,:/]*", w) else thai_to_eng(w)
+                        for w in q.split())
+    raise ValueError(kind)
+
+
+def mistake_rates(corpus: Path, index: Path, kinds: tuple[str, ...] = MISTAKES) -> dict:
+    """Per kind of mistake: of the judged queries whose correct form finds letters, how
+    many reach the correct form's first letter among their first 10 (directly or as
+    corrected), and the added time (median, ms)."""
+    from index import search
+
+    out = {}
+    for kind in kinds:
+        reached = tried = 0
+        extra = []
+        for q in load_jsonl(corpus / "queries.jsonl"):
+            typed = mistaken(q.get("q") or "", kind)
+            filters = q.get("filters") or {}
+            if typed is None:
+                continue
+            right = search(index, q["q"], filters, per_page=1, with_facets=False)
+            if not right.hits:
+                continue
+            t = time.perf_counter()
+            wrong = search(index, typed, filters, per_page=10)
+            extra.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            search(index, q["q"], filters, per_page=10)
+            extra[-1] -= time.perf_counter() - t
+            tried += 1
+            reached += right.hits[0]["path"] in [h["path"] for h in wrong.hits]
+        extra.sort()
+        out[kind] = (reached, tried, 1000 * extra[len(extra) // 2] if extra else 0.0)
+    return out
+
+
 def failing(row: dict) -> str | None:
     """Why a query counts as failing, or None."""
     if "P" in row and (row["P"] < 1.0 or row["R"] < 1.0):
@@ -236,6 +286,9 @@ def main(argv=None) -> int:
                     help="judge the related letters shown after the matches too")
     ap.add_argument("--facets", action="store_true",
                     help="also click every facet of every query and check its count")
+    ap.add_argument("--mistakes", action="store_true",
+                    help="also search each query as mistyped (see MISTAKES) and report how "
+                    "many still reach the letters the correct query finds")
     ap.add_argument("--segmenters", help="compare segmentation engines (e.g. newmm,icu,"
                     "longest) on the compound probes and the corpus text, then stop")
     args = ap.parse_args(argv)
@@ -264,6 +317,10 @@ def main(argv=None) -> int:
               "clicking gives")
         for line in wrong[:args.show]:
             print(f"  {line}")
+    if args.mistakes:
+        print("\nmistyped queries (the correct query's first letter among the first 10):")
+        for kind, (reached, tried, ms) in mistake_rates(args.corpus, index).items():
+            print(f"  {kind:<10} {reached} of {tried}; added time, median {ms:.1f} ms")
     if args.json:
         args.json.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     return 0

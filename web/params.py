@@ -56,6 +56,7 @@ class SearchParams:
     per_page: int = settings.DEFAULT_PER_PAGE
     truncated: list[str] = field(default_factory=list)   # names of parameters that were cut
     per_page_clamped: bool = False
+    as_typed: bool = False   # search q as typed (not as Thai typed on the English layout)
 
     @property
     def empty(self) -> bool:
@@ -73,6 +74,8 @@ class SearchParams:
             out["page"] = self.page
         if self.per_page != settings.DEFAULT_PER_PAGE:
             out["per_page"] = self.per_page
+        if self.as_typed:
+            out["as_typed"] = 1
         for key, value in changes.items():
             if value is None or value == "":
                 out.pop(key, None)
@@ -125,6 +128,7 @@ def parse_search(args) -> SearchParams:
                        "การเรียงลำดับต้องเป็น relevance (ตรงที่สุด), date (ใหม่สุดก่อน) "
                        "หรือ date_asc (เก่าสุดก่อน)")
     p.sort = sort
+    p.as_typed = (args.get("as_typed") or "").strip() in ("1", "true", "yes", "on")
 
     p.page = _int(args, "page", 1)
     if not 1 <= p.page <= MAX_PAGE:

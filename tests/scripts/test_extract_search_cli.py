@@ -70,3 +70,19 @@ def test_reindex_says_what_to_install_when_scans_wait_for_ocr(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "needs OCR 1 (Tesseract is not installed: apt-get install tesseract-ocr " \
            "tesseract-ocr-tha)" in proc.stdout
+
+
+def test_search_says_when_it_read_the_english_layout(sample_index, runner):
+    from pythainlp.util import thai_to_eng
+
+    from scripts.cli import main
+
+    typed = thai_to_eng("ประชุม")
+    out = runner.invoke(main, ["search", "--index", str(sample_index), typed]).output
+    assert out.startswith("searched as ประชุม (typed on the English keyboard layout?)")
+    data = json.loads(runner.invoke(
+        main, ["search", "--index", str(sample_index), "--json", typed]).output)
+    assert data["corrected"]["query"] == "ประชุม" and data["total"] >= 1
+    plain = runner.invoke(main, ["search", "--index", str(sample_index), "--as-typed",
+                                 typed]).output
+    assert not plain.startswith("searched as")
