@@ -2,10 +2,10 @@
 เลือกตั้ง). Pure: the caller says which words the index knows.
 
 Read as Thai only when every sign of it agrees: the query has no Thai letter, almost all
-its characters are keys that give Thai letters on the Kedmanee layout (PyThaiNLP's map),
-none of its Latin words is a word of the archive (COVID, Open Data), it is not a reference
-number, an e-mail or a web address, and what the same keys give in Thai reads as words the
-archive has.
+its keys (numbers aside) mean Thai on the Kedmanee layout (PyThaiNLP's map), none of its
+Latin words of 3 letters or more is a word of the archive (COVID, Open Data), it is not a
+reference number, an e-mail or a web address, and what the same keys give in Thai reads as
+words the archive has.
 """
 from __future__ import annotations
 
@@ -53,8 +53,8 @@ def thai_if_mistyped(text: str, known: Callable[[str], bool]) -> str | None:
         return None
     thai = "".join(p if p.isspace() or _NUMBER.match(p) else eng_to_thai(p) for p in parts)
     # As dictionary words, or as the smaller words the fine fields hold (เลือกตั้ง is
-    # indexed inside การเลือกตั้ง as เลือก|ตั้ง).
-    # A long query may hold one word the archive lacks.
+    # indexed inside การเลือกตั้ง as เลือก|ตั้ง); a long query may hold one word the
+    # archive lacks.
     for engine in (COARSE_ENGINE, FINE_ENGINE):
         found = [fold(w) for w, _s, _e in segment(thai, engine) if _THAI.match(w)]
         long_words = [w for w in found if len(w) >= MIN_WORD_CHARS]
