@@ -324,8 +324,9 @@ def _decode_positions(value: bytes) -> list[int]:
 def as_mask(n: int, docnums) -> np.ndarray:
     """A mask over `n` docnums with `docnums` set."""
     out = np.zeros(n, dtype=bool)
-    if docnums:
-        out[np.fromiter(docnums, dtype=np.int64, count=len(docnums))] = True
+    if len(docnums):
+        out[np.fromiter(docnums, dtype=np.int64, count=len(docnums))
+            if isinstance(docnums, (set, frozenset)) else docnums] = True
     return out
 
 

@@ -47,24 +47,13 @@ def _as_clicked(searcher, arrays, groups: dict, matched: np.ndarray, memo) -> di
     is_match = np.zeros(arrays.n, dtype=bool)
     is_match[matched] = True
     for value, _n in sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))[:2 * MAX_ENTRIES]:
-        theirs = _sender_ids(searcher, arrays, value, memo)
+        theirs = sender_docnums(searcher, arrays, value, memo)
         letters = theirs[is_match[theirs]]
         key = letters.tobytes()
         if len(letters) and key not in seen:
             seen.add(key)
             out[value] = len(letters)
     return out
-
-
-def _sender_ids(searcher, arrays, value: str, memo) -> np.ndarray:
-    """The sender filter's letters for `value`, ascending (kept with the searcher)."""
-    key = ("sender_ids", value)
-    if memo is not None and key in memo:
-        return memo[key]
-    found = np.array(sorted(sender_docnums(searcher, arrays, value, memo)), dtype=np.int64)
-    if memo is not None:
-        memo[key] = found
-    return found
 
 
 def year_range(be_year: int, date_from: date | None = None,

@@ -114,6 +114,11 @@ class _Searchers:
             entry = held[key] = (ix, ix.searcher(weighting=scoring.BM25F(B=0.75, K1=1.2)))
         return entry[1]
 
+    def index_of(self, index_dir: Path):
+        """The open index this thread's searcher came from (after `get`, without reading
+        the folder again)."""
+        return self._local.held[str(index_dir)][0]
+
 
 _searchers = _Searchers()
 # What changes only with a commit (failed letters, a sender's letters), kept as long as the
@@ -166,7 +171,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         thai = None if as_typed else _layout.thai_if_mistyped(typed, lambda w: any(
             s.reader().doc_frequency(f, w) > 0 for f in _query.SUBSTRING_VOCABULARIES))
         pq = _query.parse(thai or typed)
-        arrays = _arrays.arrays_of(_cache.index(Path(index_dir)), s)
+        arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s)
         narrowed = _apply_box_metadata(s, arrays, pq, filters, memo)
         wq = _query.build(pq, _Inside(s, arrays))
         passing = allowed(s, arrays, narrowed, memo)
@@ -334,7 +339,7 @@ def _apply_box_metadata(searcher, arrays, pq, filters: Filters,
         return filters
     sender = None
     if meta.sender and meta.sender_filter:
-        if sender_docnums(searcher, arrays, meta.sender, memo):
+        if len(sender_docnums(searcher, arrays, meta.sender, memo)):
             sender = meta.sender
         else:
             meta.sender_filter = False
@@ -447,7 +452,7 @@ def preload(index_dir: Path | None = None) -> None:
         return
     try:
         with _searcher(index_dir) as s:
-            _arrays.warm(s, _arrays.arrays_of(_cache.index(Path(index_dir)), s))
+            _arrays.warm(s, _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s))
     except _store.IndexMissing:
         pass
 

@@ -21,27 +21,33 @@ _GAP = r"[^\w\u0e01-\u0e4e]*"
 
 def match_spans(text: str, patterns: dict[str, list[list[str]]],
                 extra: list[tuple[int, int]] = (),
-                within: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+                within: tuple[int, int] | None = None,
+                folded: str | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` where a pattern's term sequence occurs as whole words of
     that engine's segmentation (SUBSTRING: anywhere); `within`: only those inside that
-    range. Candidates are found by a plain search of the folded text; only a little
-    context around each is segmented, so long letters cost little."""
+    range. Candidates are found by a plain search of the folded text (`folded`, when the
+    caller has it); only a little context around each is segmented, so long letters cost
+    little."""
     spans = list(extra)
     cuts: dict = {}  # segmentations of the windows already looked at
-    for start, end, engine in _candidates(text, patterns, within):
+    for start, end, engine in _candidates(folded or _folded(text), patterns, within):
         if engine == SUBSTRING or _aligned(text, start, end, engine, cuts):
             spans.append((start, end))
     return _merge(spans)
 
 
-def _candidates(text: str, patterns: dict[str, list[list[str]]],
-                within: tuple[int, int] | None = None):
-    """(start, end, engine) of every plain occurrence of a pattern's sequence, at most
-    MAX_SPANS a pattern."""
+def _folded(text: str) -> str:
+    """The text as terms are stored (fold), or as it is when folding changes its length
+    (offsets would drift)."""
     folded = fold(text)
-    if len(folded) != len(text):  # lowercasing changed lengths: offsets would drift
-        folded = text
-    lo, hi = within or (0, len(text))
+    return folded if len(folded) == len(text) else text
+
+
+def _candidates(folded: str, patterns: dict[str, list[list[str]]],
+                within: tuple[int, int] | None = None):
+    """(start, end, engine) of every plain occurrence of a pattern's sequence in the
+    folded text, at most MAX_SPANS a pattern."""
+    lo, hi = within or (0, len(folded))
     for engine, seqs in patterns.items():
         for seq in seqs or ():
             if not seq:
@@ -68,14 +74,15 @@ def best_snippet(text: str, patterns: dict[str, list[list[str]]],
     occurrence is checked."""
     if not text:
         return ""
-    raw = sorted([(s, e) for s, e, _eng in _candidates(text, patterns)] + list(extra))
+    folded = _folded(text)
+    raw = sorted([(s, e) for s, e, _eng in _candidates(folded, patterns)] + list(extra))
     for start in _best_windows(raw, window)[:3]:
         region = (max(0, start - window), min(len(text), start + 2 * window))
         spans = match_spans(text, patterns, [x for x in extra if region[0] <= x[0] < region[1]],
-                            within=region)
+                            within=region, folded=folded)
         if any(start <= s and e <= start + window for s, e in spans):
             return snippet(text, spans, window)
-    return snippet(text, match_spans(text, patterns, extra), window)
+    return snippet(text, match_spans(text, patterns, extra, folded=folded), window)
 
 
 def _best_windows(spans: list[tuple[int, int]], window: int) -> list[int]:
