@@ -22,6 +22,12 @@ from whoosh.formats import Positions
 from whoosh.util.numeric import byte_to_length
 
 from ._query import SUBSTRING_MIN_CHARS, SUBSTRING_VOCABULARIES
+from ._spelling import skeleton
+
+# The vocabularies mistyped words are read against (see _spelling): the body's dictionary
+# words, which hold every word a letter has, and its smaller words (เลือกตั้ง is indexed
+# inside การเลือกตั้ง as เลือก|ตั้ง there).
+SPELLING_VOCABULARIES = ("body", "body_fine")
 
 # Blocks of positions kept per commit and process, in bytes (estimated).
 BLOCKS_BUDGET = 32 * 1024 * 1024
@@ -289,6 +295,63 @@ class Arrays:
         return [lines.line(i) for i in lines.lines_with(needle).tolist()]
 
 
+    def words(self, searcher) -> "_Words":
+        """The Thai terms of SPELLING_VOCABULARIES, looked up by skeleton (a
+        _spelling.Vocabulary); a term of both counts the letters of the one more have it."""
+        def read():
+            df: dict[bytes, int] = {}
+            for fieldname in SPELLING_VOCABULARIES:
+                here: dict[bytes, int] = {}
+                for leaf, _offset in searcher.reader().leaf_readers():
+                    if fieldname not in leaf.schema:
+                        continue
+                    for btext, info in leaf.iter_field(fieldname):
+                        if btext[:1] == b"\xe0":  # Thai
+                            here[btext] = here.get(btext, 0) + info.doc_frequency()
+                for btext, n in here.items():
+                    df[btext] = max(df.get(btext, 0), n)
+            thai = [(t.decode("utf-8"), n) for t, n in df.items()]
+            return _Words([t for t, _n in thai], [n for _t, n in thai], self.n)
+        return self._once(("words",), read)
+
+    def with_term(self, searcher, text: str) -> np.ndarray:
+        """Letters whose SPELLING_VOCABULARIES have the term, ascending."""
+        found = [self.postings(searcher, f, text).ids for f in SPELLING_VOCABULARIES]
+        return np.union1d(*found) if len(found) > 1 else found[0]
+
+
+class _Words:
+    """Terms by skeleton: a sorted array of the skeletons' hashes (str hashes are the same
+    in a process and the workers it forks), the terms as one string, and how many letters
+    have each (deleted ones included until a merge). About 20 bytes a term."""
+
+    def __init__(self, terms: list[str], letters_with: list[int], letters: int):
+        keys = np.fromiter((hash(skeleton(t)) for t in terms), dtype=np.int64,
+                           count=len(terms))
+        order = np.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.order = order.astype(np.int32)
+        self.terms = _Lines(terms, "\n")
+        self.letters_with = np.asarray(letters_with, dtype=np.int32)
+        self.letters = letters
+
+    def words(self, skeletons: list[str]) -> dict[str, list[tuple[str, int]]]:
+        if not skeletons or not len(self.keys):
+            return {}
+        wanted = np.fromiter((hash(k) for k in skeletons), dtype=np.int64,
+                             count=len(skeletons))
+        lo = np.searchsorted(self.keys, wanted, side="left")
+        hi = np.searchsorted(self.keys, wanted, side="right")
+        out: dict[str, list[tuple[str, int]]] = {}
+        for k in np.nonzero(hi > lo)[0].tolist():
+            key = skeletons[k]
+            for at in self.order[lo[k]:hi[k]].tolist():
+                term = self.terms.line(at)
+                if skeleton(term) == key:  # not a hash collision
+                    out.setdefault(key, []).append((term, int(self.letters_with[at])))
+        return out
+
+
 class _Lines:
     """Strings kept as one, a line each, which `find` scans at C speed (a list of 100,000
     subjects or 300,000 terms scanned with `in` took 15 ms; as Python objects they would
@@ -367,6 +430,7 @@ def warm(searcher, arrays: Arrays) -> None:
         arrays.having(searcher, name, b"")
     for name in SUBSTRING_VOCABULARIES:
         arrays.containing(searcher, name, "ก")
+    arrays.words(searcher)
 
 
 def clear() -> None:

@@ -26,6 +26,7 @@ from whoosh.matching import WrappingMatcher
 
 import settings
 
+from . import _synonyms
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms, toneless
 from ._snippets import SUBSTRING
 from ._documents import compact, digits_key
@@ -59,6 +60,7 @@ class Item:
     text: str
     phrase: bool = False
     negated: bool = False
+    alias: bool = False  # another form of a word typed (_synonyms), not typed itself
 
 
 @dataclass
@@ -127,7 +129,34 @@ def parse(text: str) -> ParsedQuery:
             pq.groups.append([item])
         pending_or = False
     _bound(pq, settings.MAX_QUERY_TERMS)
+    _add_synonyms(pq)
     return pq
+
+
+def _add_synonyms(pq: ParsedQuery) -> None:
+    """Other forms of what was typed (_synonyms) are searched too: the forms of one word
+    typed in its group, as alternatives; the forms of words typed in a row as a group of
+    their own, so the letters that have the words as typed still rank first."""
+    added: list[list[Item]] = []
+    stretch: list[list[Item]] = []
+
+    def close():
+        words = [g[0].text for g in stretch]
+        for start, end, forms in _synonyms.spans(words):
+            aliases = [Item(f, alias=True) for f in forms]
+            if end - start == 1:
+                stretch[start].extend(aliases)
+            else:
+                added.append(aliases)
+        stretch.clear()
+
+    for group in pq.groups:
+        if len(group) == 1 and not group[0].phrase:
+            stretch.append(group)
+        else:
+            close()
+    close()
+    pq.groups += added
 
 
 # A word, or a few words, typed more often than this in a row (การการการ…,

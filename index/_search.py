@@ -14,7 +14,7 @@ import numpy as np
 from whoosh import query as Q
 from whoosh import scoring, sorting
 
-from . import _analyzer, _arrays, _evaluate, _facets, _layout, _query, _store
+from . import _analyzer, _arrays, _evaluate, _facets, _layout, _query, _spelling, _store
 from ._filters import Filters, allowed, sender_docnums
 from ._snippets import best_snippet
 
@@ -32,7 +32,7 @@ class SearchResult:
     query: str = ""
     filters: dict = field(default_factory=dict)
     # The query was searched as corrected: {"query": searched, "as_typed": typed, "reason":
-    # "layout"} (typed on the English keyboard layout), else None.
+    # "layout" (typed on the English keyboard layout) or "spelling" (_spelling)}, else None.
     corrected: dict | None = None
 
     def as_json(self) -> dict:
@@ -158,32 +158,79 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
     """The letters that match the words of `q` and every filter: `total` counts exactly
     those, and so do the facets. A few letters about the same thing that do not match may
     follow the last match (see _related); they carry `"related": True` and are counted
-    nowhere. A query typed on the English keyboard layout is searched as the Thai it was
-    meant to be (`corrected` says so), unless `as_typed`."""
+    nowhere.
+
+    Unless `as_typed`, a query typed on the English keyboard layout is searched as the
+    Thai it was meant to be, and a query with mistyped Thai that finds nothing as the
+    words the archive knows (_spelling): `corrected` says so. A query that finds letters
+    but fewer than its correction would (or has a word no letter has) gets the correction
+    as `suggestion`; its results stay as they are."""
     if not isinstance(filters, Filters):
         filters = Filters.parse(filters or {})
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {', '.join(SORTS)}")
     page = max(1, int(page))
     with _searcher(index_dir) as s:
-        memo = _memo(s)
+        arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s)
         typed = q or ""
+        run = _Run(s, arrays, filters, sort, page, per_page, with_facets)
         thai = None if as_typed else _layout.thai_if_mistyped(typed, lambda w: any(
             s.reader().doc_frequency(f, w) > 0 for f in _query.SUBSTRING_VOCABULARIES))
-        pq = _query.parse(thai or typed)
-        arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s)
-        narrowed = _apply_box_metadata(s, arrays, pq, filters, memo)
+        if thai:
+            result, _pq = run(thai)
+            result.corrected = {"query": thai, "as_typed": typed, "reason": "layout"}
+            return result
+        result, pq = run(typed)
+        if as_typed or not pq.groups:
+            return result
+        fixed = _spelled(s, arrays, pq, typed, result.total, run.listed)
+        if fixed and result.total == 0:
+            better, _pq = run(fixed)
+            if better.total > result.total:
+                better.corrected = {"query": fixed, "as_typed": typed, "reason": "spelling"}
+                return better
+        elif fixed and run.count(fixed) > result.total:
+            result.suggestion = fixed
+        if result.total == 0 and result.suggestion is None:
+            # Words that are all known, but not together (ขาวปลอม for ข่าวปลอม): the
+            # other reading whose words most letters have together; else Whoosh's
+            # corrector (edits of any letter), offered if it finds letters.
+            for guess in (_respelled(s, arrays, pq, typed, run.listed), _suggest(s, pq)):
+                if guess and guess.strip() != typed.strip() and run.count(guess):
+                    result.suggestion = guess
+                    break
+        return result
+
+
+class _Run:
+    """Searches of one request: the same searcher, filters, sort and page for the query as
+    typed and as corrected."""
+
+    def __init__(self, searcher, arrays, filters: Filters, sort: str, page: int,
+                 per_page: int, with_facets: bool):
+        self.s, self.arrays, self.filters = searcher, arrays, filters
+        self.sort, self.page, self.per_page, self.with_facets = sort, page, per_page, with_facets
+        self.memo = _memo(searcher)
+        self.listed = _listed(searcher, arrays, self.memo)  # every letter a search may give
+
+    def count(self, text: str) -> int:
+        """How many letters `text` matches with the same filters."""
+        return _Run(self.s, self.arrays, self.filters, "relevance", 1, 1, False)(text)[0].total
+
+    def __call__(self, text: str):
+        s, arrays, memo, sort = self.s, self.arrays, self.memo, self.sort
+        page, per_page = self.page, self.per_page
+        pq = _query.parse(text)
+        narrowed = _apply_box_metadata(s, arrays, pq, self.filters, memo)
         wq = _query.build(pq, _Inside(s, arrays))
         passing = allowed(s, arrays, narrowed, memo)
-        result = SearchResult(total=0, page=page, per_page=per_page, hits=[],
-                              query=thai or typed, filters=filters.as_dict(),
-                              corrected=thai and {"query": thai, "as_typed": typed,
-                                                  "reason": "layout"})
+        result = SearchResult(total=0, page=page, per_page=per_page, hits=[], query=text,
+                              filters=self.filters.as_dict())
         if passing is not None and not passing.any():
             # No letter passes the filters: an empty set is never "no filter".
-            result.facets = _facets.empty() if with_facets else {}
-            return result
-        listed = _listed(s, arrays, memo)  # every letter a search may give
+            result.facets = _facets.empty() if self.with_facets else {}
+            return result, pq
+        listed = self.listed
         within = listed if passing is None else listed & passing
         if wq is None:
             wq = Q.Every()
@@ -207,7 +254,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
                 for i, d in enumerate(page_ids)]
         result.total = len(ids)
         result.hits = hits
-        if with_facets:
+        if self.with_facets:
             result.facets = _facets.counts(s, arrays, ids, memo)
         last_page = max(1, math.ceil(result.total / per_page))
         room = per_page - len(hits)
@@ -215,9 +262,70 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             related = _related(s, arrays, ev, pq, passing, listed, ids, min(room, RELATED_MAX))
             hits += [_hit(s.stored_fields(int(d)), pq, {}, None) | {"related": True}
                      for d in related]
-        if result.total == 0 and pq.groups:
-            result.suggestion = _suggest(s, pq)
-        return result
+        return result, pq
+
+
+# A query that finds at least this many letters and has no word the archive lacks is not
+# read for mistakes (reading costs a few milliseconds, and a second search).
+FEW_MATCHES = 10
+
+
+def _spelled(searcher, arrays, pq, typed: str, total: int, visible) -> str | None:
+    """The query with its mistyped Thai read as words of letters in `visible` (a mask), or
+    None (see _spelling). A query that finds FEW_MATCHES letters or more is read only if
+    one of its words is in no letter."""
+    reader = searcher.reader()
+    items = [i for i in pq.positive_items() if not _query.is_number(i.text) and not i.alias]
+    runs = _thai_runs(pq)
+    if not runs:
+        return None
+    # (a word OCR left without its tone marks in a scan is known: the scan has it)
+    unknown = any(not reader.doc_frequency("body", t)
+                  and not reader.doc_frequency("body_toneless", _analyzer.toneless(t))
+                  for i in items for t in _analyzer.terms(i.text)
+                  if _spelling.THAI_RUN.fullmatch(t))
+    if total >= FEW_MATCHES and not unknown:
+        return None
+    fixed = _spelling.correct(typed, arrays.words(searcher), runs)
+    if fixed is None:
+        return None
+    if not unknown and total and _analyzer.toneless(fixed.text) == _analyzer.toneless(typed):
+        return None  # the words are in scans that lost their tone marks
+    if not _letters_with(searcher, arrays, fixed.words, visible, each=True).any():
+        return None  # a word only letters the user may not see have
+    return fixed.text
+
+
+def _thai_runs(pq) -> set[str]:
+    """The runs of Thai of the words to find (not of numbers, agencies or dates)."""
+    return {run for i in pq.positive_items() if not _query.is_number(i.text) and not i.alias
+            for run in _spelling.THAI_RUN.findall(i.text)}
+
+
+def _letters_with(searcher, arrays, words: list[str], visible, each: bool = False):
+    """A mask of the letters in `visible` that have every one of `words`; with `each`,
+    an empty mask as soon as one of the words is in none of them (alone)."""
+    have = visible
+    for word in dict.fromkeys(words):
+        mask = _arrays.as_mask(arrays.n, arrays.with_term(searcher, word)) & visible
+        if each and not mask.any():
+            return mask
+        have = have & mask
+    return visible if each else have
+
+
+def _respelled(searcher, arrays, pq, typed: str, visible) -> str | None:
+    """Of the readings one word away from the query's (_spelling.alternatives), the one
+    whose new word most letters in `visible` have with the known words typed beside it."""
+    runs = _thai_runs(pq)
+    if not runs:
+        return None
+    best, most = None, 0
+    for other in _spelling.alternatives(typed, arrays.words(searcher), runs):
+        have = int(_letters_with(searcher, arrays, other.words, visible).sum())
+        if have > most:
+            best, most = other.text, have
+    return best
 
 
 def _listed(searcher, arrays, memo: dict) -> np.ndarray:
@@ -255,8 +363,8 @@ def _has_words(pq) -> bool:
 
 def _plain_words(pq) -> bool:
     """Only plain words: phrases, OR and -words ask for exactly what they say."""
-    return _has_words(pq) and not pq.excluded and all(len(g) == 1 for g in pq.groups) \
-        and not any(i.phrase for i in pq.positive_items())
+    return _has_words(pq) and not pq.excluded and not any(i.phrase for i in pq.positive_items()) \
+        and all(len([i for i in g if not i.alias]) <= 1 for g in pq.groups)
 
 
 def _feedback_terms(searcher, arrays, ev, pq, listed) -> list[tuple[str, float]]:
@@ -393,7 +501,7 @@ def _suggest(searcher, pq) -> str | None:
     cannot keep the server busy."""
     from ._analyzer import terms
 
-    words = [t for item in pq.positive_items() for t in terms(item.text)]
+    words = [t for item in pq.positive_items() if not item.alias for t in terms(item.text)]
     if not words:
         return None
     reader = searcher.reader()

@@ -160,14 +160,20 @@ def search(index_opt, as_json, limit, page, sort, as_typed, query, **filters):
         _fail(str(exc))
     if as_json:
         out = {"total": result.total, "hits": [_contract_hit(h) for h in result.hits]}
-        if result.corrected:  # the query was read as typed on the English layout
+        if result.corrected:  # the query was searched as corrected (layout, spelling)
             out["corrected"] = result.corrected
+        if result.suggestion:
+            out["suggestion"] = result.suggestion
         click.echo(json.dumps(out, ensure_ascii=False))
         return
     if result.corrected:
-        click.echo(f"searched as {result.corrected['query']} (typed on the English keyboard "
-                   f"layout?); --as-typed searches {result.corrected['as_typed']} as typed")
+        why = ("typed on the English keyboard layout?" if result.corrected["reason"] == "layout"
+               else "mistyped?")
+        click.echo(f"searched as {result.corrected['query']} ({why}); --as-typed searches "
+                   f"{result.corrected['as_typed']} as typed")
     click.echo(letters(result.total))
+    if result.suggestion:
+        click.echo(f"did you mean: {result.suggestion}")
     matches = [h for h in result.hits if not h.get("related")]
     related = [h for h in result.hits if h.get("related")]
     first = (page - 1) * limit + 1

@@ -155,14 +155,30 @@ def facet_mismatches(corpus: Path, index: Path) -> tuple[int, list[str]]:
     return checked, wrong
 
 
-MISTAKES = ("layout",)
+# Kinds of mistake, each made the same way for every query (see `mistaken`).
+MISTAKES = ("tone", "wrong_tone", "vowel", "lower_vowel", "lookalike", "layout")
+_TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+_WRONG_TONE = {"\u0e48": "\u0e49", "\u0e49": "\u0e48", "\u0e4a": "\u0e49", "\u0e4b": "\u0e4a"}
+_UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"
+_LOWER_VOWELS = "\u0e38\u0e39"
+# Consonants a clerk mistakes for one another, reading or typing fast (shape: ข/ช, บ/ป;
+# sound: น/ณ, ส/ศ/ษ, ท/ธ).
+_LOOKALIKE = {"ข": "ช", "ช": "ข", "บ": "ป", "ป": "บ", "ด": "ต", "ต": "ด", "ณ": "น",
+              "ศ": "ส", "ษ": "ส", "ธ": "ท", "ภ": "พ", "ฝ": "ผ", "ผ": "ฝ", "ฎ": "ด",
+              "ฏ": "ต", "ฐ": "ถ", "ญ": "ย"}
 
 
 def mistaken(q: str, kind: str) -> str | None:
-    """The query as a clerk might mistype it, made the same way for every query: `layout`,
-    typed on the English keyboard layout (PyThaiNLP's Kedmanee map; digits stay, as a
-    number pad types them). None when the mistake cannot happen to this query."""
+    """The query as a clerk might mistype it, made the same way for every query; None when
+    the mistake cannot happen to it. One character of the query's Thai changes, the one a
+    hash of the query picks among those the kind can change (reproducible, not chosen):
+    `tone` a tone mark or ์ left out, `wrong_tone` a tone mark typed as another,
+    `vowel` an upper vowel left out, `lower_vowel` a lower vowel left out, `lookalike` a
+    consonant typed as its look-alike or sound-alike; `layout` the whole query typed on the
+    English keyboard layout (PyThaiNLP's Kedmanee map; digits stay, as a number pad types
+    them)."""
     import re
+    import zlib
 
     from pythainlp.util import thai_to_eng
 
@@ -171,27 +187,43 @@ def mistaken(q: str, kind: str) -> str | None:
             return None
         return " ".join(w if re.fullmatch(r"[0-9][0-9.,:/]*", w) else thai_to_eng(w)
                         for w in q.split())
-    raise ValueError(kind)
+    if kind not in MISTAKES:
+        raise ValueError(kind)
+    # Reference numbers keep their letters: a mistyped number is another letter's number.
+    from archive.refno import find_ref_numbers
+
+    inside_ref = {i for s, e, _n in find_ref_numbers(q) for i in range(s, e)}
+    change = {"tone": {c: "" for c in _TONES + "\u0e4c"}, "wrong_tone": _WRONG_TONE,
+              "vowel": {c: "" for c in _UPPER_VOWELS},
+              "lower_vowel": {c: "" for c in _LOWER_VOWELS}, "lookalike": _LOOKALIKE}[kind]
+    at = [i for i, c in enumerate(q) if c in change and i not in inside_ref]
+    if not at:
+        return None
+    i = at[zlib.crc32(q.encode("utf-8")) % len(at)]
+    return q[:i] + change[q[i]] + q[i + 1:]
 
 
 def mistake_rates(corpus: Path, index: Path, kinds: tuple[str, ...] = MISTAKES) -> dict:
     """Per kind of mistake: of the judged queries whose correct form finds letters, how
-    many reach the correct form's first letter among their first 10 (directly or as
-    corrected), and the added time (median, ms)."""
+    many reach the correct form's first letter among their first 10, as searched (the
+    corrected results included) or by following the offered suggestion; how many of
+    those through the suggestion; the added time (median, ms); the queries that do not."""
     from index import search
 
     out = {}
+    queries = load_jsonl(corpus / "queries.jsonl")
     for kind in kinds:
-        reached = tried = 0
-        extra = []
-        for q in load_jsonl(corpus / "queries.jsonl"):
+        reached = tried = suggested = 0
+        extra, missed = [], []
+        for q in queries:
             typed = mistaken(q.get("q") or "", kind)
             filters = q.get("filters") or {}
             if typed is None:
                 continue
             right = search(index, q["q"], filters, per_page=1, with_facets=False)
-            if not right.hits:
+            if not right.total:  # (a related letter is no match)
                 continue
+            target = right.hits[0]["path"]
             t = time.perf_counter()
             wrong = search(index, typed, filters, per_page=10)
             extra.append(time.perf_counter() - t)
@@ -199,9 +231,34 @@ def mistake_rates(corpus: Path, index: Path, kinds: tuple[str, ...] = MISTAKES) 
             search(index, q["q"], filters, per_page=10)
             extra[-1] -= time.perf_counter() - t
             tried += 1
-            reached += right.hits[0]["path"] in [h["path"] for h in wrong.hits]
+            if target in [h["path"] for h in wrong.hits if not h["related"]]:
+                reached += 1
+            elif wrong.suggestion and target in [h["path"] for h in search(
+                    index, wrong.suggestion, filters, per_page=10).hits if not h["related"]]:
+                reached += 1
+                suggested += 1
+            else:
+                missed.append(f"{q['id']}: {typed!r} (for {q['q']!r}) -> "
+                              f"{(wrong.corrected or {}).get('query') or wrong.suggestion!r}, "
+                              f"{wrong.total} letters")
         extra.sort()
-        out[kind] = (reached, tried, 1000 * extra[len(extra) // 2] if extra else 0.0)
+        out[kind] = {"reached": reached, "tried": tried, "suggested": suggested,
+                     "ms": 1000 * extra[len(extra) // 2] if extra else 0.0, "missed": missed}
+    return out
+
+
+def false_corrections(corpus: Path, index: Path) -> list[str]:
+    """Judged queries, typed correctly, that the search corrected or offered a correction
+    for (a correct query's results never change; a suggestion there is noise)."""
+    from index import search
+
+    out = []
+    for q in load_jsonl(corpus / "queries.jsonl"):
+        found = search(index, q.get("q") or "", q.get("filters") or {}, per_page=1,
+                       with_facets=False)
+        if found.corrected or found.suggestion:
+            out.append(f"{q['id']}: {q.get('q')!r} -> corrected {found.corrected}, "
+                       f"suggestion {found.suggestion!r}")
     return out
 
 
@@ -318,9 +375,18 @@ def main(argv=None) -> int:
         for line in wrong[:args.show]:
             print(f"  {line}")
     if args.mistakes:
-        print("\nmistyped queries (the correct query's first letter among the first 10):")
-        for kind, (reached, tried, ms) in mistake_rates(args.corpus, index).items():
-            print(f"  {kind:<10} {reached} of {tried}; added time, median {ms:.1f} ms")
+        print("\nmistyped queries (the correct query's first letter among the first 10, as "
+              "searched or through the suggestion):")
+        for kind, r in mistake_rates(args.corpus, index).items():
+            print(f"  {kind:<12} {r['reached']:>3} of {r['tried']:<3} "
+                  f"({r['suggested']} through the suggestion); added time, median "
+                  f"{r['ms']:.1f} ms")
+            for line in r["missed"][:args.show]:
+                print(f"      {line}")
+        wrong = false_corrections(args.corpus, index)
+        print(f"  correct queries corrected or offered a correction: {len(wrong)}")
+        for line in wrong[:args.show]:
+            print(f"      {line}")
     if args.json:
         args.json.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     return 0

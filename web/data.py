@@ -26,15 +26,8 @@ def archive_dir() -> Path:
 
 def search(p: SearchParams) -> index.SearchResult:
     filters = p.parsed if p.parsed is not None else p.filters
-    result = index.search(index_dir(), p.q, filters, sort=p.sort, page=p.page,
-                          per_page=p.per_page, with_facets=True, as_typed=p.as_typed)
-    if result.suggestion and result.total == 0:
-        # Offer a correction only when following it finds letters (with the same filters).
-        if result.suggestion.strip() == p.q.strip() or index.search(
-                index_dir(), result.suggestion, filters, per_page=1,
-                with_facets=False, as_typed=True).total == 0:
-            result.suggestion = None
-    return result
+    return index.search(index_dir(), p.q, filters, sort=p.sort, page=p.page,
+                        per_page=p.per_page, with_facets=True, as_typed=p.as_typed)
 
 
 def search_json(p: SearchParams, result: index.SearchResult) -> dict:

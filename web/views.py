@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import mimetypes
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, render_template, request, send_file, url_for
@@ -58,6 +59,10 @@ def search():
         return render_template("search.html", error=exc, result=None, facets=[], pages=[],
                                active=[], **_form_context(p, open_advanced=True)), 400
     result = data.search(p)
+    if result.corrected:
+        # The page is about the query as searched: its facets, pages and box say that one
+        # (so a facet's count is what clicking it gives); the notice links the one typed.
+        p = replace(p, q=result.corrected["query"], as_typed=False)
     last_page = max(1, math.ceil(result.total / p.per_page))
     return render_template(
         "search.html", error=None, result=result, facets=_facets(p, result.facets),

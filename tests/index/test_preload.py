@@ -12,8 +12,8 @@ from index import _arrays, _search
 def test_workers_use_the_arrays_read_before_the_fork(sample_index):
     index.preload(sample_index)
     (commit, before), = [v for k, v in _arrays._arrays.items() if str(sample_index) in k]
-    made = {kind for kind, _name in before._made}
-    assert {"lengths", "column", "numbers", "vocabulary"} <= made  # read before the fork
+    made = {key[0] for key in before._made}
+    assert {"lengths", "column", "numbers", "vocabulary", "words"} <= made  # before the fork
     pid = os.fork()
     if pid == 0:  # the worker: its own searcher, the same arrays
         code = 1

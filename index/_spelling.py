@@ -1,0 +1,274 @@
+"""Thai typed fast, read as the words the archive knows (`ประชาสัมพันธผลงาน` ->
+ประชาสัมพันธ์ผลงาน, `โปร้งใส` -> โปร่งใส, `งบประมาน` -> งบประมาณ). Pure: the caller gives
+the vocabulary.
+
+Thai is written without spaces, so a mistyped word cannot be looked up alone: a run of Thai
+is read whole, as the sequence of known words that costs least. The edits fast typing makes
+most often cost least: a tone mark or ์ left out, doubled or typed as another, an upper or
+lower vowel left out or typed as another, one consonant typed as its look-alike or
+sound-alike (ข/ช, บ/ป, น/ณ, ส/ศ/ษ), ใ for ไ. Any other edit is not made. To find the
+candidates fast, words are looked up by their skeleton, the word without its marks
+(`skeleton`): every word a run can be read as has the skeleton of a piece of the run, give
+or take one consonant. Among readings with equal edits, common words win.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"        # ่ ้ ๊ ๋ and ์
+VOWEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4d\u0e38\u0e39\u0e3a"  # above, below
+_MARKS = TONE_MARKS + VOWEL_MARKS
+_WITHOUT_MARKS = str.maketrans("", "", _MARKS)
+THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+
+# Consonants (and two leading vowels) typed for one another: the same shape but for a
+# tail or a notch, or the same sound.
+CONFUSABLE = ("ขช", "บป", "ดต", "ผฝ", "พฟ", "ฎฏ", "ถภ", "ชซ", "ดค",   # shape
+              "ขฃ", "คฆ", "คฅ", "ฉช", "ชฌ", "ซศ", "ซษ", "ซส", "ศษ", "ศส", "ษส",  # sound
+              "ทธ", "ทฒ", "ทฑ", "ธฒ", "ตฏ", "ดฎ", "ถฐ", "นณ", "พภ", "ยญ", "ลฬ", "ฟฝ",
+              "ใไ")
+PARTNERS: dict[str, str] = {}
+for _a, _b in CONFUSABLE:
+    PARTNERS[_a] = PARTNERS.get(_a, "") + _b
+    PARTNERS[_b] = PARTNERS.get(_b, "") + _a
+
+# What an edit costs. A word reads as the typed piece only within MAX_WORD_EDIT; a run
+# whose reading costs more than MAX_RUN_EDIT is left as typed.
+TONE_EDIT = 0.3          # a tone mark or ์ left out, added or changed
+VOWEL_EDIT = 0.4         # an upper or lower vowel left out, added or changed
+MARK_SWAP = 0.6          # a tone mark typed for a vowel mark, or the reverse
+CONSONANT_EDIT = 0.5     # a confusable consonant
+MAX_WORD_EDIT = 1.0
+MAX_RUN_EDIT = 1.6
+# A word of the reading costs WORD_COST and, by how rare it is, up to RARE_COST more
+# (log of the letters over the letters that have it, scaled to 0..1): a rare word the
+# typed text spells exactly yields to a common one a tone mark away.
+WORD_COST = 0.05
+RARE_COST = 1.0
+UNKNOWN_CHAR = 1.0       # a character no known word covers (a name, a typo we do not fix)
+MAX_WORD_CHARS = 24      # skeleton characters in the longest word looked up
+
+
+def skeleton(text: str) -> str:
+    """`text` without tone marks, ์ and upper and lower vowels (ประชาสัมพันธ์ -> ปรชาสมพนธ)."""
+    return text.translate(_WITHOUT_MARKS)
+
+
+def _clusters(text: str) -> tuple[list[str], list[str]]:
+    """Skeleton characters and the marks written after each (marks before the first are
+    the first's)."""
+    base, marks = [], []
+    for ch in text:
+        if ch in _MARKS and base:
+            marks[-1] += ch
+        elif ch in _MARKS:
+            base.append("")
+            marks.append(ch)
+        else:
+            base.append(ch)
+            marks.append("")
+    return base, marks
+
+
+def _mark_cost(ch: str) -> float:
+    return TONE_EDIT if ch in TONE_MARKS else VOWEL_EDIT
+
+
+@lru_cache(maxsize=4096)
+def _marks_edit(a: str, b: str) -> float:
+    """Edit cost between the marks on one consonant as typed (`a`) and as written (`b`)."""
+    if a == b:
+        return 0.0
+    prev = [0.0]
+    for ch in b:
+        prev.append(prev[-1] + _mark_cost(ch))
+    for ca in a:
+        cur = [prev[0] + _mark_cost(ca)]
+        for j, cb in enumerate(b, 1):
+            swap = 0.0 if ca == cb else (
+                _mark_cost(ca) if (ca in TONE_MARKS) == (cb in TONE_MARKS) else MARK_SWAP)
+            cur.append(min(prev[j] + _mark_cost(ca), cur[j - 1] + _mark_cost(cb),
+                           prev[j - 1] + swap))
+        prev = cur
+    return prev[-1]
+
+
+def edit_cost(typed: str, word: str) -> float:
+    """What reading `typed` as `word` costs (see the costs above); math.inf beyond the edits
+    this module makes (their skeletons differ by more than one confusable consonant)."""
+    tb, tm = _clusters(typed)
+    wb, wm = _clusters(word)
+    if len(tb) != len(wb):
+        return math.inf
+    cost, swapped = 0.0, False
+    for a, b, ma, mb in zip(tb, wb, tm, wm):
+        if a != b:
+            if swapped or b not in PARTNERS.get(a, ""):
+                return math.inf
+            swapped, cost = True, cost + CONSONANT_EDIT
+        if ma != mb:
+            cost += _marks_edit(ma, mb)
+    return cost
+
+
+class Vocabulary(Protocol):
+    letters: int  # how many letters the vocabulary comes from
+
+    def words(self, skeletons: list[str]) -> dict[str, list[tuple[str, int]]]:
+        """For each skeleton, the known words that have it, with how many letters have
+        each (skeletons no word has are left out)."""
+
+
+@dataclass
+class Reading:
+    text: str       # the run as read
+    edits: float    # what its edits cost (0: the run as typed)
+    cost: float     # edits, words and unknown characters: what the reading is chosen by
+
+
+# A consonant alone in the vocabulary is an abbreviation (น. for นาฬิกา, ป. for ประถม);
+# typed inside a run of Thai it is a word only if it is one of these.
+ONE_LETTER_WORDS = frozenset("ณ")
+
+
+def _variants(key: str) -> list[str]:
+    """`key` and the keys one confusable consonant away."""
+    out = [key]
+    for i, ch in enumerate(key):
+        for other in PARTNERS.get(ch, ""):
+            out.append(key[:i] + other + key[i + 1:])
+    return out
+
+
+@dataclass
+class _Piece:
+    start: int            # skeleton characters of the run
+    end: int
+    typed: str
+    words: list           # [(cost, edits, word)], cheapest first (empty: unknown)
+
+
+def _pieces(run: str, vocabulary: Vocabulary) -> tuple[list[str], dict[tuple[int, int], list]]:
+    """The run's clusters (a skeleton character and its marks) and, for each piece of them
+    (start, end), the known words it can be read as: [(cost, edits, word)], cheapest
+    first."""
+    base, marks = _clusters(run)
+    clusters = [b + m for b, m in zip(base, marks)]
+    sk = "".join(base)
+    m = len(base)
+    keys: dict[str, list[tuple[int, int]]] = {}
+    for i in range(m):
+        for j in range(i + 1, min(m, i + MAX_WORD_CHARS) + 1):
+            for key in _variants(sk[i:j]):
+                keys.setdefault(key, []).append((i, j))
+    found = vocabulary.words(list(keys))
+    scale = math.log(max(vocabulary.letters, 2))
+    edges: dict[tuple[int, int], list] = {}
+    for key, words in found.items():
+        for i, j in keys[key]:
+            typed = "".join(clusters[i:j])
+            for word, letters in words:
+                if len(word) == 1 and word not in ONE_LETTER_WORDS:
+                    continue
+                edits = edit_cost(typed, word)
+                if edits > MAX_WORD_EDIT:
+                    continue
+                rare = math.log(max(vocabulary.letters, letters) / max(letters, 1)) / scale
+                edges.setdefault((i, j), []).append(
+                    (edits + WORD_COST + RARE_COST * rare, edits, word))
+    for options in edges.values():
+        options.sort()
+    return clusters, edges
+
+
+def _cheapest(clusters: list[str], edges: dict) -> tuple[Reading, list[_Piece]]:
+    """The cheapest reading (a shortest path over the pieces)."""
+    m = len(clusters)
+    by_end: dict[int, list[int]] = {}
+    for i, j in edges:
+        by_end.setdefault(j, []).append(i)
+    # best[j]: the cheapest reading of the first j clusters: (cost, from, by a known word)
+    best: list[tuple[float, int, bool]] = [(0.0, -1, False)] + [(math.inf, -1, False)] * m
+    for j in range(1, m + 1):
+        choice = (best[j - 1][0] + UNKNOWN_CHAR, j - 1, False)
+        for i in by_end.get(j, ()):
+            if best[i][0] + edges[(i, j)][0][0] < choice[0]:
+                choice = (best[i][0] + edges[(i, j)][0][0], i, True)
+        best[j] = choice
+    path, j = [], m
+    while j > 0:
+        _cost, i, known = best[j]
+        path.append(_Piece(i, j, "".join(clusters[i:j]), edges[(i, j)] if known else []))
+        j = i
+    path.reverse()
+    text = "".join(p.words[0][2] if p.words else p.typed for p in path)
+    edits = sum(p.words[0][1] for p in path if p.words)
+    return Reading(text, round(edits, 6), best[m][0]), path
+
+
+def read_run(run: str, vocabulary: Vocabulary) -> Reading:
+    """The cheapest reading of a run of Thai as known words (see the module's comment)."""
+    return _cheapest(*_pieces(run, vocabulary))[0]
+
+
+@dataclass
+class Correction:
+    text: str           # the text as corrected
+    words: list[str]    # the known words it puts in place of typed ones
+
+
+def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None) -> Correction | None:
+    """`text` with each run of Thai (of `runs` only, if given) read as known words, when
+    that changes something and costs at most MAX_RUN_EDIT a run; else None."""
+    words: list[str] = []
+
+    def fix(m: re.Match) -> str:
+        run = m.group()
+        if runs is not None and run not in runs:
+            return run
+        reading, path = _cheapest(*_pieces(run, vocabulary))
+        if 0 < reading.edits <= MAX_RUN_EDIT and reading.text != run:
+            words.extend(p.words[0][2] for p in path if p.words and p.words[0][1] > 0)
+            return reading.text
+        return run
+
+    fixed = THAI_RUN.sub(fix, text or "")
+    return Correction(fixed, words) if words else None
+
+
+MAX_ALTERNATIVES = 8
+
+
+def alternatives(text: str, vocabulary: Vocabulary,
+                 runs: set[str] | None = None) -> list[Correction]:
+    """`text` with one word of its cheapest reading, as typed, replaced by another known
+    word a few edits away (ขาวปลอม: ข่าวปลอม, ข้าวปลอม), cheapest first, at most
+    MAX_ALTERNATIVES: for a text whose words are all known but not what was meant. Which
+    one was meant, the letters tell (the caller's choice). `words` of each: the new word
+    and the known words typed beside it in its run."""
+    found = []
+    for m in THAI_RUN.finditer(text or ""):
+        if runs is not None and m.group() not in runs:
+            continue
+        _reading, path = _cheapest(*_pieces(m.group(), vocabulary))
+        for k, piece in enumerate(path):
+            for cost, edits, word in piece.words:
+                if edits == 0 or word == piece.typed:
+                    continue
+                run = "".join(word if n == k else p.typed for n, p in enumerate(path))
+                beside = [p.typed for n, p in enumerate(path)
+                          if n != k and any(e == 0 for _c, e, _w in p.words)]
+                found.append((cost - piece.words[0][0],
+                              Correction(text[:m.start()] + run + text[m.end():],
+                                         [word] + beside)))
+    found.sort(key=lambda f: f[0])
+    out, seen = [], set()
+    for _extra, c in found:
+        if c.text not in seen:
+            seen.add(c.text)
+            out.append(c)
+    return out[:MAX_ALTERNATIVES]
