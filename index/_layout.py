@@ -1,11 +1,12 @@
 """A query typed on the English keyboard layout while Thai was meant (`g]nvd9yh'` for
 เลือกตั้ง). Pure: the caller says which words the index knows.
 
-Read as Thai only when every sign of it agrees: the query has no Thai letter, almost all
-its keys (numbers aside) mean Thai on the Kedmanee layout (PyThaiNLP's map), none of its
-Latin words of 3 letters or more is a word of the archive (COVID, Open Data), it is not a
-reference number, an e-mail or a web address, and what the same keys give in Thai reads as
-words the archive has.
+Read as Thai only when every sign of it agrees: the query has no Thai letter, it is not a
+reference number, an e-mail or a web address, and each of its words is either a word of
+the archive in Latin letters, kept (COVID, Open Data, ATK), or keys that almost all mean
+Thai on the Kedmanee layout (PyThaiNLP's map) and read there as words the archive has;
+at least one word is the second kind. Numbers stay as typed. A reference number typed on
+the English layout (`oi1011"827566` for นร1011.8/7566) is read only as one a letter has.
 """
 from __future__ import annotations
 
@@ -27,10 +28,13 @@ MIN_WORD_CHARS = 2       # a Thai word this long or longer must be known
 MIN_LATIN_CHARS = 3      # a Latin word this long that the archive has is meant as typed
 
 
-def thai_if_mistyped(text: str, known: Callable[[str], bool]) -> str | None:
+def thai_if_mistyped(text: str, known: Callable[[str], bool],
+                     known_ref: Callable[[str], bool] = lambda ref: False) -> str | None:
     """The Thai the keys of `text` give on the Kedmanee layout, if `text` was typed on the
     wrong layout; else None. `known(term)`: whether the archive has that (folded) word, as
-    a dictionary word or a fine one."""
+    a dictionary word or a fine one. Words of the archive typed in Latin letters among
+    them stay (ATK, Work from Home, GFMIS). `known_ref(normalised)`: whether a letter has
+    that reference number (one typed on the English layout is read only if one does)."""
     text = (text or "").strip()
     if not text or _THAI.search(text) or _NOT_TYPED_THAI.search(text):
         return None
@@ -38,27 +42,67 @@ def thai_if_mistyped(text: str, known: Callable[[str], bool]) -> str | None:
 
     if find_ref_numbers(text):
         return None
+    ref = _ref_if_mistyped(text, known_ref)
+    if ref:
+        return ref
     latin = [w.lower() for w in _LATIN_WORD.findall(text)]
-    # A real word of the archive (COVID, data) is meant as typed; short fragments (`it`,
-    # `vy` in vy88u4yp for อัคคีภัย) may be letters of the archive by chance.
-    if not latin or all(known(w) for w in latin) or any(
-            len(w) >= MIN_LATIN_CHARS and known(w) for w in latin):
+    if not latin or all(known(w) for w in latin):
         return None
     parts = re.split(r"(\s+)", text)
-    words = [p for p in parts if p and not p.isspace() and not _NUMBER.match(p)]
-    keys = "".join(words)
-    # keys that mean something else on the Thai layout (`"` is `.` there)
-    thai_keys = sum(1 for a, b in zip(keys, eng_to_thai(keys)) if a != b or _THAI.match(b))
-    if not keys or thai_keys < MIN_THAI_KEYS * len(keys):
+    # A real word of the archive (COVID, data) is meant as typed; short fragments (`it`,
+    # `vy` in vy88u4yp for อัคคีภัย) may be letters of the archive by chance.
+    kept = [not p or p.isspace() or bool(_NUMBER.match(p)) or _known_latin(p, known)
+            for p in parts]
+    typed = "".join(p for p, k in zip(parts, kept) if not k)
+    if not typed:
         return None
-    thai = "".join(p if p.isspace() or _NUMBER.match(p) else eng_to_thai(p) for p in parts)
-    # As dictionary words, or as the smaller words the fine fields hold (เลือกตั้ง is
-    # indexed inside การเลือกตั้ง as เลือก|ตั้ง); a long query may hold one word the
-    # archive lacks.
+    # keys that mean something else on the Thai layout (`"` is `.` there)
+    thai_keys = sum(1 for a, b in zip(typed, eng_to_thai(typed)) if a != b or _THAI.match(b))
+    if thai_keys < MIN_THAI_KEYS * len(typed):
+        return None
+    out = [p if k else eng_to_thai(p) for p, k in zip(parts, kept)]
+    if not _reads_as_known(" ".join(o for o, k in zip(out, kept) if not k), known):
+        return None
+    return "".join(out)
+
+
+def _known_latin(word: str, known: Callable[[str], bool]) -> bool:
+    latin = [w.lower() for w in _LATIN_WORD.findall(word)]
+    return bool(latin) and all(known(w) for w in latin) and any(
+        len(w) >= MIN_LATIN_CHARS for w in latin)
+
+
+def _reads_as_known(thai: str, known: Callable[[str], bool]) -> bool:
+    """As dictionary words, or as the smaller words the fine fields hold (เลือกตั้ง is
+    indexed inside การเลือกตั้ง as เลือก|ตั้ง); a long query may hold one word the
+    archive lacks."""
     for engine in (COARSE_ENGINE, FINE_ENGINE):
         found = [fold(w) for w, _s, _e in segment(thai, engine) if _THAI.match(w)]
         long_words = [w for w in found if len(w) >= MIN_WORD_CHARS]
         unknown = sum(1 for w in long_words if not known(w))
         if long_words and unknown <= (1 if len(long_words) >= 4 else 0):
-            return thai
+            return True
+    return False
+
+
+# A reference number typed on the English layout: its letters as Latin keys (`oi` for นร,
+# `;` for ว, `"` for the dot) and its digits from the number pad; the slash and the dash
+# were typed where the Thai layout has them, on the keys of 2 and 3.
+_TYPED_REF = re.compile(r"^[^\s0-9]{1,4}\s*[0-9][0-9\s\"23;]*[0-9]$")
+_KEYS_OF = {"2": "/", "3": "-"}
+
+
+def _ref_if_mistyped(text: str, known_ref: Callable[[str], bool]) -> str | None:
+    """`text` as the reference number it is on the Thai layout, if a letter has it."""
+    if not _TYPED_REF.match(text):
+        return None
+    from archive.refno import find_ref_numbers
+
+    thai = re.sub(r"[^0-9\s]+", lambda m: eng_to_thai(m.group()), text)
+    slots = [i for i, ch in enumerate(thai) if ch in _KEYS_OF][:8]
+    for i in [None] + slots:
+        candidate = thai if i is None else thai[:i] + _KEYS_OF[thai[i]] + thai[i + 1:]
+        found = find_ref_numbers(candidate)
+        if found and all(known_ref(norm) for _s, _e, norm in found):
+            return candidate
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import threading
 import weakref
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from whoosh import query as Q
 from whoosh import scoring, sorting
 
 from . import _analyzer, _arrays, _evaluate, _facets, _layout, _query, _spelling, _store
+from ._documents import compact
 from ._filters import Filters, allowed, sender_docnums
 from ._snippets import best_snippet
 
@@ -174,8 +176,11 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s)
         typed = q or ""
         run = _Run(s, arrays, filters, sort, page, per_page, with_facets)
-        thai = None if as_typed else _layout.thai_if_mistyped(typed, lambda w: any(
-            s.reader().doc_frequency(f, w) > 0 for f in _query.SUBSTRING_VOCABULARIES))
+        reader = s.reader()
+        thai = None if as_typed else _layout.thai_if_mistyped(
+            typed, lambda w: any(reader.doc_frequency(f, w) > 0
+                                 for f in _query.SUBSTRING_VOCABULARIES),
+            lambda ref: reader.doc_frequency("ref_key", compact(ref)) > 0)
         if thai:
             result, _pq = run(thai)
             result.corrected = {"query": thai, "as_typed": typed, "reason": "layout"}
@@ -189,16 +194,16 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             if better.total > result.total:
                 better.corrected = {"query": fixed, "as_typed": typed, "reason": "spelling"}
                 return better
-        elif fixed and run.count(fixed) > result.total:
+        elif fixed and run.count(fixed):
             result.suggestion = fixed
         if result.total == 0 and result.suggestion is None:
             # Words that are all known, but not together (ขาวปลอม for ข่าวปลอม): the
             # other reading whose words most letters have together; else Whoosh's
             # corrector (edits of any letter), offered if it finds letters.
-            for guess in (_respelled(s, arrays, pq, typed, run.listed), _suggest(s, pq)):
-                if guess and guess.strip() != typed.strip() and run.count(guess):
-                    result.suggestion = guess
-                    break
+            result.suggestion = _respelled(s, arrays, pq, typed, run.listed, run.count)
+            guess = None if result.suggestion else _suggest(s, typed)
+            if guess and guess.strip() != typed.strip() and run.count(guess):
+                result.suggestion = guess
         return result
 
 
@@ -265,34 +270,34 @@ class _Run:
         return result, pq
 
 
-# A query that finds at least this many letters and has no word the archive lacks is not
-# read for mistakes (reading costs a few milliseconds, and a second search).
-FEW_MATCHES = 10
+# Queries with more Thai than this (a pasted paragraph) are not read for mistakes: reading
+# takes about 1 ms for 15 characters, 40 ms for 40 (20,000 letters).
+MAX_READ_CHARS = 60
 
 
 def _spelled(searcher, arrays, pq, typed: str, total: int, visible) -> str | None:
     """The query with its mistyped Thai read as words of letters in `visible` (a mask), or
-    None (see _spelling). A query that finds FEW_MATCHES letters or more is read only if
-    one of its words is in no letter."""
-    reader = searcher.reader()
-    items = [i for i in pq.positive_items() if not _query.is_number(i.text) and not i.alias]
+    None (see _spelling). A word typed that the letters have is mistyped too when a word a
+    cheap edit away is far more common (ประชม beside ประชุม), and more letters have the
+    words of the correction together than the words as typed."""
     runs = _thai_runs(pq)
-    if not runs:
-        return None
-    # (a word OCR left without its tone marks in a scan is known: the scan has it)
-    unknown = any(not reader.doc_frequency("body", t)
-                  and not reader.doc_frequency("body_toneless", _analyzer.toneless(t))
-                  for i in items for t in _analyzer.terms(i.text)
-                  if _spelling.THAI_RUN.fullmatch(t))
-    if total >= FEW_MATCHES and not unknown:
+    if not runs or sum(map(len, runs)) > MAX_READ_CHARS:
         return None
     fixed = _spelling.correct(typed, arrays.words(searcher), runs)
     if fixed is None:
         return None
-    if not unknown and total and _analyzer.toneless(fixed.text) == _analyzer.toneless(typed):
-        return None  # the words are in scans that lost their tone marks
+    reader = searcher.reader()
+    if total and _analyzer.toneless(fixed.text) == _analyzer.toneless(typed) and all(
+            reader.doc_frequency("body_toneless", _analyzer.toneless(p))
+            for p in fixed.replaced):
+        return None  # scans that lost their tone marks have these words: they were found
     if not _letters_with(searcher, arrays, fixed.words, visible, each=True).any():
         return None  # a word only letters the user may not see have
+    # Read as corrected, the words must be together in more letters than as typed.
+    typed_words = [t for run in fixed.runs for t in _analyzer.terms(run)]
+    if (_letters_with(searcher, arrays, fixed.read, visible).sum()
+            <= _letters_with(searcher, arrays, typed_words, visible).sum()):
+        return None
     return fixed.text
 
 
@@ -314,18 +319,25 @@ def _letters_with(searcher, arrays, words: list[str], visible, each: bool = Fals
     return visible if each else have
 
 
-def _respelled(searcher, arrays, pq, typed: str, visible) -> str | None:
-    """Of the readings one word away from the query's (_spelling.alternatives), the one
-    whose new word most letters in `visible` have with the known words typed beside it."""
+# Of the readings one word away, how many the letters are asked about (a search each).
+RESPELL_TRIES = 4
+
+
+def _respelled(searcher, arrays, pq, typed: str, visible, count) -> str | None:
+    """Of the readings one word away from the query's (_spelling.alternatives), the ones
+    whose new word most letters in `visible` have with the known words typed beside it;
+    of those, the one that finds most letters (`count(text)`), if any."""
     runs = _thai_runs(pq)
-    if not runs:
+    if not runs or sum(map(len, runs)) > MAX_READ_CHARS:
         return None
-    best, most = None, 0
+    ranked = []
     for other in _spelling.alternatives(typed, arrays.words(searcher), runs):
         have = int(_letters_with(searcher, arrays, other.words, visible).sum())
-        if have > most:
-            best, most = other.text, have
-    return best
+        if have:
+            ranked.append((-have, len(ranked), other.text))
+    found = [(count(text), text) for _h, _k, text in sorted(ranked)[:RESPELL_TRIES]]
+    most = max(found, default=(0, None))
+    return most[1] if most[0] else None
 
 
 def _listed(searcher, arrays, memo: dict) -> np.ndarray:
@@ -495,30 +507,27 @@ def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
 SUGGEST_MAX_WORDS = 6
 
 
-def _suggest(searcher, pq) -> str | None:
-    """A spelling correction from the body's vocabulary, when nothing matched: only words
-    the index does not know are corrected, and only a few of them, so that a long query
-    cannot keep the server busy."""
-    from ._analyzer import terms
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
-    words = [t for item in pq.positive_items() if not item.alias for t in terms(item.text)]
-    if not words:
-        return None
+
+def _suggest(searcher, typed: str) -> str | None:
+    """A correction of the Latin words no letter has (Whoosh's corrector: any edit, one
+    in a short word, two in a longer one), only a few of them, so that a long query cannot
+    keep the server busy. Thai is read by _spelling."""
     reader = searcher.reader()
-    unknown = [w for w in dict.fromkeys(words)
-               if len(w) >= 3 and not reader.doc_frequency("body", w)][:SUGGEST_MAX_WORDS]
+    unknown = [w for w in dict.fromkeys(_LATIN_WORD.findall(typed or ""))
+               if not reader.doc_frequency("body", w.lower())][:SUGGEST_MAX_WORDS]
     if not unknown:
         return None
     corrector = searcher.corrector("body")
     fixes = {}
     for w in unknown:
-        found = corrector.suggest(w, limit=1, maxdist=1 if len(w) < 6 else 2, prefix=1)
+        found = corrector.suggest(w.lower(), limit=1, maxdist=1 if len(w) < 6 else 2, prefix=1)
         if found:
             fixes[w] = found[0]
     if not fixes:
         return None
-    fixed = [fixes.get(w, w) for w in words]
-    return "".join(fixed) if fixed != words else None
+    return _LATIN_WORD.sub(lambda m: fixes.get(m.group(), m.group()), typed)
 
 
 def get_document(index_dir: Path, doc_id: str) -> dict | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
@@ -44,10 +44,11 @@ MARK_SWAP = 0.6          # a tone mark typed for a vowel mark, or the reverse
 CONSONANT_EDIT = 0.5     # a confusable consonant
 MAX_WORD_EDIT = 1.0
 MAX_RUN_EDIT = 1.6
-# A word of the reading costs WORD_COST and, by how rare it is, up to RARE_COST more
-# (log of the letters over the letters that have it, scaled to 0..1): a rare word the
+# A word of the reading costs WORD_COST (fewer, longer words read better: ภาษี rather
+# than ภา|สี, เงินเดือน rather than เงิน|เตือน) and, by how rare it is, up to RARE_COST
+# more (log of the letters over the letters that have it, scaled to 0..1): a rare word the
 # typed text spells exactly yields to a common one a tone mark away.
-WORD_COST = 0.05
+WORD_COST = 0.15
 RARE_COST = 1.0
 UNKNOWN_CHAR = 1.0       # a character no known word covers (a name, a typo we do not fix)
 MAX_WORD_CHARS = 24      # skeleton characters in the longest word looked up
@@ -219,56 +220,78 @@ def read_run(run: str, vocabulary: Vocabulary) -> Reading:
 class Correction:
     text: str           # the text as corrected
     words: list[str]    # the known words it puts in place of typed ones
+    replaced: list[str] = field(default_factory=list)  # the typed pieces they replace
+    runs: list[str] = field(default_factory=list)      # the runs of Thai changed, as typed
+    read: list[str] = field(default_factory=list)      # every known word they are read as
 
 
 def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None) -> Correction | None:
     """`text` with each run of Thai (of `runs` only, if given) read as known words, when
     that changes something and costs at most MAX_RUN_EDIT a run; else None."""
-    words: list[str] = []
-
-    def fix(m: re.Match) -> str:
+    found = Correction(text or "", [])
+    for m in reversed(list(_runs(text, runs))):
         run = m.group()
-        if runs is not None and run not in runs:
-            return run
         reading, path = _cheapest(*_pieces(run, vocabulary))
         if 0 < reading.edits <= MAX_RUN_EDIT and reading.text != run:
-            words.extend(p.words[0][2] for p in path if p.words and p.words[0][1] > 0)
-            return reading.text
-        return run
+            changed = [p for p in path if p.words and p.words[0][1] > 0]
+            found.words[:0] = [p.words[0][2] for p in changed]
+            found.replaced[:0] = [p.typed for p in changed]
+            found.runs.insert(0, run)
+            found.read[:0] = [p.words[0][2] for p in path if p.words]
+            found.text = found.text[:m.start()] + reading.text + found.text[m.end():]
+    return found if found.words else None
 
-    fixed = THAI_RUN.sub(fix, text or "")
-    return Correction(fixed, words) if words else None
 
-
-MAX_ALTERNATIVES = 8
+MAX_ALTERNATIVES = 12
 
 
 def alternatives(text: str, vocabulary: Vocabulary,
                  runs: set[str] | None = None) -> list[Correction]:
-    """`text` with one word of its cheapest reading, as typed, replaced by another known
-    word a few edits away (ขาวปลอม: ข่าวปลอม, ข้าวปลอม), cheapest first, at most
-    MAX_ALTERNATIVES: for a text whose words are all known but not what was meant. Which
+    """`text` with one known word put in place of a piece of it as typed, a few edits
+    away (ขาวปลอม: ข่าวปลอม, ข้าวปลอม; ลูกบิดประดู: ลูกบิดประตู), cheapest first, at most
+    MAX_ALTERNATIVES: for a text whose words are all known but not what was meant. The
+    word stands for whole words of the cheapest reading; where that reading has pieces
+    typed as no known word, for those. Which
     one was meant, the letters tell (the caller's choice). `words` of each: the new word
     and the known words typed beside it in its run."""
     found = []
-    for m in THAI_RUN.finditer(text or ""):
-        if runs is not None and m.group() not in runs:
-            continue
-        _reading, path = _cheapest(*_pieces(m.group(), vocabulary))
-        for k, piece in enumerate(path):
-            for cost, edits, word in piece.words:
-                if edits == 0 or word == piece.typed:
+    for m in _runs(text, runs):
+        clusters, edges = _pieces(m.group(), vocabulary)
+        _reading, path = _cheapest(clusters, edges)
+        suspect = [(p.start, p.end) for p in path if not p.words or p.words[0][1] > 0]
+        bounds = {p.start for p in path} | {len(clusters)}
+        for (i, j), options in edges.items():
+            if i not in bounds or j not in bounds:
+                continue  # a word over part of a word read (ป of ประ): not what was meant
+            if suspect and not any(i < end and start < j for start, end in suspect):
+                continue
+            beside = [p.typed for p in path if (p.end <= i or p.start >= j)
+                      and any(e == 0 for _c, e, _w in p.words)]
+            for cost, edits, word in options:
+                if edits == 0:
                     continue
-                run = "".join(word if n == k else p.typed for n, p in enumerate(path))
-                beside = [p.typed for n, p in enumerate(path)
-                          if n != k and any(e == 0 for _c, e, _w in p.words)]
-                found.append((cost - piece.words[0][0],
-                              Correction(text[:m.start()] + run + text[m.end():],
-                                         [word] + beside)))
+                run = "".join(clusters[:i]) + word + "".join(clusters[j:])
+                found.append((cost, Correction(text[:m.start()] + run + text[m.end():],
+                                               [word] + beside)))
     found.sort(key=lambda f: f[0])
     out, seen = [], set()
-    for _extra, c in found:
+    for _cost, c in found:
         if c.text not in seen:
             seen.add(c.text)
             out.append(c)
     return out[:MAX_ALTERNATIVES]
+
+
+# A run this short before a dot is an abbreviation (ป.ป.ส., ก.พ., ศบค.): letters, not words.
+ABBREVIATION_CHARS = 4
+
+
+def _runs(text: str, only: set[str] | None):
+    """The runs of Thai of `text` that are read (of `only`, if given)."""
+    for m in THAI_RUN.finditer(text or ""):
+        if only is not None and m.group() not in only:
+            continue
+        if len(m.group()) == 1 or (len(m.group()) <= ABBREVIATION_CHARS
+                                   and text[m.end():m.end() + 1] == "."):
+            continue
+        yield m

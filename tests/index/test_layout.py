@@ -8,7 +8,8 @@ from index._layout import thai_if_mistyped
 
 # Latin fragments such as "vy" or "it" are in an archive by chance (vy88u4yp is อัคคีภัย).
 KNOWN = {"เลือกตั้ง", "การประชุม", "ประชุม", "ผลงาน", "อัคคีภัย", "กทม", "covid", "open", "data",
-         "it", "vy"}
+         "it", "vy", "atk", "เว้น", "ระยะ", "ห่าง", "work", "from", "home"}
+REFS = {"นร 1011.8/7566", "สธ 0211.8/4385"}
 
 
 def known(word):
@@ -30,7 +31,22 @@ def test_thai_typed_on_the_english_layout_is_read_as_thai(thai):
     "เลือกตั้ง",                                 # already Thai
 ])
 def test_what_is_not_thai_typed_on_the_wrong_layout_stays(typed):
-    assert thai_if_mistyped(typed, known) is None
+    assert thai_if_mistyped(typed, known, REFS.__contains__) is None
+
+
+@pytest.mark.parametrize("thai", ["ATK เว้นระยะห่าง", "Work from Home เว้นระยะห่าง"])
+def test_latin_words_of_the_archive_stay_beside_thai_typed_on_the_english_layout(thai):
+    latin, words = thai.rsplit(" ", 1)
+    assert thai_if_mistyped(f"{latin} {thai_to_eng(words)}", known) == thai
+
+
+@pytest.mark.parametrize("typed, ref", [
+    ('oi1011"827566', "นร1011.8/7566"),       # the slash typed on the key of 2
+    ('lT0211"8 2 4385', "สธ0211.8 / 4385"),
+])
+def test_a_reference_number_typed_on_the_english_layout_is_read_if_a_letter_has_it(typed, ref):
+    assert thai_if_mistyped(typed, known, REFS.__contains__) == ref
+    assert thai_if_mistyped(typed, known, lambda r: False) is None
 
 
 def test_search_reads_the_layout_and_can_search_as_typed(small_index):
