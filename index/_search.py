@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 import threading
 import weakref
 from contextlib import contextmanager
@@ -15,7 +14,7 @@ import numpy as np
 from whoosh import query as Q
 from whoosh import scoring, sorting
 
-from . import _analyzer, _arrays, _evaluate, _facets, _layout, _query, _spelling, _store
+from . import _analyzer, _arrays, _corrections, _evaluate, _facets, _layout, _query, _store
 from ._documents import compact
 from ._filters import Filters, allowed, sender_docnums
 from ._snippets import best_snippet
@@ -164,9 +163,8 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
 
     Unless `as_typed`, a query typed on the English keyboard layout is searched as the
     Thai it was meant to be, and a query with mistyped Thai that finds nothing as the
-    words the archive knows (_spelling): `corrected` says so. A query that finds letters
-    but fewer than its correction would (or has a word no letter has) gets the correction
-    as `suggestion`; its results stay as they are."""
+    words the archive knows (_corrections): `corrected` says so. A query that finds
+    letters keeps them, and may get a correction that finds letters as `suggestion`."""
     if not isinstance(filters, Filters):
         filters = Filters.parse(filters or {})
     if sort not in SORTS:
@@ -188,7 +186,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         result, pq = run(typed)
         if as_typed or not pq.groups:
             return result
-        fixed = _spelled(s, arrays, pq, typed, result.total, run.listed)
+        fixed = _corrections.spelled(s, arrays, pq, typed, result.total, run.listed)
         if fixed and result.total == 0:
             better, _pq = run(fixed)
             if better.total > result.total:
@@ -200,8 +198,9 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             # Words that are all known, but not together (ขาวปลอม for ข่าวปลอม): the
             # other reading whose words most letters have together; else Whoosh's
             # corrector (edits of any letter), offered if it finds letters.
-            result.suggestion = _respelled(s, arrays, pq, typed, run.listed, run.count)
-            guess = None if result.suggestion else _suggest(s, typed)
+            result.suggestion = _corrections.respelled(s, arrays, pq, typed, run.listed,
+                                                       run.count)
+            guess = None if result.suggestion else _corrections.latin(s, typed)
             if guess and guess.strip() != typed.strip() and run.count(guess):
                 result.suggestion = guess
         return result
@@ -268,76 +267,6 @@ class _Run:
             hits += [_hit(s.stored_fields(int(d)), pq, {}, None) | {"related": True}
                      for d in related]
         return result, pq
-
-
-# Queries with more Thai than this (a pasted paragraph) are not read for mistakes: reading
-# takes about 1 ms for 15 characters, 40 ms for 40 (20,000 letters).
-MAX_READ_CHARS = 60
-
-
-def _spelled(searcher, arrays, pq, typed: str, total: int, visible) -> str | None:
-    """The query with its mistyped Thai read as words of letters in `visible` (a mask), or
-    None (see _spelling). A word typed that the letters have is mistyped too when a word a
-    cheap edit away is far more common (ประชม beside ประชุม), and more letters have the
-    words of the correction together than the words as typed."""
-    runs = _thai_runs(pq)
-    if not runs or sum(map(len, runs)) > MAX_READ_CHARS:
-        return None
-    fixed = _spelling.correct(typed, arrays.words(searcher), runs)
-    if fixed is None:
-        return None
-    reader = searcher.reader()
-    if total and _analyzer.toneless(fixed.text) == _analyzer.toneless(typed) and all(
-            reader.doc_frequency("body_toneless", _analyzer.toneless(p))
-            for p in fixed.replaced):
-        return None  # scans that lost their tone marks have these words: they were found
-    if not _letters_with(searcher, arrays, fixed.words, visible, each=True).any():
-        return None  # a word only letters the user may not see have
-    # Read as corrected, the words must be together in more letters than as typed.
-    typed_words = [t for run in fixed.runs for t in _analyzer.terms(run)]
-    if (_letters_with(searcher, arrays, fixed.read, visible).sum()
-            <= _letters_with(searcher, arrays, typed_words, visible).sum()):
-        return None
-    return fixed.text
-
-
-def _thai_runs(pq) -> set[str]:
-    """The runs of Thai of the words to find (not of numbers, agencies or dates)."""
-    return {run for i in pq.positive_items() if not _query.is_number(i.text) and not i.alias
-            for run in _spelling.THAI_RUN.findall(i.text)}
-
-
-def _letters_with(searcher, arrays, words: list[str], visible, each: bool = False):
-    """A mask of the letters in `visible` that have every one of `words`; with `each`,
-    an empty mask as soon as one of the words is in none of them (alone)."""
-    have = visible
-    for word in dict.fromkeys(words):
-        mask = _arrays.as_mask(arrays.n, arrays.with_term(searcher, word)) & visible
-        if each and not mask.any():
-            return mask
-        have = have & mask
-    return visible if each else have
-
-
-# Of the readings one word away, how many the letters are asked about (a search each).
-RESPELL_TRIES = 4
-
-
-def _respelled(searcher, arrays, pq, typed: str, visible, count) -> str | None:
-    """Of the readings one word away from the query's (_spelling.alternatives), the ones
-    whose new word most letters in `visible` have with the known words typed beside it;
-    of those, the one that finds most letters (`count(text)`), if any."""
-    runs = _thai_runs(pq)
-    if not runs or sum(map(len, runs)) > MAX_READ_CHARS:
-        return None
-    ranked = []
-    for other in _spelling.alternatives(typed, arrays.words(searcher), runs):
-        have = int(_letters_with(searcher, arrays, other.words, visible).sum())
-        if have:
-            ranked.append((-have, len(ranked), other.text))
-    found = [(count(text), text) for _h, _k, text in sorted(ranked)[:RESPELL_TRIES]]
-    most = max(found, default=(0, None))
-    return most[1] if most[0] else None
 
 
 def _listed(searcher, arrays, memo: dict) -> np.ndarray:
@@ -504,32 +433,6 @@ def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
     return [(s, e) for s, e, norm in find_ref_numbers(text) if norm in wanted]
 
 
-SUGGEST_MAX_WORDS = 6
-
-
-_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-def _suggest(searcher, typed: str) -> str | None:
-    """A correction of the Latin words no letter has (Whoosh's corrector: any edit, one
-    in a short word, two in a longer one), only a few of them, so that a long query cannot
-    keep the server busy. Thai is read by _spelling."""
-    reader = searcher.reader()
-    unknown = [w for w in dict.fromkeys(_LATIN_WORD.findall(typed or ""))
-               if not reader.doc_frequency("body", w.lower())][:SUGGEST_MAX_WORDS]
-    if not unknown:
-        return None
-    corrector = searcher.corrector("body")
-    fixes = {}
-    for w in unknown:
-        found = corrector.suggest(w.lower(), limit=1, maxdist=1 if len(w) < 6 else 2, prefix=1)
-        if found:
-            fixes[w] = found[0]
-    if not fixes:
-        return None
-    return _LATIN_WORD.sub(lambda m: fixes.get(m.group(), m.group()), typed)
-
-
 def get_document(index_dir: Path, doc_id: str) -> dict | None:
     """The stored record of one letter, with the letters it cites and that cite it."""
     with _searcher(index_dir) as s:
@@ -539,7 +442,6 @@ def get_document(index_dir: Path, doc_id: str) -> dict | None:
         record = json.loads(found["record"])
         record["doc_id"] = doc_id
         record["status"] = found.get("status")
-        from ._documents import compact
         cites = []
         for ref in record.get("cites") or []:
             for hit in s.search(Q.Term("ref_key", compact(ref)), limit=5):

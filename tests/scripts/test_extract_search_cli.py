@@ -86,3 +86,21 @@ def test_search_says_when_it_read_the_english_layout(sample_index, runner):
     plain = runner.invoke(main, ["search", "--index", str(sample_index), "--as-typed",
                                  typed]).output
     assert not plain.startswith("searched as")
+
+
+def test_search_says_when_it_read_mistyped_thai(sample_index, runner):
+    from scripts.cli import main
+
+    def search(*args):
+        return runner.invoke(main, ["search", "--index", str(sample_index), *args]).output
+
+    out = search("ประชาสัมพันธผลงาน")
+    assert out.startswith("searched as ประชาสัมพันธ์ผลงาน (mistyped?); --as-typed searches "
+                          "ประชาสัมพันธผลงาน as typed")
+    data = json.loads(search("--json", "ประชาสัมพันธผลงาน"))
+    assert data["corrected"] == {"query": "ประชาสัมพันธ์ผลงาน", "as_typed": "ประชาสัมพันธผลงาน",
+                                 "reason": "spelling"}
+    assert data["total"] == json.loads(search("--json", "ประชาสัมพันธ์ผลงาน"))["total"] > 0
+    assert search("--as-typed", "ประชาสัมพันธผลงาน").startswith("0 letters")
+    offered = search("ประชุม งบประมาน")  # ประชุม finds letters: they stay, a correction is offered
+    assert offered.splitlines()[1] == "did you mean: ประชุม งบประมาณ"

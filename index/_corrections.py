@@ -1,0 +1,114 @@
+"""What to search or offer instead of what was typed: Thai read as the words the archive
+knows (_spelling), words all known but not together read one word away, Latin words no
+letter has (Whoosh's corrector). Every correction comes from words of letters a search
+may give (`visible`), and is offered only if it finds letters (the caller checks).
+"""
+from __future__ import annotations
+
+import re
+
+from . import _analyzer, _query, _spelling
+from ._arrays import as_mask
+
+# Queries with more Thai than this (a pasted paragraph) are not read for mistakes: reading
+# takes about 1 ms for 15 characters, 40 ms for 40 (20,000 letters).
+MAX_READ_CHARS = 60
+# A query that finds letters and whose every word is in this many letters (or one in
+# COMMON_PER of them) is not read at all: a mistyped word is rarely that common.
+COMMON_LETTERS = 5
+COMMON_PER = 1000
+
+
+def spelled(searcher, arrays, pq, typed: str, total: int, visible) -> str | None:
+    """The query with its mistyped Thai read as words of letters in `visible` (a mask), or
+    None (see _spelling). A word typed that the letters have is mistyped too when a word a
+    cheap edit away is far more common (ประชม beside ประชุม), and more letters have the
+    words of the correction together than the words as typed."""
+    runs = thai_runs(pq)
+    if not runs or sum(map(len, runs)) > MAX_READ_CHARS:
+        return None
+    reader = searcher.reader()
+    common = max(COMMON_LETTERS, arrays.n // COMMON_PER)
+    if total and all(reader.doc_frequency("body", t) >= common
+                     for run in runs for t in _analyzer.terms(run)):
+        return None  # found, and every word typed is a common one: nothing to read
+    fixed = _spelling.correct(typed, arrays.words(searcher), runs)
+    if fixed is None:
+        return None
+    if total and _analyzer.toneless(fixed.text) == _analyzer.toneless(typed) and all(
+            reader.doc_frequency("body_toneless", _analyzer.toneless(p))
+            for p in fixed.replaced):
+        return None  # scans that lost their tone marks have these words: they were found
+    if not letters_with(searcher, arrays, fixed.words, visible, each=True).any():
+        return None  # a word only letters the user may not see have
+    # Read as corrected, the words must be together in more letters than as typed.
+    typed_words = [t for run in fixed.runs for t in _analyzer.terms(run)]
+    if (letters_with(searcher, arrays, fixed.read, visible).sum()
+            <= letters_with(searcher, arrays, typed_words, visible).sum()):
+        return None
+    return fixed.text
+
+
+def thai_runs(pq) -> set[str]:
+    """The runs of Thai of the words to find (not of numbers, agencies or dates)."""
+    return {run for i in pq.positive_items() if not _query.is_number(i.text) and not i.alias
+            for run in _spelling.THAI_RUN.findall(i.text)}
+
+
+def letters_with(searcher, arrays, words: list[str], visible, each: bool = False):
+    """A mask of the letters in `visible` that have every one of `words`; with `each`,
+    an empty mask as soon as one of the words is in none of them (alone)."""
+    have = visible
+    for word in dict.fromkeys(words):
+        mask = as_mask(arrays.n, arrays.with_term(searcher, word)) & visible
+        if each and not mask.any():
+            return mask
+        have = have & mask
+    return visible if each else have
+
+
+# Of the readings one word away, how many the letters are asked about (a search each).
+RESPELL_TRIES = 4
+
+
+def respelled(searcher, arrays, pq, typed: str, visible, count) -> str | None:
+    """Of the readings one word away from the query's (_spelling.alternatives), the ones
+    whose new word most letters in `visible` have with the known words typed beside it;
+    of those, the one that finds most letters (`count(text)`), if any."""
+    runs = thai_runs(pq)
+    if not runs or sum(map(len, runs)) > MAX_READ_CHARS:
+        return None
+    ranked = []
+    for other in _spelling.alternatives(typed, arrays.words(searcher), runs):
+        have = int(letters_with(searcher, arrays, other.words, visible).sum())
+        if have:
+            ranked.append((-have, len(ranked), other.text))
+    found = [(count(text), text) for _h, _k, text in sorted(ranked)[:RESPELL_TRIES]]
+    most = max(found, default=(0, None))
+    return most[1] if most[0] else None
+
+
+SUGGEST_MAX_WORDS = 6
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def latin(searcher, typed: str) -> str | None:
+    """A correction of the Latin words no letter has (Whoosh's corrector: any edit, one
+    in a short word, two in a longer one), only a few of them, so that a long query cannot
+    keep the server busy. Thai is read by _spelling."""
+    reader = searcher.reader()
+    unknown = [w for w in dict.fromkeys(_LATIN_WORD.findall(typed or ""))
+               if not reader.doc_frequency("body", w.lower())][:SUGGEST_MAX_WORDS]
+    if not unknown:
+        return None
+    corrector = searcher.corrector("body")
+    fixes = {}
+    for w in unknown:
+        found = corrector.suggest(w.lower(), limit=1, maxdist=1 if len(w) < 6 else 2, prefix=1)
+        if found:
+            fixes[w] = found[0]
+    if not fixes:
+        return None
+    return _LATIN_WORD.sub(lambda m: fixes.get(m.group(), m.group()), typed)
