@@ -186,7 +186,8 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         result, pq = run(typed)
         if as_typed or not pq.groups:
             return result
-        fixed = _corrections.spelled(s, arrays, pq, typed, result.total, run.listed)
+        fixed = _corrections.spelled(s, arrays, pq, typed, result.total, run.listed,
+                                     run.count)
         if fixed and result.total == 0:
             better, _pq = run(fixed)
             if better.total > result.total:
@@ -194,13 +195,13 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
                 return better
         elif fixed and run.count(fixed):
             result.suggestion = fixed
-        if result.total == 0 and result.suggestion is None:
-            # Words that are all known, but not together (ขาวปลอม for ข่าวปลอม): the
-            # other reading whose words most letters have together; else Whoosh's
-            # corrector (edits of any letter), offered if it finds letters.
-            result.suggestion = _corrections.respelled(s, arrays, pq, typed, run.listed,
-                                                       run.count)
-            guess = None if result.suggestion else _corrections.latin(s, typed)
+        if result.suggestion is None:
+            # Words that are all known, but not what was meant (ขาวปลอม for ข่าวปลอม): a
+            # reading one word away that the letters have; else Whoosh's corrector for
+            # Latin words, offered if it finds letters.
+            result.suggestion = _corrections.respelled(s, arrays, pq, typed, result.total,
+                                                       run.listed, run.count)
+            guess = None if result.suggestion or result.total else _corrections.latin(s, typed)
             if guess and guess.strip() != typed.strip() and run.count(guess):
                 result.suggestion = guess
         return result

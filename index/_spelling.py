@@ -59,9 +59,11 @@ def skeleton(text: str) -> str:
     return text.translate(_WITHOUT_MARKS)
 
 
+@lru_cache(maxsize=65536)
 def _clusters(text: str) -> tuple[list[str], list[str]]:
     """Skeleton characters and the marks written after each (marks before the first are
-    the first's)."""
+    the first's). (Kept: the same words are compared again and again; do not change the
+    lists.)"""
     base, marks = [], []
     for ch in text:
         if ch in _MARKS and base:
@@ -118,6 +120,7 @@ def edit_cost(typed: str, word: str) -> float:
 
 class Vocabulary(Protocol):
     letters: int  # how many letters the vocabulary comes from
+    memo: dict    # what reading runs against it found, kept with it (see _pieces)
 
     def words(self, skeletons: list[str]) -> dict[str, list[tuple[str, int]]]:
         """For each skeleton, the known words that have it, with how many letters have
@@ -153,10 +156,25 @@ class _Piece:
     words: list           # [(cost, edits, word)], cheapest first (empty: unknown)
 
 
+MEMO_RUNS = 2048  # runs whose pieces a vocabulary keeps (paging through results reads again)
+
+
 def _pieces(run: str, vocabulary: Vocabulary) -> tuple[list[str], dict[tuple[int, int], list]]:
     """The run's clusters (a skeleton character and its marks) and, for each piece of them
     (start, end), the known words it can be read as: [(cost, edits, word)], cheapest
-    first."""
+    first. Kept in the vocabulary's memo."""
+    memo = getattr(vocabulary, "memo", None)
+    found = memo.get(run) if memo is not None else None
+    if found is None:
+        found = _read_pieces(run, vocabulary)
+        if memo is not None:
+            if len(memo) >= MEMO_RUNS:
+                memo.clear()
+            memo[run] = found
+    return found
+
+
+def _read_pieces(run: str, vocabulary: Vocabulary) -> tuple[list[str], dict]:
     base, marks = _clusters(run)
     clusters = [b + m for b, m in zip(base, marks)]
     sk = "".join(base)
@@ -164,7 +182,7 @@ def _pieces(run: str, vocabulary: Vocabulary) -> tuple[list[str], dict[tuple[int
     keys: dict[str, list[tuple[int, int]]] = {}
     for i in range(m):
         for j in range(i + 1, min(m, i + MAX_WORD_CHARS) + 1):
-            for key in _variants(sk[i:j]):
+            for key in (_variants(sk[i:j]) if j - i > 1 else (sk[i:j],)):
                 keys.setdefault(key, []).append((i, j))
     found = vocabulary.words(list(keys))
     scale = math.log(max(vocabulary.letters, 2))
@@ -223,6 +241,15 @@ class Correction:
     replaced: list[str] = field(default_factory=list)  # the typed pieces they replace
     runs: list[str] = field(default_factory=list)      # the runs of Thai changed, as typed
     read: list[str] = field(default_factory=list)      # every known word they are read as
+    # each run changed: where it is in the text typed and how it reads
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def only(self, typed: str, keep: list[int]) -> str:
+        """`typed` with only the changes of runs number `keep` made."""
+        for k in sorted(keep, reverse=True):
+            start, end, read = self.spans[k]
+            typed = typed[:start] + read + typed[end:]
+        return typed
 
 
 def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None) -> Correction | None:
@@ -238,6 +265,7 @@ def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None) -> 
             found.replaced[:0] = [p.typed for p in changed]
             found.runs.insert(0, run)
             found.read[:0] = [p.words[0][2] for p in path if p.words]
+            found.spans.insert(0, (m.start(), m.end(), reading.text))
             found.text = found.text[:m.start()] + reading.text + found.text[m.end():]
     return found if found.words else None
 
@@ -272,7 +300,8 @@ def alternatives(text: str, vocabulary: Vocabulary,
                     continue
                 run = "".join(clusters[:i]) + word + "".join(clusters[j:])
                 found.append((cost, Correction(text[:m.start()] + run + text[m.end():],
-                                               [word] + beside)))
+                                               [word] + beside, runs=[m.group()],
+                                               spans=[(m.start(), m.end(), run)])))
     found.sort(key=lambda f: f[0])
     out, seen = [], set()
     for _cost, c in found:
