@@ -182,7 +182,7 @@ def _read_pieces(run: str, vocabulary: Vocabulary) -> tuple[list[str], dict]:
     keys: dict[str, list[tuple[int, int]]] = {}
     for i in range(m):
         for j in range(i + 1, min(m, i + MAX_WORD_CHARS) + 1):
-            for key in (_variants(sk[i:j]) if j - i > 1 else (sk[i:j],)):
+            for key in _variants(sk[i:j]):
                 keys.setdefault(key, []).append((i, j))
     found = vocabulary.words(list(keys))
     scale = math.log(max(vocabulary.letters, 2))

@@ -4,11 +4,15 @@ constraints), judge the letters it gives as matches (not the related ones after 
 filter queries, precision and recall of the whole result set; list the failing queries.
 
     python scripts/eval_search.py --corpus /work/shared/corpus/dev [--index DIR] [--reuse]
-                                  [--with-scans] [--with-related] [--facets] [--json OUT]
-                                  [--show N]
+                                  [--with-scans] [--with-related] [--facets] [--mistakes]
+                                  [--json OUT] [--show N]
+    python scripts/eval_search.py --corpus /tmp/saraban-bench/thaigov-3000 --reuse \
+                                  --title-queries 120
 
 By default only txt and pdf letters are judged: scans (truth `format == "scan"`) are removed
 from the judgments and from result lists, and queries left with nothing relevant are skipped.
+`--mistakes` also searches every query as mistyped in each way of MISTAKES, and
+`--title-queries` does only that, for a corpus without judged queries.
 """
 from __future__ import annotations
 
@@ -203,7 +207,34 @@ def mistaken(q: str, kind: str) -> str | None:
     return q[:i] + change[q[i]] + q[i + 1:]
 
 
-def mistake_rates(corpus: Path, index: Path, kinds: tuple[str, ...] = MISTAKES) -> dict:
+def title_queries(corpus: Path, count: int, seed: int = 7) -> list[dict]:
+    """Queries for a corpus without judged ones (thaigov): a word of the headline of
+    `count` texts picked at random (a run of Thai of 4+ characters; of a longer run, three
+    of its words), the way a clerk types what a letter is about."""
+    import random
+    import re
+
+    from pythainlp.tokenize import word_tokenize
+
+    rng = random.Random(seed)
+    files = sorted((corpus / "archive").rglob("*.txt"))
+    out = []
+    for path in rng.sample(files, min(count, len(files))):
+        lines = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        head = re.sub(r"^\S*-ข่าวทำเนียบรัฐบาล-", " ", lines[0] if lines else "")
+        words = [w for w in head.split() if re.fullmatch(r"[\u0e01-\u0e4e]{4,}", w)]
+        if not words:
+            continue
+        word = rng.choice(words)
+        if len(word) > 24:
+            toks = word_tokenize(word)
+            at = rng.randrange(max(1, len(toks) - 2))
+            word = "".join(toks[at:at + 3])
+        out.append({"id": f"title-{len(out):03d}", "type": "subject", "q": word, "filters": {}})
+    return out
+
+
+def mistake_rates(queries: list[dict], index: Path, kinds: tuple[str, ...] = MISTAKES) -> dict:
     """Per kind of mistake: of the judged queries whose correct form finds letters, how
     many reach the correct form's first letter among their first 10, as searched (the
     corrected results included) or by following the offered suggestion; how many of
@@ -211,7 +242,6 @@ def mistake_rates(corpus: Path, index: Path, kinds: tuple[str, ...] = MISTAKES) 
     from index import search
 
     out = {}
-    queries = load_jsonl(corpus / "queries.jsonl")
     for kind in kinds:
         reached = tried = suggested = 0
         extra, missed = [], []
@@ -247,19 +277,34 @@ def mistake_rates(corpus: Path, index: Path, kinds: tuple[str, ...] = MISTAKES) 
     return out
 
 
-def false_corrections(corpus: Path, index: Path) -> list[str]:
-    """Judged queries, typed correctly, that the search corrected or offered a correction
-    for (a correct query's results never change; a suggestion there is noise)."""
+def false_corrections(queries: list[dict], index: Path) -> list[str]:
+    """Queries, typed correctly, that the search corrected or offered a correction for (a
+    correct query's results never change; a suggestion there is noise)."""
     from index import search
 
     out = []
-    for q in load_jsonl(corpus / "queries.jsonl"):
+    for q in queries:
         found = search(index, q.get("q") or "", q.get("filters") or {}, per_page=1,
                        with_facets=False)
         if found.corrected or found.suggestion:
             out.append(f"{q['id']}: {q.get('q')!r} -> corrected {found.corrected}, "
                        f"suggestion {found.suggestion!r}")
     return out
+
+
+def print_mistakes(queries: list[dict], index: Path, show: int) -> None:
+    print(f"\nmistyped queries, {len(queries)} queries (the correct query's first letter "
+          "among the first 10, as searched or through the suggestion):")
+    for kind, r in mistake_rates(queries, index).items():
+        print(f"  {kind:<12} {r['reached']:>3} of {r['tried']:<3} "
+              f"({r['suggested']} through the suggestion); added time, median "
+              f"{r['ms']:.1f} ms")
+        for line in r["missed"][:show]:
+            print(f"      {line}")
+    wrong = false_corrections(queries, index)
+    print(f"  correct queries corrected or offered a correction: {len(wrong)}")
+    for line in wrong[:show]:
+        print(f"      {line}")
 
 
 def failing(row: dict) -> str | None:
@@ -346,6 +391,9 @@ def main(argv=None) -> int:
     ap.add_argument("--mistakes", action="store_true",
                     help="also search each query as mistyped (see MISTAKES) and report how "
                     "many still reach the letters the correct query finds")
+    ap.add_argument("--title-queries", type=int, metavar="N",
+                    help="for a corpus without judged queries (thaigov): only --mistakes, "
+                    "over a word of N texts' headlines")
     ap.add_argument("--segmenters", help="compare segmentation engines (e.g. newmm,icu,"
                     "longest) on the compound probes and the corpus text, then stop")
     args = ap.parse_args(argv)
@@ -354,6 +402,9 @@ def main(argv=None) -> int:
         return 0
 
     index = build_index(args.corpus, args.index, args.reuse)
+    if args.title_queries:
+        print_mistakes(title_queries(args.corpus, args.title_queries), index, args.show)
+        return 0
     rows = evaluate(args.corpus, index, args.with_scans, args.with_related)
     print(f"corpus {args.corpus} ({'all formats' if args.with_scans else 'txt+pdf judged'}"
           f"{', related letters too' if args.with_related else ', matches only'}), "
@@ -375,18 +426,7 @@ def main(argv=None) -> int:
         for line in wrong[:args.show]:
             print(f"  {line}")
     if args.mistakes:
-        print("\nmistyped queries (the correct query's first letter among the first 10, as "
-              "searched or through the suggestion):")
-        for kind, r in mistake_rates(args.corpus, index).items():
-            print(f"  {kind:<12} {r['reached']:>3} of {r['tried']:<3} "
-                  f"({r['suggested']} through the suggestion); added time, median "
-                  f"{r['ms']:.1f} ms")
-            for line in r["missed"][:args.show]:
-                print(f"      {line}")
-        wrong = false_corrections(args.corpus, index)
-        print(f"  correct queries corrected or offered a correction: {len(wrong)}")
-        for line in wrong[:args.show]:
-            print(f"      {line}")
+        print_mistakes(load_jsonl(args.corpus / "queries.jsonl"), index, args.show)
     if args.json:
         args.json.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     return 0
