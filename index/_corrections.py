@@ -13,9 +13,10 @@ from ._arrays import as_mask
 # Queries with more Thai than this (a pasted paragraph) are not read for mistakes: reading
 # takes about 1 ms for 15 characters, 40 ms for 40 (20,000 letters).
 MAX_READ_CHARS = 60
-# A query that finds letters and whose every word is in this many letters (or one in
-# COMMON_PER of them) is not read at all: a mistyped word is rarely that common. (Real
-# news texts have typos of their own: ที for ที่ is in 2 % of 3,000 thaigov texts.)
+# Of a query that finds letters, only the words in fewer letters than this (or than one in
+# COMMON_PER of them) are read, with their neighbours: a mistyped word is rarely that
+# common. (Real news texts have typos of their own: ที for ที่ is in 2 % of 3,000 thaigov
+# texts.)
 COMMON_LETTERS = 5
 COMMON_PER = 50
 
@@ -32,10 +33,12 @@ def spelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> str
         return None
     reader = searcher.reader()
     common = max(COMMON_LETTERS, arrays.n // COMMON_PER)
-    if total and all(reader.doc_frequency("body", t) >= common
-                     for run in runs for t in _analyzer.terms(run)):
-        return None  # found, and every word typed is a common one: nothing to read
-    fixed = _spelling.correct(typed, arrays.words(searcher), runs)
+
+    def suspect(word: str) -> bool:
+        return reader.doc_frequency("body", _analyzer.fold(word)) < common
+
+    fixed = _spelling.correct(typed, arrays.words(searcher), runs,
+                              suspect if total else None)
     if fixed is None:
         return None
     if total and _analyzer.toneless(fixed.text) == _analyzer.toneless(typed) and all(
@@ -80,6 +83,7 @@ RESPELL_TRIES = 4
 CONTEXT_BELOW = 20
 CONTEXT_RATIO = 3
 CONTEXT_MIN = 2
+CONTEXT_ENOUGH = 3  # letters that have each run as typed: the query is read as meant
 
 
 def respelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> str | None:
@@ -91,6 +95,11 @@ def respelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> s
     runs = thai_runs(pq)
     if not runs or sum(map(len, runs)) > MAX_READ_CHARS or total >= CONTEXT_BELOW:
         return None
+    as_typed: dict[str, int] = {}
+    if total:
+        as_typed = {run: count(f'"{run}"') for run in runs}
+        if min(as_typed.values()) >= CONTEXT_ENOUGH:
+            return None  # the letters have what was typed, as written
     ranked = []
     for other in _spelling.alternatives(typed, arrays.words(searcher), runs):
         have = int(letters_with(searcher, arrays, other.words, visible).sum())
@@ -101,7 +110,6 @@ def respelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> s
         found = [(count(other.text), other.text) for other in tries]
         most = max(found, default=(0, None))
         return most[1] if most[0] else None
-    as_typed: dict[str, int] = {}
     best, most = None, 0
     for other in tries:
         (start, end, read), = other.spans

@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import Callable, Protocol
 
 TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"        # ่ ้ ๊ ๋ and ์
 VOWEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4d\u0e38\u0e39\u0e3a"  # above, below
@@ -52,6 +52,7 @@ WORD_COST = 0.15
 RARE_COST = 1.0
 UNKNOWN_CHAR = 1.0       # a character no known word covers (a name, a typo we do not fix)
 MAX_WORD_CHARS = 24      # skeleton characters in the longest word looked up
+MAX_SWAP_CHARS = 12      # ... and in the longest looked up with a consonant changed
 
 
 def skeleton(text: str) -> str:
@@ -182,7 +183,7 @@ def _read_pieces(run: str, vocabulary: Vocabulary) -> tuple[list[str], dict]:
     keys: dict[str, list[tuple[int, int]]] = {}
     for i in range(m):
         for j in range(i + 1, min(m, i + MAX_WORD_CHARS) + 1):
-            for key in _variants(sk[i:j]):
+            for key in _variants(sk[i:j]) if j - i <= MAX_SWAP_CHARS else (sk[i:j],):
                 keys.setdefault(key, []).append((i, j))
     found = vocabulary.words(list(keys))
     scale = math.log(max(vocabulary.letters, 2))
@@ -252,12 +253,16 @@ class Correction:
         return typed
 
 
-def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None) -> Correction | None:
+def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None,
+            suspect: Callable[[str], bool] | None = None) -> Correction | None:
     """`text` with each run of Thai (of `runs` only, if given) read as known words, when
-    that changes something and costs at most MAX_RUN_EDIT a run; else None."""
+    that changes something and costs at most MAX_RUN_EDIT a run; else None. With
+    `suspect(word)`, of a run longer than WHOLE_RUN_CHARS only the words of its
+    dictionary segmentation that it suspects are read, each with the word before and
+    after it (a long run of common words costs nothing)."""
     found = Correction(text or "", [])
-    for m in reversed(list(_runs(text, runs))):
-        run = m.group()
+    for start, end in reversed(list(_windows(text, runs, suspect))):
+        run = found.text[start:end]
         reading, path = _cheapest(*_pieces(run, vocabulary))
         if 0 < reading.edits <= MAX_RUN_EDIT and reading.text != run:
             changed = [p for p in path if p.words and p.words[0][1] > 0]
@@ -265,8 +270,8 @@ def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None) -> 
             found.replaced[:0] = [p.typed for p in changed]
             found.runs.insert(0, run)
             found.read[:0] = [p.words[0][2] for p in path if p.words]
-            found.spans.insert(0, (m.start(), m.end(), reading.text))
-            found.text = found.text[:m.start()] + reading.text + found.text[m.end():]
+            found.spans.insert(0, (start, end, reading.text))
+            found.text = found.text[:start] + reading.text + found.text[end:]
     return found if found.words else None
 
 
@@ -313,6 +318,36 @@ def alternatives(text: str, vocabulary: Vocabulary,
 
 # A run this short before a dot is an abbreviation (ป.ป.ส., ก.พ., ศบค.): letters, not words.
 ABBREVIATION_CHARS = 4
+
+
+# A run this long or shorter is read whole even when no word of it is suspect: its words
+# as typed may all be common, and still make a longer word mistyped (โรคติดเชื่อไวรัส
+# for โรคติดเชื้อไวรัส). A longer one (a phrase) only around its suspect words.
+WHOLE_RUN_CHARS = 24
+
+
+def _windows(text: str, only: set[str] | None, suspect: Callable[[str], bool] | None):
+    """(start, end) of what `correct` reads: each run, or around its suspect words."""
+    from ._analyzer import COARSE_ENGINE, segment
+
+    for m in _runs(text, only):
+        if suspect is None or len(m.group()) <= WHOLE_RUN_CHARS:
+            yield m.start(), m.end()
+            continue
+        words = list(segment(m.group(), COARSE_ENGINE))
+        spans: list[list[int]] = []
+        for k, (word, _s, _e) in enumerate(words):
+            if suspect(word):
+                lo, hi = words[max(k - 1, 0)][1], words[min(k + 1, len(words) - 1)][2]
+                if spans and lo <= spans[-1][1]:
+                    spans[-1][1] = max(spans[-1][1], hi)
+                else:
+                    spans.append([lo, hi])
+        for lo, hi in spans:
+            # a window starts and ends where the run does if a word does there
+            lo = 0 if lo <= words[0][1] else lo
+            hi = len(m.group()) if hi >= words[-1][2] else hi
+            yield m.start() + lo, m.start() + hi
 
 
 def _runs(text: str, only: set[str] | None):
