@@ -1,13 +1,13 @@
 """What to search or offer instead of what was typed: Thai read as the words the archive
-knows (_spelling), words all known but not together read one word away, Latin words no
-letter has (Whoosh's corrector). Every correction comes from words of letters a search
+knows (_spelling), an abbreviation one letter from a known one, words all known but not
+together read one word away, Latin words no letter has (Whoosh's corrector). Every correction comes from words of letters a search
 may give (`visible`), and is offered only if it finds letters (the caller checks).
 """
 from __future__ import annotations
 
 import re
 
-from . import _analyzer, _query, _spelling
+from . import _analyzer, _query, _spelling, _synonyms
 from ._arrays import as_mask
 
 # Queries with more Thai than this (a pasted paragraph) are not read for mistakes: reading
@@ -28,9 +28,11 @@ def spelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> str
     letters have its words together than the words as typed; else each run changed stands
     if more letters have it as written than the run as typed (`count(query)`: letters a
     query finds)."""
+    abbreviated = abbreviations_fixed(typed)
+    typed = abbreviated or typed
     runs = thai_runs(pq)
     if not runs or sum(map(len, runs)) > MAX_READ_CHARS:
-        return None
+        return abbreviated
     reader = searcher.reader()
     common = max(COMMON_LETTERS, arrays.n // COMMON_PER)
 
@@ -40,13 +42,13 @@ def spelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> str
     fixed = _spelling.correct(typed, arrays.words(searcher), runs,
                               suspect if total else None)
     if fixed is None:
-        return None
+        return abbreviated
     if total and _analyzer.toneless(fixed.text) == _analyzer.toneless(typed) and all(
             reader.doc_frequency("body_toneless", _analyzer.toneless(p))
             for p in fixed.replaced):
-        return None  # scans that lost their tone marks have these words: they were found
+        return abbreviated  # scans that lost their tone marks have these words: found
     if not letters_with(searcher, arrays, fixed.words, visible, each=True).any():
-        return None  # a word only letters the user may not see have
+        return abbreviated  # a word only letters the user may not see have
     typed_words = [t for run in fixed.runs for t in _analyzer.terms(run)]
     if (letters_with(searcher, arrays, fixed.read, visible).sum()
             > letters_with(searcher, arrays, typed_words, visible).sum()):
@@ -54,7 +56,26 @@ def spelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> str
     # (the words as typed may be together by chance: ทักษะ|ชา|ง|อากาศยาน)
     keep = [k for k, (run, (_s, _e, read)) in enumerate(zip(fixed.runs, fixed.spans))
             if count(f'"{read}"') > count(f'"{run}"')]
-    return fixed.only(typed, keep) if keep else None
+    return fixed.only(typed, keep) if keep else abbreviated
+
+
+def abbreviations_fixed(typed: str) -> str | None:
+    """`typed` with each abbreviation that no form of the table or the directory has, but
+    one look-alike or sound-alike letter away from exactly one that does, as that one
+    (ป.ป.ข. for ป.ป.ช., บ.ป.ส. for ป.ป.ส.); None if none changes."""
+    known = _synonyms.abbreviations()
+
+    def fix(m: re.Match) -> str:
+        typed_form = m.group()
+        if _synonyms.key(typed_form) in known or len(_synonyms.key(typed_form)) < 3:
+            return typed_form  # (of two letters, too many are something: ก.พ., พ.ย., น.ส.)
+        found = {typed_form[:i] + other + typed_form[i + 1:]
+                 for i, ch in enumerate(typed_form) for other in _spelling.PARTNERS.get(ch, "")}
+        found = [f for f in found if _synonyms.key(f) in known]
+        return found[0] if len(found) == 1 else typed_form
+
+    fixed = _synonyms.ABBREVIATION.sub(fix, typed or "")
+    return fixed if fixed != typed else None
 
 
 def thai_runs(pq) -> set[str]:

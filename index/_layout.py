@@ -53,6 +53,9 @@ def thai_if_mistyped(text: str, known: Callable[[str], bool],
     # `vy` in vy88u4yp for อัคคีภัย) may be letters of the archive by chance.
     kept = [not p or p.isspace() or bool(_NUMBER.match(p)) or _known_latin(p, known)
             for p in parts]
+    if any(_LATIN_WORD.search(p) for p, k in zip(parts, kept) if k):
+        # beside a Latin word of the archive, its short ones are English too (TO BE)
+        kept = [k or _known_latin(p, known, 2) for p, k in zip(parts, kept)]
     typed = "".join(p for p, k in zip(parts, kept) if not k)
     if not typed:
         return None
@@ -66,16 +69,31 @@ def thai_if_mistyped(text: str, known: Callable[[str], bool],
     return "".join(out)
 
 
-def _known_latin(word: str, known: Callable[[str], bool]) -> bool:
+def _without_abbreviations(thai: str) -> tuple[str, int]:
+    """`thai` without the abbreviations the forms table and the agency directory know
+    (ป.ป.ส.: letters, not words), and how many there were."""
+    from . import _synonyms
+
+    known = _synonyms.abbreviations()
+    found = [m for m in _synonyms.ABBREVIATION.finditer(thai) if _synonyms.key(m.group()) in known]
+    for m in reversed(found):
+        thai = thai[:m.start()] + " " + thai[m.end():]
+    return thai, len(found)
+
+
+def _known_latin(word: str, known: Callable[[str], bool], shortest: int = MIN_LATIN_CHARS) -> bool:
     latin = [w.lower() for w in _LATIN_WORD.findall(word)]
     return bool(latin) and all(known(w) for w in latin) and any(
-        len(w) >= MIN_LATIN_CHARS for w in latin)
+        len(w) >= shortest for w in latin)
 
 
 def _reads_as_known(thai: str, known: Callable[[str], bool]) -> bool:
     """As dictionary words, or as the smaller words the fine fields hold (เลือกตั้ง is
     indexed inside การเลือกตั้ง as เลือก|ตั้ง); a long query may hold one word the
-    archive lacks."""
+    archive lacks. Known abbreviations count as read."""
+    thai, abbreviations = _without_abbreviations(thai)
+    if abbreviations and not _THAI.search(thai):
+        return True
     for engine in (COARSE_ENGINE, FINE_ENGINE):
         found = [fold(w) for w, _s, _e in segment(thai, engine) if _THAI.match(w)]
         long_words = [w for w in found if len(w) >= MIN_WORD_CHARS]

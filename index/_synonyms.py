@@ -71,3 +71,18 @@ def spans(words: list[str]) -> list[tuple[int, int, list[str]]]:
         else:
             i += 1
     return out
+
+
+# An abbreviation as letters print it: Thai letters, each group closed by a dot (ป.ป.ส.,
+# ก.พ., สพฐ.).
+ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e]{1,4}\.)+")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """The keys of the abbreviations the table and the agency directory know."""
+    forms = [f for forms in _groups_of(TABLE.read_text(encoding="utf-8").splitlines())
+             for f in forms]
+    forms += [ag.abbr for ag in agencies.load() if ag.abbr]
+    return frozenset(key(m.group()) for f in forms for m in ABBREVIATION.finditer(f))
+

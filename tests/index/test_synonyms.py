@@ -31,6 +31,24 @@ def test_a_form_has_the_others(typed, other):
     assert typed not in alternatives(typed)
 
 
+@pytest.mark.parametrize("typed, meant", [
+    ("TO BE NUMBER ONE บ.ป.ส.", "TO BE NUMBER ONE ป.ป.ส."),
+    ("สำนักงาน ป.ป.ข. 2562", "สำนักงาน ป.ป.ช. 2562"),
+    ("กกด.", "กกต."),
+])
+def test_an_abbreviation_one_letter_from_a_known_one_is_read_as_it(typed, meant):
+    from index._corrections import abbreviations_fixed
+
+    assert abbreviations_fixed(typed) == meant
+
+
+@pytest.mark.parametrize("typed", ["ป.ป.ส.", "ก.พ. ๗", "๑ พ.ย. ๒๕๖๓", "น.ส. ๓ ก.", "ประชุม"])
+def test_known_and_short_abbreviations_stay(typed):
+    from index._corrections import abbreviations_fixed
+
+    assert abbreviations_fixed(typed) is None
+
+
 def test_words_typed_in_a_row_make_one_form():
     assert [(s, e) for s, e, _f in spans(["มาตรการ", "โควิด", "19", "ATK"])] == [(1, 3), (3, 4)]
     assert spans(["ประชุม", "งบประมาณ"]) == []
