@@ -63,8 +63,9 @@ def test_words_typed_in_a_row_make_one_form():
 ])
 def test_other_forms_of_a_word_are_searched_too(index_dir, typed, letter_path):
     found = search(index_dir, typed)
-    assert letter_path in [h["path"] for h in found.hits if not h["related"]]
-    assert found.corrected is None
+    hit = next(h for h in found.hits if h["path"] == letter_path)
+    assert not hit["related"] and found.corrected is None
+    assert "<mark>" in hit["snippet"]  # the other form is highlighted
 
 
 def test_letters_with_the_form_typed_rank_before_other_forms(tmp_path):
