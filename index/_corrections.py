@@ -1,7 +1,8 @@
 """What to search or offer instead of what was typed: Thai read as the words the archive
 knows (_spelling), an abbreviation one letter from a known one, words all known but not
-together read one word away, Latin words no letter has (Whoosh's corrector). Every correction comes from words of letters a search
-may give (`visible`), and is offered only if it finds letters (the caller checks).
+together read one word away, Latin words no letter has (Whoosh's corrector). Every
+correction comes from words of letters a search may give (`visible`), and is offered only
+if it finds letters (the caller checks).
 """
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def abbreviations_fixed(typed: str) -> str | None:
         found = [f for f in found if _synonyms.key(f) in known]
         return found[0] if len(found) == 1 else typed_form
 
-    fixed = _synonyms.ABBREVIATION.sub(fix, typed or "")
+    fixed = _spelling.ABBREVIATION.sub(fix, typed or "")
     return fixed if fixed != typed else None
 
 

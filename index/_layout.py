@@ -72,10 +72,10 @@ def thai_if_mistyped(text: str, known: Callable[[str], bool],
 def _without_abbreviations(thai: str) -> tuple[str, int]:
     """`thai` without the abbreviations the forms table and the agency directory know
     (ป.ป.ส.: letters, not words), and how many there were."""
-    from . import _synonyms
+    from . import _spelling, _synonyms
 
     known = _synonyms.abbreviations()
-    found = [m for m in _synonyms.ABBREVIATION.finditer(thai) if _synonyms.key(m.group()) in known]
+    found = [m for m in _spelling.ABBREVIATION.finditer(thai) if _synonyms.key(m.group()) in known]
     for m in reversed(found):
         thai = thai[:m.start()] + " " + thai[m.end():]
     return thai, len(found)

@@ -3,7 +3,8 @@
 the vocabulary.
 
 Thai is written without spaces, so a mistyped word cannot be looked up alone: a run of Thai
-is read whole, as the sequence of known words that costs least. The edits fast typing makes
+is read whole (a long one around its rare words), as the sequence of known words that
+costs least. The edits fast typing makes
 most often cost least: a tone mark or ์ left out, doubled or typed as another, an upper or
 lower vowel left out or typed as another, one consonant typed as its look-alike or
 sound-alike (ข/ช, บ/ป, น/ณ, ส/ศ/ษ), ใ for ไ. Any other edit is not made. To find the
@@ -284,9 +285,9 @@ def alternatives(text: str, vocabulary: Vocabulary,
     away (ขาวปลอม: ข่าวปลอม, ข้าวปลอม; ลูกบิดประดู: ลูกบิดประตู), cheapest first, at most
     MAX_ALTERNATIVES: for a text whose words are all known but not what was meant. The
     word stands for whole words of the cheapest reading; where that reading has pieces
-    typed as no known word, for those. Which
-    one was meant, the letters tell (the caller's choice). `words` of each: the new word
-    and the known words typed beside it in its run."""
+    typed as no known word, for those. Which one was meant, the letters tell (the
+    caller's choice). `words` of each: the new word and the known words typed beside it in
+    its run."""
     found = []
     for m in _runs(text, runs):
         clusters, edges = _pieces(m.group(), vocabulary)
@@ -314,10 +315,6 @@ def alternatives(text: str, vocabulary: Vocabulary,
             seen.add(c.text)
             out.append(c)
     return out[:MAX_ALTERNATIVES]
-
-
-# A run this short before a dot is an abbreviation (ป.ป.ส., ก.พ., ศบค.): letters, not words.
-ABBREVIATION_CHARS = 4
 
 
 # A run this long or shorter is read whole even when no word of it is suspect: its words
@@ -350,12 +347,19 @@ def _windows(text: str, only: set[str] | None, suspect: Callable[[str], bool] | 
             yield m.start() + lo, m.start() + hi
 
 
+# An abbreviation as letters print it, Thai letters with a dot after each group (ป.ป.ส.,
+# ก.พ., ศบค.): letters, not words, never read as words.
+ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e]{1,4}\.)+")
+
+
 def _runs(text: str, only: set[str] | None):
-    """The runs of Thai of `text` that are read (of `only`, if given)."""
-    for m in THAI_RUN.finditer(text or ""):
+    """The runs of Thai of `text` that are read (of `only`, if given): not one letter
+    alone, not the letters of an abbreviation."""
+    text = text or ""
+    letters = {i for m in ABBREVIATION.finditer(text) for i in range(m.start(), m.end())}
+    for m in THAI_RUN.finditer(text):
         if only is not None and m.group() not in only:
             continue
-        if len(m.group()) == 1 or (len(m.group()) <= ABBREVIATION_CHARS
-                                   and text[m.end():m.end() + 1] == "."):
+        if len(m.group()) == 1 or m.start() in letters:
             continue
         yield m

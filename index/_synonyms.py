@@ -13,6 +13,7 @@ from pathlib import Path
 from archive import agencies
 
 from ._analyzer import fold
+from ._spelling import ABBREVIATION
 
 TABLE = Path(__file__).with_name("data") / "synonyms.tsv"
 MAX_WORDS = 3          # words typed in a row that may make one form (Work from Home)
@@ -71,11 +72,6 @@ def spans(words: list[str]) -> list[tuple[int, int, list[str]]]:
         else:
             i += 1
     return out
-
-
-# An abbreviation as letters print it: Thai letters, each group closed by a dot (ป.ป.ส.,
-# ก.พ., สพฐ.).
-ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e]{1,4}\.)+")
 
 
 @lru_cache(maxsize=1)
