@@ -158,7 +158,7 @@ class _Piece:
     words: list           # [(cost, edits, word)], cheapest first (empty: unknown)
 
 
-MEMO_RUNS = 512  # runs whose pieces a vocabulary keeps (paging reads again; ~10 KB a run)
+MEMO_RUNS = 128  # runs whose pieces a vocabulary keeps (paging reads again; ~44 KB a run)
 
 
 def _pieces(run: str, vocabulary: Vocabulary) -> tuple[list[str], dict[tuple[int, int], list]]:
