@@ -61,7 +61,7 @@ def skeleton(text: str) -> str:
     return text.translate(_WITHOUT_MARKS)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # (about 1 KB an entry)
 def _clusters(text: str) -> tuple[list[str], list[str]]:
     """Skeleton characters and the marks written after each (marks before the first are
     the first's). (Kept: the same words are compared again and again; do not change the
