@@ -111,15 +111,18 @@ _KEYS_OF = {"2": "/", "3": "-"}
 
 
 def _ref_if_mistyped(text: str, known_ref: Callable[[str], bool]) -> str | None:
-    """`text` as the reference number it is on the Thai layout, if a letter has it."""
-    if not _TYPED_REF.match(text):
-        return None
+    """`text` as the reference number it is on the Thai layout, if a letter has it: every
+    key as the Thai layout reads it (Thai digits typed on their shifted keys), or the
+    digits as typed on the number pad."""
     from archive.refno import find_ref_numbers
 
-    thai = re.sub(r"[^0-9\s]+", lambda m: eng_to_thai(m.group()), text)
-    slots = [i for i, ch in enumerate(thai) if ch in _KEYS_OF][:8]
-    for i in [None] + slots:
-        candidate = thai if i is None else thai[:i] + _KEYS_OF[thai[i]] + thai[i + 1:]
+    candidates = [eng_to_thai(text)]
+    if _TYPED_REF.match(text):
+        thai = re.sub(r"[^0-9\s]+", lambda m: eng_to_thai(m.group()), text)
+        slots = [i for i, ch in enumerate(thai) if ch in _KEYS_OF][:8]
+        candidates += [thai if i is None else thai[:i] + _KEYS_OF[thai[i]] + thai[i + 1:]
+                       for i in [None] + slots]
+    for candidate in candidates:
         found = find_ref_numbers(candidate)
         if found and all(known_ref(norm) for _s, _e, norm in found):
             return candidate

@@ -353,13 +353,13 @@ ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e]{1,4}\.)+")
 
 
 def _runs(text: str, only: set[str] | None):
-    """The runs of Thai of `text` that are read (of `only`, if given): not one letter
-    alone, not the letters of an abbreviation."""
+    """The runs of Thai of `text` that are read (of `only`, if given): not the letters of
+    an abbreviation (a letter alone is read: ป 2564 for ปี 2564)."""
     text = text or ""
     letters = {i for m in ABBREVIATION.finditer(text) for i in range(m.start(), m.end())}
     for m in THAI_RUN.finditer(text):
         if only is not None and m.group() not in only:
             continue
-        if len(m.group()) == 1 or m.start() in letters:
+        if m.start() in letters:
             continue
         yield m

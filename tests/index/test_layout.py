@@ -10,7 +10,7 @@ from index._layout import thai_if_mistyped
 KNOWN = {"เลือกตั้ง", "การประชุม", "ประชุม", "ผลงาน", "อัคคีภัย", "กทม", "covid", "open", "data",
          "it", "vy", "atk", "เว้น", "ระยะ", "ห่าง", "work", "from", "home", "to", "be",
          "number", "one"}
-REFS = {"นร 1011.8/7566", "สธ 0211.8/4385"}
+REFS = {"นร 1011.8/7566", "สธ 0211.8/4385", "กค 0402.6/2362"}
 
 
 def known(word):
@@ -46,6 +46,7 @@ def test_latin_words_of_the_archive_stay_beside_thai_typed_on_the_english_layout
 @pytest.mark.parametrize("typed, ref", [
     ('oi1011"827566', "นร1011.8/7566"),       # the slash typed on the key of 2
     ('lT0211"8 2 4385', "สธ0211.8 / 4385"),
+    ('d8Q%Q#"(2#$(#', "กค๐๔๐๒.๖/๒๓๖๒"),   # Thai digits on their shifted keys
 ])
 def test_a_reference_number_typed_on_the_english_layout_is_read_if_a_letter_has_it(typed, ref):
     assert thai_if_mistyped(typed, known, REFS.__contains__) == ref

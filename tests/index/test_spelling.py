@@ -58,6 +58,7 @@ def test_the_edits_of_fast_typing_cost_less_than_a_consonant():
     ("เลือกตัง", "เลือกตั้ง"),                       # not เลือกตรง
     ("ของทุกป", "ของทุกปี"),                         # ป alone is an abbreviation, not a word
     ("ฝู้มีรายได้", "ผู้มีรายได้"),                     # a rare word yields to a common one
+    ("ป 2563", "ปี 2563"),                            # a letter alone, its vowel left out
 ])
 def test_a_mistyped_run_reads_as_the_words_meant(typed, meant):
     assert read_run(typed, VOCABULARY).text == meant
