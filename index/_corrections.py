@@ -48,14 +48,15 @@ def spelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> str
             reader.doc_frequency("body_toneless", _analyzer.toneless(p))
             for p in fixed.replaced):
         return abbreviated  # scans that lost their tone marks have these words: found
-    if not letters_with(searcher, arrays, fixed.words, visible, each=True).any():
+    if not each_visible(searcher, arrays, fixed.words, visible):
         return abbreviated  # a word only letters the user may not see have
-    typed_words = [t for run in fixed.runs for t in _analyzer.terms(run)]
+    runs_typed = [typed[start:end] for start, end, _read in fixed.spans]
+    typed_words = [t for run in runs_typed for t in _analyzer.terms(run)]
     if (letters_with(searcher, arrays, fixed.read, visible).sum()
             > letters_with(searcher, arrays, typed_words, visible).sum()):
         return fixed.text
     # (the words as typed may be together by chance: ทักษะ|ชา|ง|อากาศยาน)
-    keep = [k for k, (run, (_s, _e, read)) in enumerate(zip(fixed.runs, fixed.spans))
+    keep = [k for k, (run, (_s, _e, read)) in enumerate(zip(runs_typed, fixed.spans))
             if count(f'"{read}"') > count(f'"{run}"')]
     return fixed.only(typed, keep) if keep else abbreviated
 
@@ -85,16 +86,18 @@ def thai_runs(pq) -> set[str]:
             for run in _spelling.THAI_RUN.findall(i.text)}
 
 
-def letters_with(searcher, arrays, words: list[str], visible, each: bool = False):
-    """A mask of the letters in `visible` that have every one of `words`; with `each`,
-    an empty mask as soon as one of the words is in none of them (alone)."""
+def letters_with(searcher, arrays, words: list[str], visible):
+    """A mask of the letters in `visible` that have every one of `words`."""
     have = visible
     for word in dict.fromkeys(words):
-        mask = as_mask(arrays.n, arrays.with_term(searcher, word)) & visible
-        if each and not mask.any():
-            return mask
-        have = have & mask
-    return visible if each else have
+        have = have & as_mask(arrays.n, arrays.with_term(searcher, word))
+    return have
+
+
+def each_visible(searcher, arrays, words: list[str], visible) -> bool:
+    """Whether each of `words` is in a letter of `visible`."""
+    return all((as_mask(arrays.n, arrays.with_term(searcher, word)) & visible).any()
+               for word in dict.fromkeys(words))
 
 
 # Of the readings one word away, how many the letters are asked about (a search each).
@@ -150,10 +153,11 @@ SUGGEST_MAX_WORDS = 6
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def latin(searcher, typed: str) -> str | None:
+def latin(searcher, arrays, typed: str, visible) -> str | None:
     """A correction of the Latin words no letter has (Whoosh's corrector: any edit, one
     in a short word, two in a longer one), only a few of them, so that a long query cannot
-    keep the server busy. Thai is read by _spelling."""
+    keep the server busy; only to words of letters in `visible`. Thai is read by
+    _spelling."""
     reader = searcher.reader()
     unknown = [w for w in dict.fromkeys(_LATIN_WORD.findall(typed or ""))
                if not reader.doc_frequency("body", w.lower())][:SUGGEST_MAX_WORDS]
@@ -163,7 +167,7 @@ def latin(searcher, typed: str) -> str | None:
     fixes = {}
     for w in unknown:
         found = corrector.suggest(w.lower(), limit=1, maxdist=1 if len(w) < 6 else 2, prefix=1)
-        if found:
+        if found and each_visible(searcher, arrays, found[:1], visible):
             fixes[w] = found[0]
     if not fixes:
         return None

@@ -201,7 +201,8 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             # Latin words, offered if it finds letters.
             result.suggestion = _corrections.respelled(s, arrays, pq, typed, result.total,
                                                        run.listed, run.count)
-            guess = None if result.suggestion or result.total else _corrections.latin(s, typed)
+            guess = None if result.suggestion or result.total else _corrections.latin(
+                s, arrays, typed, run.listed)
             if guess and guess.strip() != typed.strip() and run.count(guess):
                 result.suggestion = guess
         return result

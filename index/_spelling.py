@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Protocol
 
-TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"        # ่ ้ ๊ ๋ and ์
-VOWEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4d\u0e38\u0e39\u0e3a"  # above, below
-_MARKS = TONE_MARKS + VOWEL_MARKS
-_WITHOUT_MARKS = str.maketrans("", "", _MARKS)
+from archive.marks import MARKS as TONE_MARKS  # ่ ้ ๊ ๋ and ์
+from archive.thaitext import MARKS as _MARKS      # and the upper and lower vowels
+from archive.thaitext import bare as skeleton
+
+UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"
+LOWER_VOWELS = "\u0e38\u0e39"
 THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 
 # Consonants (and two leading vowels) typed for one another: the same shape but for a
@@ -54,11 +56,6 @@ RARE_COST = 1.0
 UNKNOWN_CHAR = 1.0       # a character no known word covers (a name, a typo we do not fix)
 MAX_WORD_CHARS = 24      # skeleton characters in the longest word looked up
 MAX_SWAP_CHARS = 12      # ... and in the longest looked up with a consonant changed
-
-
-def skeleton(text: str) -> str:
-    """`text` without tone marks, ์ and upper and lower vowels (ประชาสัมพันธ์ -> ปรชาสมพนธ)."""
-    return text.translate(_WITHOUT_MARKS)
 
 
 @lru_cache(maxsize=8192)  # (about 1 KB an entry)
@@ -241,7 +238,6 @@ class Correction:
     text: str           # the text as corrected
     words: list[str]    # the known words it puts in place of typed ones
     replaced: list[str] = field(default_factory=list)  # the typed pieces they replace
-    runs: list[str] = field(default_factory=list)      # the runs of Thai changed, as typed
     read: list[str] = field(default_factory=list)      # every known word they are read as
     # each run changed: where it is in the text typed and how it reads
     spans: list[tuple[int, int, str]] = field(default_factory=list)
@@ -269,7 +265,6 @@ def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None,
             changed = [p for p in path if p.words and p.words[0][1] > 0]
             found.words[:0] = [p.words[0][2] for p in changed]
             found.replaced[:0] = [p.typed for p in changed]
-            found.runs.insert(0, run)
             found.read[:0] = [p.words[0][2] for p in path if p.words]
             found.spans.insert(0, (start, end, reading.text))
             found.text = found.text[:start] + reading.text + found.text[end:]
@@ -306,7 +301,7 @@ def alternatives(text: str, vocabulary: Vocabulary,
                     continue
                 run = "".join(clusters[:i]) + word + "".join(clusters[j:])
                 found.append((cost, Correction(text[:m.start()] + run + text[m.end():],
-                                               [word] + beside, runs=[m.group()],
+                                               [word] + beside,
                                                spans=[(m.start(), m.end(), run)])))
     found.sort(key=lambda f: f[0])
     out, seen = [], set()

@@ -37,12 +37,17 @@ def _groups_of(lines: list[str]) -> list[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _groups() -> tuple[tuple[str, ...], ...]:
+    """The table's groups, and each agency's abbreviation with its name."""
+    groups = _groups_of(TABLE.read_text(encoding="utf-8").splitlines())
+    return tuple(groups + [(ag.abbr, ag.name) for ag in agencies.load() if ag.abbr and ag.name])
+
+
+@lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[str, ...]]:
     """Each form's key -> every form of its groups (the form itself included)."""
-    groups = _groups_of(TABLE.read_text(encoding="utf-8").splitlines())
-    groups += [(ag.abbr, ag.name) for ag in agencies.load() if ag.abbr and ag.name]
     out: dict[str, list[str]] = {}
-    for forms in groups:
+    for forms in _groups():
         for form in forms:
             held = out.setdefault(key(form), [])
             held += [f for f in forms if f not in held]
@@ -77,8 +82,6 @@ def spans(words: list[str]) -> list[tuple[int, int, list[str]]]:
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """The keys of the abbreviations the table and the agency directory know."""
-    forms = [f for forms in _groups_of(TABLE.read_text(encoding="utf-8").splitlines())
-             for f in forms]
-    forms += [ag.abbr for ag in agencies.load() if ag.abbr]
-    return frozenset(key(m.group()) for f in forms for m in ABBREVIATION.finditer(f))
+    return frozenset(key(m.group()) for forms in _groups() for f in forms
+                     for m in ABBREVIATION.finditer(f))
 

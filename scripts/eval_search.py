@@ -161,15 +161,7 @@ def facet_mismatches(corpus: Path, index: Path) -> tuple[int, list[str]]:
 
 # Kinds of mistake, each made the same way for every query (see `mistaken`).
 MISTAKES = ("tone", "wrong_tone", "vowel", "lower_vowel", "lookalike", "layout")
-_TONES = "\u0e48\u0e49\u0e4a\u0e4b"
 _WRONG_TONE = {"\u0e48": "\u0e49", "\u0e49": "\u0e48", "\u0e4a": "\u0e49", "\u0e4b": "\u0e4a"}
-_UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"
-_LOWER_VOWELS = "\u0e38\u0e39"
-# Consonants a clerk mistakes for one another, reading or typing fast (shape: ข/ช, บ/ป;
-# sound: น/ณ, ส/ศ/ษ, ท/ธ).
-_LOOKALIKE = {"ข": "ช", "ช": "ข", "บ": "ป", "ป": "บ", "ด": "ต", "ต": "ด", "ณ": "น",
-              "ศ": "ส", "ษ": "ส", "ธ": "ท", "ภ": "พ", "ฝ": "ผ", "ผ": "ฝ", "ฎ": "ด",
-              "ฏ": "ต", "ฐ": "ถ", "ญ": "ย"}
 
 
 def mistaken(q: str, kind: str) -> str | None:
@@ -197,9 +189,13 @@ def mistaken(q: str, kind: str) -> str | None:
     from archive.refno import find_ref_numbers
 
     inside_ref = {i for s, e, _n in find_ref_numbers(q) for i in range(s, e)}
-    change = {"tone": {c: "" for c in _TONES + "\u0e4c"}, "wrong_tone": _WRONG_TONE,
-              "vowel": {c: "" for c in _UPPER_VOWELS},
-              "lower_vowel": {c: "" for c in _LOWER_VOWELS}, "lookalike": _LOOKALIKE}[kind]
+    from index._spelling import LOWER_VOWELS, PARTNERS, TONE_MARKS, UPPER_VOWELS
+
+    # a consonant as the first of the letters a clerk mistakes it for (ข/ช, บ/ป, น/ณ)
+    change = {"tone": {c: "" for c in TONE_MARKS}, "wrong_tone": _WRONG_TONE,
+              "vowel": {c: "" for c in UPPER_VOWELS},
+              "lower_vowel": {c: "" for c in LOWER_VOWELS},
+              "lookalike": {c: others[0] for c, others in PARTNERS.items() if c != "ใ"}}[kind]
     at = [i for i, c in enumerate(q) if c in change and i not in inside_ref]
     if not at:
         return None
