@@ -51,6 +51,22 @@ MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
 
 
+# Sign-in (CONTRACT: "Sign-in and secret letters"). Sign-in is on when the users file holds
+# a user; without it the server binds only loopback addresses.
+LOCK_AFTER_FAILURES = 5      # failed sign-ins in a row for one name ...
+LOCK_SECONDS = 5 * 60        # ... lock it for this long
+MIN_PASSWORD_CHARS = 8
+# A session ends after this long without a request, and in any case this long after
+# sign-in (a clerk signs in each morning).
+SESSION_IDLE_SECONDS = int(os.environ.get("SARABAN_SESSION_IDLE_MINUTES", "60")) * 60
+SESSION_MAX_SECONDS = 12 * 3600
+# The audit log starts a new file past this size; old files are kept, never rewritten.
+AUDIT_MAX_BYTES = int(os.environ.get("SARABAN_AUDIT_MAX_MB", "50")) * 1024**2
+# A letter whose secrecy could not be read (a scan waiting for OCR) is treated as having
+# this secrecy: "none" (visible to every user), ลับ, ลับมาก or ลับที่สุด.
+UNREAD_SECRECY = os.environ.get("SARABAN_UNREAD_SECRECY", "none")
+
+
 def archive_dir(value: str | os.PathLike | None = None) -> Path:
     return Path(value or os.environ.get("SARABAN_ARCHIVE") or DEFAULT_ARCHIVE).expanduser()
 
@@ -62,3 +78,16 @@ def index_dir(value: str | os.PathLike | None = None) -> Path:
 def cache_dir(index: Path) -> Path:
     """Extraction cache keyed by content hash; beside the index so --full keeps it."""
     return Path(os.environ.get("SARABAN_CACHE") or index.parent / (index.name + "-cache"))
+
+
+def users_file(value: str | os.PathLike | None = None, index: Path | None = None) -> Path:
+    """The users file: flag, else SARABAN_USERS, else users.db beside the index folder."""
+    found = value or os.environ.get("SARABAN_USERS")
+    if found:
+        return Path(found).expanduser()
+    return index_dir(index).parent / "users.db"
+
+
+def audit_file(users: Path) -> Path:
+    """The audit log, kept beside the users file (users.db: users-audit.jsonl)."""
+    return users.with_name(users.stem + "-audit.jsonl")

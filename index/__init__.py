@@ -2,6 +2,7 @@
 
 The public surface is small on purpose: nothing outside this package imports whoosh.
 """
+from ._clearance import CLEARANCES
 from ._documents import FileState
 from ._facets import year_range
 from ._filters import BadFilter, Filters
@@ -11,7 +12,7 @@ from ._store import IndexMissing, Locked, ReindexLock, read_last_run, write_last
 from ._writer import IndexUpdater, Known
 
 __all__ = [
-    "BadFilter", "FileState", "Filters", "IndexMissing", "IndexUpdater", "Known", "Locked",
+    "BadFilter", "CLEARANCES", "FileState", "Filters", "IndexMissing", "IndexUpdater", "Known", "Locked",
     "ReindexLock", "SearchResult", "analyse", "get_document", "original_path", "preload",
     "read_last_run", "search", "stats", "write_last_run", "year_range",
 ]

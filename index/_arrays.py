@@ -234,7 +234,7 @@ class Arrays:
         return self._blocks.put(key, values, 4 * datalen)
 
     # -- per-document arrays -------------------------------------------------------------
-    def _once(self, key: tuple, make):
+    def once(self, key: tuple, make):
         """What `make()` gives, made once per commit (two threads may both make it)."""
         with self._lock:
             found = self._made.get(key, _MISSING)
@@ -255,7 +255,7 @@ class Arrays:
                     found[offset:offset + leaf.doc_count_all()] = np.fromiter(
                         column, dtype=np.uint8, count=leaf.doc_count_all())
             return found
-        return _LENGTH_OF_BYTE[self._once(("lengths", fieldname), read)[docnums]]
+        return _LENGTH_OF_BYTE[self.once(("lengths", fieldname), read)[docnums]]
 
     def column(self, searcher, name: str) -> tuple[np.ndarray, list]:
         """A column as codes and the values they stand for (codes index `values`)."""
@@ -267,11 +267,11 @@ class Arrays:
             codes = np.fromiter((code.get(v, -1) if v is not None else -1 for v in raw),
                                 dtype=np.int32, count=self.n)
             return codes, values
-        return self._once(("column", name), read)
+        return self.once(("column", name), read)
 
     def numbers(self, searcher, name: str) -> np.ndarray:
         """A numeric column as an array (newest_key, oldest_key)."""
-        return self._once(("numbers", name), lambda: np.fromiter(
+        return self.once(("numbers", name), lambda: np.fromiter(
             (v or 0 for v in searcher.reader().column_reader(name)), dtype=np.int64,
             count=self.n))
 
@@ -282,7 +282,7 @@ class Arrays:
             reader = searcher.reader()
             raw = reader.column_reader(name) if reader.has_column(name) else [b""] * self.n
             return _Lines([v or b"" for v in raw], b"\n")
-        return self._once(("having", name), read).lines_with(needle)
+        return self.once(("having", name), read).lines_with(needle)
 
     def containing(self, searcher, fieldname: str, needle: str) -> list[str]:
         """The field's Thai terms longer than SUBSTRING_MIN_CHARS that contain `needle`, in
@@ -291,7 +291,7 @@ class Arrays:
             return _Lines([t for t in searcher.reader().field_terms(fieldname)
                            if len(t) > SUBSTRING_MIN_CHARS and "\u0e01" <= t[0] <= "\u0e4e"],
                           "\n")
-        lines = self._once(("vocabulary", fieldname), read)
+        lines = self.once(("vocabulary", fieldname), read)
         return [lines.line(i) for i in lines.lines_with(needle).tolist()]
 
 
@@ -312,7 +312,7 @@ class Arrays:
                     df[btext] = max(df.get(btext, 0), n)
             thai = [(t.decode("utf-8"), n) for t, n in df.items()]
             return _Words([t for t, _n in thai], [n for _t, n in thai], self.n)
-        return self._once(("words",), read)
+        return self.once(("words",), read)
 
     def with_term(self, searcher, text: str) -> np.ndarray:
         """Letters whose SPELLING_VOCABULARIES have the term, ascending."""

@@ -22,9 +22,10 @@ COMMON_LETTERS = 5
 COMMON_PER = 50
 
 
-def spelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> str | None:
-    """The query with its mistyped Thai read as words of letters in `visible` (a mask), or
-    None (see _spelling). A word typed that the letters have is mistyped too when a word a
+def spelled(searcher, arrays, pq, typed: str, total: int, visible, count,
+            words) -> str | None:
+    """The query with its mistyped Thai read as `words` (a _spelling.Vocabulary of the
+    letters in `visible`, a mask), or None (see _spelling). A word typed that the letters have is mistyped too when a word a
     cheap edit away is far more common (ประชม beside ประชุม). The correction stands if more
     letters have its words together than the words as typed; else each run changed stands
     if more letters have it as written than the run as typed (`count(query)`: letters a
@@ -35,17 +36,22 @@ def spelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> str
     if not runs or sum(map(len, runs)) > MAX_READ_CHARS:
         return abbreviated
     reader = searcher.reader()
-    common = max(COMMON_LETTERS, arrays.n // COMMON_PER)
+    seen = int(visible.sum())
+    hidden = arrays.n - seen   # letters the user may not see (and deleted ones)
+    common = max(COMMON_LETTERS, seen // COMMON_PER)
 
     def suspect(word: str) -> bool:
-        return reader.doc_frequency("body", _analyzer.fold(word)) < common
+        term = _analyzer.fold(word)
+        have = reader.doc_frequency("body", term)
+        if have - hidden >= common:
+            return False   # common in letters one may see, whatever the hidden ones have
+        return int(visible[arrays.postings(searcher, "body", term).ids].sum()) < common
 
-    fixed = _spelling.correct(typed, arrays.words(searcher), runs,
-                              suspect if total else None)
+    fixed = _spelling.correct(typed, words, runs, suspect if total else None)
     if fixed is None:
         return abbreviated
     if total and _analyzer.toneless(fixed.text) == _analyzer.toneless(typed) and all(
-            reader.doc_frequency("body_toneless", _analyzer.toneless(p))
+            visible[arrays.postings(searcher, "body_toneless", _analyzer.toneless(p)).ids].any()
             for p in fixed.replaced):
         return abbreviated  # scans that lost their tone marks have these words: found
     if not each_visible(searcher, arrays, fixed.words, visible):
@@ -111,7 +117,8 @@ CONTEXT_MIN = 2
 CONTEXT_ENOUGH = 3  # letters that have each run as typed: the query is read as meant
 
 
-def respelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> str | None:
+def respelled(searcher, arrays, pq, typed: str, total: int, visible, count,
+              words) -> str | None:
     """Of the readings one word away from the query's (_spelling.alternatives), the ones
     whose new word most letters in `visible` have with the known words typed beside it;
     of those, when the query finds nothing, the one that finds most letters
@@ -126,7 +133,7 @@ def respelled(searcher, arrays, pq, typed: str, total: int, visible, count) -> s
         if min(as_typed.values()) >= CONTEXT_ENOUGH:
             return None  # the letters have what was typed, as written
     ranked = []
-    for other in _spelling.alternatives(typed, arrays.words(searcher), runs):
+    for other in _spelling.alternatives(typed, words, runs):
         have = int(letters_with(searcher, arrays, other.words, visible).sum())
         if have:
             ranked.append((-have, len(ranked), other))

@@ -14,7 +14,10 @@ import numpy as np
 from whoosh import query as Q
 from whoosh import scoring, sorting
 
-from . import _analyzer, _arrays, _corrections, _evaluate, _facets, _layout, _query, _store
+import settings
+
+from . import _analyzer, _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _query, \
+    _store
 from ._documents import compact
 from ._filters import Filters, allowed, sender_docnums
 from ._snippets import best_snippet
@@ -155,11 +158,17 @@ if hasattr(os, "register_at_fork"):
 
 def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
            sort: str = "relevance", page: int = 1, per_page: int = 20,
-           with_facets: bool = True, as_typed: bool = False) -> SearchResult:
+           with_facets: bool = True, as_typed: bool = False,
+           clearance: str | None = None, snippets: bool = True) -> SearchResult:
     """The letters that match the words of `q` and every filter: `total` counts exactly
     those, and so do the facets. A few letters about the same thing that do not match may
     follow the last match (see _related); they carry `"related": True` and are counted
     nowhere.
+
+    A letter marked above `clearance` (_clearance.CLEARANCES; None: the local user, who
+    sees everything) does not exist for the search: not in the results, the totals, the
+    facets, the related letters, nor in what a correction or suggestion is made of.
+    `snippets` False leaves the hits without one (an export of thousands of letters).
 
     Unless `as_typed`, a query typed on the English keyboard layout is searched as the
     Thai it was meant to be, and a query with mistyped Thai that finds nothing as the
@@ -169,16 +178,18 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         filters = Filters.parse(filters or {})
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+    _clearance.level(clearance)
     page = max(1, int(page))
     with _searcher(index_dir) as s:
         arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s)
         typed = q or ""
-        run = _Run(s, arrays, filters, sort, page, per_page, with_facets)
-        reader = s.reader()
+        run = _Run(s, arrays, filters, sort, page, per_page, with_facets, clearance,
+                   snippets)
+        listed = run.listed
+        # Only words and numbers of letters the user may see are "known".
         thai = None if as_typed else _layout.thai_if_mistyped(
-            typed, lambda w: any(reader.doc_frequency(f, w) > 0
-                                 for f in _query.SUBSTRING_VOCABULARIES),
-            lambda ref: reader.doc_frequency("ref_key", compact(ref)) > 0)
+            typed, lambda w: _corrections.each_visible(s, arrays, [w], listed),
+            lambda ref: bool(listed[arrays.postings(s, "ref_key", compact(ref)).ids].any()))
         if thai:
             result, _pq = run(thai)
             result.corrected = {"query": thai, "as_typed": typed, "reason": "layout"}
@@ -186,8 +197,9 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         result, pq = run(typed)
         if as_typed or not pq.groups:
             return result
+        words = _clearance.vocabulary(s, arrays, clearance, settings.UNREAD_SECRECY)
         fixed = _corrections.spelled(s, arrays, pq, typed, result.total, run.listed,
-                                     run.count)
+                                     run.count, words)
         if fixed and result.total == 0:
             better, _pq = run(fixed)
             if better.total > result.total:
@@ -200,7 +212,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             # reading one word away that the letters have; else Whoosh's corrector for
             # Latin words, offered if it finds letters.
             result.suggestion = _corrections.respelled(s, arrays, pq, typed, result.total,
-                                                       run.listed, run.count)
+                                                       run.listed, run.count, words)
             guess = None if result.suggestion or result.total else _corrections.latin(
                 s, arrays, typed, run.listed)
             if guess and guess.strip() != typed.strip() and run.count(guess):
@@ -213,21 +225,25 @@ class _Run:
     typed and as corrected."""
 
     def __init__(self, searcher, arrays, filters: Filters, sort: str, page: int,
-                 per_page: int, with_facets: bool):
+                 per_page: int, with_facets: bool, clearance: str | None = None,
+                 snippets: bool = True):
         self.s, self.arrays, self.filters = searcher, arrays, filters
         self.sort, self.page, self.per_page, self.with_facets = sort, page, per_page, with_facets
+        self.clearance, self.snippets = clearance, snippets
         self.memo = _memo(searcher)
-        self.listed = _listed(searcher, arrays, self.memo)  # every letter a search may give
+        # every letter a search may give
+        self.listed = _listed(searcher, arrays, self.memo, clearance)
 
     def count(self, text: str) -> int:
         """How many letters `text` matches with the same filters."""
-        return _Run(self.s, self.arrays, self.filters, "relevance", 1, 1, False)(text)[0].total
+        return _Run(self.s, self.arrays, self.filters, "relevance", 1, 1, False,
+                    self.clearance, False)(text)[0].total
 
     def __call__(self, text: str):
         s, arrays, memo, sort = self.s, self.arrays, self.memo, self.sort
         page, per_page = self.page, self.per_page
         pq = _query.parse(text)
-        narrowed = _apply_box_metadata(s, arrays, pq, self.filters, memo)
+        narrowed = _apply_box_metadata(s, arrays, pq, self.filters, self.listed, memo)
         wq = _query.build(pq, _Inside(s, arrays))
         passing = allowed(s, arrays, narrowed, memo)
         result = SearchResult(total=0, page=page, per_page=per_page, hits=[], query=text,
@@ -254,7 +270,7 @@ class _Run:
             key = arrays.numbers(s, "newest_key" if sort == "date" else "oldest_key")
             order = np.argsort(key[ids], kind="stable")  # equal keys in index order
             page_ids, page_scores = ids[order[end - per_page:end]], None
-        patterns = _query.highlight_patterns(pq)
+        patterns = _query.highlight_patterns(pq) if self.snippets else None
         hits = [_hit(s.stored_fields(int(d)), pq, patterns,
                      None if page_scores is None else float(page_scores[i]))
                 for i, d in enumerate(page_ids)]
@@ -266,16 +282,21 @@ class _Run:
         room = per_page - len(hits)
         if sort == "relevance" and page == last_page and room > 0:
             related = _related(s, arrays, ev, pq, passing, listed, ids, min(room, RELATED_MAX))
-            hits += [_hit(s.stored_fields(int(d)), pq, {}, None) | {"related": True}
+            hits += [_hit(s.stored_fields(int(d)), pq, {} if self.snippets else None, None)
+                     | {"related": True}
                      for d in related]
         return result, pq
 
 
-def _listed(searcher, arrays, memo: dict) -> np.ndarray:
-    """Letters a search may give: not deleted, not failed (kept per searcher)."""
-    if "listed" not in memo:
-        memo["listed"] = ~arrays.deleted & ~_arrays.as_mask(arrays.n, _failed(searcher))
-    return memo["listed"]
+def _listed(searcher, arrays, memo: dict, clearance: str | None = None) -> np.ndarray:
+    """Letters a search may give: not deleted, not failed, and not above `clearance`
+    (kept per searcher)."""
+    key = ("listed", clearance, settings.UNREAD_SECRECY)
+    if key not in memo:
+        listed = ~arrays.deleted & ~_arrays.as_mask(arrays.n, _failed(searcher))
+        visible = _clearance.visible(searcher, arrays, clearance, settings.UNREAD_SECRECY)
+        memo[key] = listed if visible is None else listed & visible
+    return memo[key]
 
 
 # Related letters (pseudo-relevance feedback). When plain words match fewer than
@@ -381,16 +402,16 @@ def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
     return [(t, w / top) for t, w in scored]
 
 
-def _apply_box_metadata(searcher, arrays, pq, filters: Filters,
+def _apply_box_metadata(searcher, arrays, pq, filters: Filters, listed: np.ndarray,
                         memo: dict | None = None) -> Filters:
     """A date range and an agency typed in the box become filters (see _understand). An
-    agency that sent nothing in this archive is searched as words instead."""
+    agency that sent no letter of `listed` is searched as words instead."""
     meta = pq.meta
     if meta is None:
         return filters
     sender = None
     if meta.sender and meta.sender_filter:
-        if len(sender_docnums(searcher, arrays, meta.sender, memo)):
+        if listed[sender_docnums(searcher, arrays, meta.sender, memo)].any():
             sender = meta.sender
         else:
             meta.sender_filter = False
@@ -402,10 +423,10 @@ def _apply_box_metadata(searcher, arrays, pq, filters: Filters,
 
 
 def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
-    """One letter of a page; `score` is None when the page is not ranked by relevance."""
+    """One letter of a page; `score` is None when the page is not ranked by relevance;
+    `patterns` None: no snippet."""
     record = json.loads(stored["record"])
     text = record.get("text") or ""
-    extra = _ref_spans(text, pq.refs)
     return {
         "path": record["path"],
         "doc_id": stored["doc_id"],
@@ -419,10 +440,15 @@ def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
         "date_source": record.get("date_source"),
         "filed_date": record.get("filed_date"),
         "related": False,
-        "snippet": best_snippet(text, patterns, extra),
+        "snippet": None if patterns is None else best_snippet(text, patterns,
+                                                             _ref_spans(text, pq.refs)),
         "needs_ocr": bool(record.get("needs_ocr")),
         "urgency": record.get("urgency"),
         "format": record.get("format"),
+        # the register book's columns (web.exports)
+        "recipient": record.get("recipient"),
+        "received_no": record.get("received_no"),
+        "received_date": record.get("received_date"),
     }
 
 
@@ -435,27 +461,55 @@ def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
     return [(s, e) for s, e, norm in find_ref_numbers(text) if norm in wanted]
 
 
-def get_document(index_dir: Path, doc_id: str) -> dict | None:
-    """The stored record of one letter, with the letters it cites and that cite it."""
+CITES_MAX = 5       # letters shown for one reference a letter cites
+CITED_BY_MAX = 50
+
+
+def get_document(index_dir: Path, doc_id: str, clearance: str | None = None) -> dict | None:
+    """The stored record of one letter, with the letters it cites and that cite it; None
+    for a letter that is not there or is above `clearance` (and the thread leaves out the
+    letters above it)."""
     with _searcher(index_dir) as s:
-        found = s.document(doc_id=doc_id)
+        found = _visible_document(index_dir, s, doc_id, clearance)
         if not found:
             return None
+        shown = _visible_mask(index_dir, s, clearance)
         record = json.loads(found["record"])
         record["doc_id"] = doc_id
         record["status"] = found.get("status")
         cites = []
         for ref in record.get("cites") or []:
-            for hit in s.search(Q.Term("ref_key", compact(ref)), limit=5):
-                cites.append(_brief(hit))
+            cites += _thread(s, Q.Term("ref_key", compact(ref)), shown, CITES_MAX)
         cited_by = []
         if record.get("ref_no"):
-            for hit in s.search(Q.Term("cites_key", compact(record["ref_no"])), limit=50,
-                                sortedby=sorting.FieldFacet("date", reverse=True)):
-                cited_by.append(_brief(hit))
+            cited_by = _thread(s, Q.Term("cites_key", compact(record["ref_no"])), shown,
+                               CITED_BY_MAX, sortedby=sorting.FieldFacet("date", reverse=True))
         record["cites_documents"] = cites
         record["cited_by"] = cited_by
         return record
+
+
+def _thread(searcher, query, shown: np.ndarray | None, limit: int, **kwargs) -> list[dict]:
+    """The first `limit` letters of `query` the user may see, in brief."""
+    hits = searcher.search(query, limit=None if shown is not None else limit, **kwargs)
+    return [_brief(hit) for hit in hits if shown is None or shown[hit.docnum]][:limit]
+
+
+def _visible_mask(index_dir: Path, searcher, clearance: str | None) -> np.ndarray | None:
+    arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), searcher)
+    return _clearance.visible(searcher, arrays, clearance, settings.UNREAD_SECRECY)
+
+
+def _visible_document(index_dir: Path, searcher, doc_id: str,
+                      clearance: str | None) -> dict | None:
+    """The stored fields of a letter the user may see, else None (as for no letter)."""
+    docnum = searcher.document_number(doc_id=doc_id)
+    if docnum is None:
+        return None
+    shown = _visible_mask(index_dir, searcher, clearance)
+    if shown is not None and not shown[docnum]:
+        return None
+    return searcher.stored_fields(docnum)
 
 
 def _brief(hit) -> dict:
@@ -492,10 +546,12 @@ def stats(index_dir: Path) -> dict:
             "indexed_at": toc, "last_run": _store.read_last_run(index_dir)}
 
 
-def original_path(index_dir: Path, archive_root: Path, doc_id: str) -> Path | None:
-    """The original file of a letter, only if it lies inside the archive root."""
+def original_path(index_dir: Path, archive_root: Path, doc_id: str,
+                  clearance: str | None = None) -> Path | None:
+    """The original file of a letter, only if it lies inside the archive root and the
+    letter is not above `clearance`."""
     with _searcher(index_dir) as s:
-        found = s.document(doc_id=doc_id)
+        found = _visible_document(index_dir, s, doc_id, clearance)
     if not found:
         return None
     root = Path(os.path.realpath(archive_root))

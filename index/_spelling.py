@@ -54,6 +54,11 @@ MAX_RUN_EDIT = 1.6
 WORD_COST = 0.15
 RARE_COST = 1.0
 UNKNOWN_CHAR = 1.0       # a character no known word covers (a name, a typo we do not fix)
+# A vowel written after its consonant (ะ า ำ) cannot begin a piece of a reading, nor one
+# written before it (เ แ โ ใ ไ) end one: a reading that leaves one beside a changed word
+# has cut a word the archive lacks in two (บัญชาการ read as บัญชี|า|การ), and is not made.
+FOLLOWING_VOWELS = "ะาำๅ"
+LEADING_VOWELS = "เแโใไ"
 MAX_WORD_CHARS = 24      # skeleton characters in the longest word looked up
 MAX_SWAP_CHARS = 12      # ... and in the longest looked up with a consonant changed
 
@@ -261,7 +266,8 @@ def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None,
     for start, end in reversed(list(_windows(text, runs, suspect))):
         run = found.text[start:end]
         reading, path = _cheapest(*_pieces(run, vocabulary))
-        if 0 < reading.edits <= MAX_RUN_EDIT and reading.text != run:
+        if 0 < reading.edits <= MAX_RUN_EDIT and reading.text != run \
+                and not _cuts_a_word(path):
             changed = [p for p in path if p.words and p.words[0][1] > 0]
             found.words[:0] = [p.words[0][2] for p in changed]
             found.replaced[:0] = [p.typed for p in changed]
@@ -269,6 +275,20 @@ def correct(text: str, vocabulary: Vocabulary, runs: set[str] | None = None,
             found.spans.insert(0, (start, end, reading.text))
             found.text = found.text[:start] + reading.text + found.text[end:]
     return found if found.words else None
+
+
+def _cuts_a_word(path: list[_Piece]) -> bool:
+    """Whether a changed word of the reading stands beside an unknown piece it cut off."""
+    for k, piece in enumerate(path):
+        if not piece.words or piece.words[0][1] == 0:
+            continue
+        after = path[k + 1] if k + 1 < len(path) else None
+        before = path[k - 1] if k > 0 else None
+        if after and not after.words and after.typed[:1] in FOLLOWING_VOWELS:
+            return True
+        if before and not before.words and before.typed[-1:] in LEADING_VOWELS:
+            return True
+    return False
 
 
 MAX_ALTERNATIVES = 12

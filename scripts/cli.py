@@ -211,17 +211,45 @@ def _contract_hit(hit: dict) -> dict:
               help="Threads per worker process.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Worker processes (POSIX); default: one per core, at most 4.")
-def serve(archive_opt, index_opt, host, port, threads, workers):
+@click.option("--users", "users_opt", type=click.Path(path_type=Path),
+              help="Users file [env SARABAN_USERS; default users.db beside the index]. "
+                   "Sign-in is on when it holds a user.")
+@click.option("--proxy", "proxies", multiple=True, envvar="SARABAN_TRUSTED_PROXY",
+              help="Address of a reverse proxy whose X-Forwarded-* headers are trusted "
+                   "(repeatable) [env SARABAN_TRUSTED_PROXY].")
+@click.option("--user-header", envvar="SARABAN_USER_HEADER",
+              help="A header the --proxy sets to the signed-in user's name (e.g. "
+                   "X-Remote-User) [env SARABAN_USER_HEADER].")
+def serve(archive_opt, index_opt, host, port, threads, workers, users_opt, proxies,
+          user_header):
     """Serve the web UI and JSON API (waitress, in several processes on POSIX)."""
-    from scripts.server import default_workers
+    from scripts.server import default_workers, is_loopback
     from scripts.server import serve as run_server
     from web import create_app
+    from web.users import Users
 
     archive = settings.archive_dir(archive_opt)
     index = settings.index_dir(index_opt)
-    app = create_app({"ARCHIVE": str(archive), "INDEX": str(index)})
+    users = settings.users_file(users_opt, index)
+    proxies = [p for value in proxies for p in value.replace(",", " ").split()]
+    if user_header and not proxies:
+        _fail("--user-header is trusted only from a reverse proxy: name its address with "
+              "--proxy")
+    signed = Users(users).has_users()
+    if not signed and (not is_loopback(host) or proxies):
+        where = f"address {host}" if not is_loopback(host) else "a reverse proxy"
+        _fail(f"sign-in is off (no user in {users}), so the archive is served only on a "
+              f"loopback address (127.0.0.1), not to {where}. Add a user first: "
+              f"`saraban user add NAME --clearance none --users {users}` (the password is "
+              f"read from standard input), then start the server again.")
+    app = create_app({"ARCHIVE": str(archive), "INDEX": str(index), "USERS": str(users),
+                      # removing the last user while it runs must not open the archive
+                      "REQUIRE_SIGN_IN": signed,
+                      "TRUSTED_PROXIES": proxies, "USER_HEADER": user_header})
     click.echo(f"Saraban Search on http://{host}:{port}/  (archive {archive}, index {index})",
                err=True)
+    click.echo(f"saraban: sign-in {'on' if signed else 'off (one local user, who sees every letter)'}"
+               f"; users file {users}", err=True)
     warning = index_warning(archive, index)
     if warning:
         click.echo(f"saraban: warning: {warning}", err=True)
@@ -247,6 +275,12 @@ def index_warning(archive: Path, index: Path) -> str | None:
                 f"`saraban reindex --full --archive {archive} --index {index}`; searches "
                 f"fail until then")
     return None
+
+
+from scripts.accounts import audit, user  # noqa: E402 - the commands of accounts.py
+
+main.add_command(user)
+main.add_command(audit)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,18 @@ _STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 PARENT_CHECK_S = 1.0
 
 
+def is_loopback(host: str) -> bool:
+    """Whether `host` is an address only this machine reaches (127.0.0.0/8, ::1)."""
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False   # a host name: it may resolve to any address
+
+
 def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 4)) if hasattr(os, "fork") else 1
 

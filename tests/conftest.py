@@ -7,6 +7,7 @@
 - `build_index(archive, index=None)`: build (or update) an index for any archive folder.
 - `app`, `client`: the Flask app over the sample index, and its test client.
 - `runner`: a click CliRunner for `scripts.cli.main` (`runner.invoke(main, [...])`).
+- `classified`: (archive, index) of tests.classified, open and secret letters (session-wide).
 """
 from __future__ import annotations
 
@@ -59,6 +60,17 @@ def sample_index(sample_archive) -> Path:
     code, summary = run_reindex(sample_archive, index)
     assert code == 0, f"reindex of the sample archive failed: {summary}"
     return index
+
+
+@pytest.fixture(scope="session")
+def classified(tmp_path_factory) -> tuple[Path, Path]:
+    from tests.classified import write_archive
+
+    root = tmp_path_factory.mktemp("classified")
+    archive = write_archive(root / "archive")
+    code, summary = run_reindex(archive, root / "index")
+    assert code == 0, f"reindex of the classified archive failed: {summary}"
+    return archive, root / "index"
 
 
 @pytest.fixture

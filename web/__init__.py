@@ -6,15 +6,22 @@ reindex that commits while the server runs is visible to the next request.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import settings
 
 
 def create_app(test_config: dict | None = None):
-    """Application factory. Config keys: ARCHIVE (folder of documents) and INDEX (index
-    folder); the defaults come from settings (flags > environment > bundled sample)."""
+    """Application factory. Config keys: ARCHIVE (folder of documents), INDEX (index
+    folder), USERS (the users file; sign-in is on when it holds a user) and AUDIT (the audit
+    log beside it), REQUIRE_SIGN_IN (on even without users: the server listens beyond
+    loopback), TRUSTED_PROXIES (addresses of reverse proxies whose X-Forwarded-* headers
+    count) and USER_HEADER (a header such a proxy sets to the signed-in user's name). The
+    defaults come from settings (flags > environment > bundled sample)."""
     from flask import Flask
 
-    from . import api, errors, formatting, views
+    from . import api, errors, exports, formatting, signin, views
+    from .proxy import BehindProxy
 
     app = Flask(__name__)
     app.config.from_mapping(
@@ -22,12 +29,24 @@ def create_app(test_config: dict | None = None):
         INDEX=str(settings.index_dir()),
         MAX_QUERY_CHARS=settings.MAX_QUERY_CHARS,
         MAX_PER_PAGE=settings.MAX_PER_PAGE,
-        # Only GET forms: nothing large is ever posted.
+        # Only GET searches and small sign-in forms: nothing large is ever posted.
         MAX_CONTENT_LENGTH=64 * 1024,
         SEND_FILE_MAX_AGE_DEFAULT=3600,
+        SESSION_COOKIE_NAME="saraban_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=settings.SESSION_MAX_SECONDS,  # a form lives as long as a session
+        REQUIRE_SIGN_IN=False,
+        TRUSTED_PROXIES=[],
+        USER_HEADER=None,
     )
     if test_config:
         app.config.update(test_config)
+    app.config.setdefault("USERS", str(settings.users_file(None, Path(app.config["INDEX"]))))
+    app.config.setdefault("AUDIT", str(settings.audit_file(Path(app.config["USERS"]))))
+    if app.config["TRUSTED_PROXIES"]:
+        app.wsgi_app = BehindProxy(app.wsgi_app, app.config["TRUSTED_PROXIES"],
+                                   app.config["USER_HEADER"])
     app.json.ensure_ascii = False   # Thai stays readable in the JSON
     app.json.sort_keys = False
     app.jinja_env.autoescape = True
@@ -35,8 +54,10 @@ def create_app(test_config: dict | None = None):
     app.jinja_env.lstrip_blocks = True
 
     formatting.register(app)
+    signin.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(exports.bp)
     errors.register(app)
     app.after_request(_security_headers)
     return app

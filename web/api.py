@@ -8,6 +8,7 @@ from index import IndexMissing
 from . import data
 from .errors import error_response
 from .params import parse_search, valid_doc_id
+from .signin import record
 
 bp = Blueprint("api", __name__)
 
@@ -16,12 +17,16 @@ bp = Blueprint("api", __name__)
 def search():
     p = parse_search(request.args)
     result = data.search(p)
+    record("search", query=p.q, filters=p.filters, sort=p.sort, page=p.page,
+           total=result.total, corrected=result.corrected and result.corrected["query"],
+           api=True)
     return jsonify(data.search_json(p, result))
 
 
 @bp.get("/api/documents/<doc_id>")
 def document(doc_id: str):
     doc = data.document(doc_id) if valid_doc_id(doc_id) else None
+    record("view", doc_id=doc_id[:80], found=doc is not None, api=True)
     if doc is None:
         return error_response(404, f"no document with doc_id {doc_id[:80]!r}")
     doc = dict(doc)

@@ -1,4 +1,6 @@
-"""The web's only door to index/: paths from the app config, one call per request.
+"""The web's only door to index/: paths from the app config, one call per request, and
+the clearance of the user asking (web.signin) in every call, so that a letter above it
+does not exist for any page.
 
 No result is cached here. index.search keeps a searcher per thread and what it read of a
 commit, and opens the index again when a reindex has committed, so the next request after
@@ -14,6 +16,7 @@ import index
 
 from .formatting import iso_utc
 from .params import SearchParams
+from .signin import viewer
 
 
 def index_dir() -> Path:
@@ -24,10 +27,15 @@ def archive_dir() -> Path:
     return Path(current_app.config["ARCHIVE"])
 
 
-def search(p: SearchParams) -> index.SearchResult:
+def clearance() -> str | None:
+    return viewer().clearance
+
+
+def search(p: SearchParams, with_facets: bool = True, snippets: bool = True) -> index.SearchResult:
     filters = p.parsed if p.parsed is not None else p.filters
     return index.search(index_dir(), p.q, filters, sort=p.sort, page=p.page,
-                        per_page=p.per_page, with_facets=True, as_typed=p.as_typed)
+                        per_page=p.per_page, with_facets=with_facets, as_typed=p.as_typed,
+                        clearance=clearance(), snippets=snippets)
 
 
 def search_json(p: SearchParams, result: index.SearchResult) -> dict:
@@ -42,11 +50,11 @@ def search_json(p: SearchParams, result: index.SearchResult) -> dict:
 
 
 def document(doc_id: str) -> dict | None:
-    return index.get_document(index_dir(), doc_id)
+    return index.get_document(index_dir(), doc_id, clearance=clearance())
 
 
 def original(doc_id: str) -> Path | None:
-    return index.original_path(index_dir(), archive_dir(), doc_id)
+    return index.original_path(index_dir(), archive_dir(), doc_id, clearance=clearance())
 
 
 def health() -> dict:

@@ -38,6 +38,13 @@ FORMAT_LABELS = {"txt": "ไฟล์ข้อความ", "pdf": "PDF", "scan
 SORT_LABELS = {"relevance": "ตรงที่สุด", "date": "ใหม่สุดก่อน", "date_asc": "เก่าสุดก่อน"}
 
 
+def clearance_th(clearance: str | None) -> str:
+    """A user's clearance as the pages say it (index.CLEARANCES; None: the local user)."""
+    if clearance is None:
+        return "ทุกชั้น"
+    return "ไม่มี (เฉพาะหนังสือทั่วไป)" if clearance == "none" else f"ถึงชั้น{clearance}"
+
+
 def _as_date(value) -> date | None:
     if isinstance(value, datetime):
         return value.date()
@@ -102,6 +109,7 @@ def register(app) -> None:
     app.add_template_filter(thai_date, "thai_date")
     app.add_template_filter(thai_datetime, "thai_datetime")
     app.add_template_filter(number, "number")
+    app.add_template_filter(clearance_th, "clearance_th")
     app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, FORMAT_LABELS=FORMAT_LABELS,
                                  SORT_LABELS=SORT_LABELS)
 

@@ -15,6 +15,7 @@ from . import data
 from .formatting import thai_date
 from .params import KINDS, URGENCIES, BadParam, SearchParams, parse_search, raw_params, \
     valid_doc_id
+from .signin import record
 
 bp = Blueprint("views", __name__)
 
@@ -59,6 +60,8 @@ def search():
         return render_template("search.html", error=exc, result=None, facets=[], pages=[],
                                active=[], **_form_context(p, open_advanced=True)), 400
     result = data.search(p)
+    record("search", query=p.q, filters=p.filters, sort=p.sort, page=p.page,
+           total=result.total, corrected=result.corrected and result.corrected["query"])
     if result.corrected:
         # The page is about the query as searched: its facets, pages and box say that one
         # (so a facet's count is what clicking it gives); the notice links the one typed.
@@ -134,6 +137,7 @@ def _pages(page: int, last: int) -> list[int | None]:
 @bp.get("/documents/<doc_id>")
 def document(doc_id: str):
     doc = data.document(doc_id) if valid_doc_id(doc_id) else None
+    record("view", doc_id=doc_id[:80], found=doc is not None)
     if doc is None:
         abort(404)
     has_original = data.original(doc_id) is not None
@@ -156,6 +160,7 @@ def _back_to_search() -> str | None:
 @bp.get("/documents/<doc_id>/original")
 def original(doc_id: str):
     path = data.original(doc_id) if valid_doc_id(doc_id) else None
+    record("original", doc_id=doc_id[:80], found=path is not None)
     if path is None:
         abort(404)
     mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

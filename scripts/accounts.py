@@ -1,0 +1,205 @@
+"""`saraban user ...` and `saraban audit`: who may sign in, and what they did (CONTRACT.md,
+"Command line"). The users file is `--users FILE`, else SARABAN_USERS, else users.db beside
+the index folder; the audit log is kept beside it.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from datetime import datetime, time
+from pathlib import Path
+
+import click
+
+import settings
+
+EXIT_USAGE = 2
+ADD_HINT = "saraban user add NAME --clearance none"
+
+
+def _fail(message: str, code: int = EXIT_USAGE):
+    click.echo(f"saraban: {message}", err=True)
+    sys.exit(code)
+
+
+class _Clearance(click.Choice):
+    """click.Choice over index.CLEARANCES, looked up when first needed: importing the index
+    package up front would slow down every `saraban` command."""
+
+    def __init__(self):
+        self.case_sensitive = True
+
+    @property
+    def choices(self):
+        from index import CLEARANCES
+
+        return CLEARANCES
+
+
+def _file_options(command):
+    command = click.option("--index", "index_opt", type=click.Path(path_type=Path),
+                           help="Index folder: users.db beside it [env SARABAN_INDEX].")(command)
+    return click.option("--users", "users_opt", type=click.Path(path_type=Path),
+                        help="The users file [env SARABAN_USERS].")(command)
+
+
+def _users_path(users_opt: Path | None, index_opt: Path | None) -> Path:
+    return settings.users_file(users_opt, index_opt)
+
+
+def _users(path: Path):
+    from web.users import Users
+
+    return Users(path)
+
+
+def _read_password() -> str:
+    """Twice with hidden input on a terminal; otherwise one line of standard input (for
+    scripts: `echo "$PW" | saraban user add ...`)."""
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline()
+        password = password.removesuffix("\n").removesuffix("\r")
+    if not password:
+        _fail("no password given: type it on a terminal, or give it as one line on "
+              "standard input")
+    if len(password) < settings.MIN_PASSWORD_CHARS:
+        _fail(f"the password is too short: at least {settings.MIN_PASSWORD_CHARS} characters")
+    return password
+
+
+def _audit(users_path: Path, action: str, name: str, **what) -> None:
+    from web.audit import AuditError, AuditLog
+
+    try:
+        AuditLog(settings.audit_file(users_path)).append(action, name, by="cli", **what)
+    except AuditError as exc:
+        _fail(f"done, but not logged: {exc}", 1)
+
+
+@click.group()
+def user():
+    """Manage who may sign in to the web UI (sign-in is on once there is a user)."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--clearance", required=True, type=_Clearance(),
+              help="The most secret letters this user may see.")
+@_file_options
+def add_user(name, clearance, users_opt, index_opt):
+    """Add a user NAME; the password is read from standard input (twice on a terminal)."""
+    from web.users import UserError, check_name
+
+    path = _users_path(users_opt, index_opt)
+    users = _users(path)
+    try:
+        check_name(name)
+    except UserError as exc:
+        _fail(str(exc))
+    if users.get(name):  # said before asking for a password
+        _fail(f"a user named {name!r} already exists in {path}")
+    password = _read_password()
+    try:
+        users.add(name, clearance, password)
+    except UserError as exc:
+        _fail(str(exc))
+    click.echo(f"added {name} (clearance {clearance}) to {path}")
+    _audit(path, "user_add", name, clearance=clearance)
+
+
+@user.command("remove")
+@click.argument("name")
+@_file_options
+def remove_user(name, users_opt, index_opt):
+    """Remove the user NAME and end their sessions."""
+    path = _users_path(users_opt, index_opt)
+    if not _users(path).remove(name):
+        _fail(f"there is no user named {name!r} in {path}")
+    click.echo(f"removed {name} from {path}")
+    _audit(path, "user_remove", name)
+
+
+@user.command("password")
+@click.argument("name")
+@_file_options
+def set_password(name, users_opt, index_opt):
+    """Give NAME a new password (read as for `add`); their sessions end."""
+    from web.users import UserError
+
+    path = _users_path(users_opt, index_opt)
+    users = _users(path)
+    if not users.get(name):
+        _fail(f"there is no user named {name!r} in {path}")
+    password = _read_password()
+    try:
+        users.set_password(name, password)
+    except UserError as exc:
+        _fail(str(exc))
+    click.echo(f"new password for {name}; their sessions have ended")
+    _audit(path, "password", name)
+
+
+@user.command("list")
+@_file_options
+def list_users(users_opt, index_opt):
+    """List the users: name, clearance, created, last sign-in."""
+    path = _users_path(users_opt, index_opt)
+    found = _users(path).list()
+    if not found:
+        click.echo(f"no users in {path}, so sign-in is off; add one with `{ADD_HINT}`")
+        return
+    rows = [("name", "clearance", "created", "last sign-in")]
+    rows += [(u.name, u.clearance, u.created, u.last_login or "-") for u in found]
+    widths = [max(_width(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        cells = [cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)]
+        click.echo("  ".join(cells + [row[3]]))
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: Thai vowel and tone marks take none."""
+    return sum(not unicodedata.combining(c) and unicodedata.category(c) != "Mn" for c in text)
+
+
+@user.command("backup")
+@click.argument("dest", type=click.Path(path_type=Path))
+@_file_options
+def backup_users(dest, users_opt, index_opt):
+    """Copy the users file to DEST consistently, also while the server runs."""
+    from web.users import UserError
+
+    path = _users_path(users_opt, index_opt)
+    try:
+        _users(path).backup(dest)
+    except UserError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {dest}: {exc.strerror or exc}", 1)
+    click.echo(f"copied {path} to {dest}")
+
+
+@click.command()
+@click.option("--user", "user_name", help="Only the events of this user.")
+@click.option("--doc", "doc_id", help="Only the events about this letter (its doc_id).")
+@click.option("--since", help="From this day on (local midnight): YYYY-MM-DD, a พ.ศ. year "
+                              "such as 2569-12-01, or 1 ธ.ค. 2569.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event per line.")
+@_file_options
+def audit(user_name, doc_id, since, as_json, users_opt, index_opt):
+    """Print the audit log, oldest first: time, user, action and what."""
+    from index import BadFilter, Filters
+    from web.audit import AuditLog, format_event
+
+    start = None
+    if since:
+        try:
+            day = Filters.parse({"date_from": since}).date_from
+        except BadFilter as exc:
+            _fail(str(exc).replace("date-from", "--since", 1))
+        start = datetime.combine(day, time.min).astimezone()
+    log = AuditLog(settings.audit_file(_users_path(users_opt, index_opt)))
+    for event in log.events(user=user_name, doc=doc_id, since=start):
+        click.echo(json.dumps(event, ensure_ascii=False) if as_json else format_event(event))
