@@ -23,7 +23,7 @@ def _fail(message: str, code: int = EXIT_USAGE):
     sys.exit(code)
 
 
-class _Clearance(click.Choice):
+class ClearanceChoice(click.Choice):
     """click.Choice over index.CLEARANCES, looked up when first needed: importing the index
     package up front would slow down every `saraban` command."""
 
@@ -86,7 +86,7 @@ def user():
 
 @user.command("add")
 @click.argument("name")
-@click.option("--clearance", required=True, type=_Clearance(),
+@click.option("--clearance", required=True, type=ClearanceChoice(),
               help="The most secret letters this user may see.")
 @_file_options
 def add_user(name, clearance, users_opt, index_opt):

@@ -3,6 +3,7 @@
     python scripts/bench_search.py --letters 20000 [--clients 1,8] [--repeat 3]
     python scripts/bench_search.py --thaigov 20000          # real government texts
     python scripts/bench_search.py --corpus DIR --in-process # index.search in this process
+    python scripts/bench_search.py --letters 20000 --reuse --sign-in none   # a signed-in user
 
 Generates (and keeps, in --workdir) a corpus with the shared generator (text letters, seed
 5, with its judged queries) or unpacks the thaigov texts, indexes it once (--reuse keeps the
@@ -15,12 +16,24 @@ read, so the first pass is what a query nobody asked before costs; the several c
 after it), requests/s, and the RSS and PSS of all server processes after the load.
 `--in-process` calls index.search directly instead (for profiling with py-spy or
 pyinstrument). Prints figures; asserts nothing.
+
+`--sign-in CLEARANCE` serves with sign-in on: a users file in --workdir with one user of
+that clearance (made afresh each run), and every request sends that user's HTTP Basic
+credentials, as a script calling the API does. It also prints, once, what the first Basic
+request (the password check) and a sign-in through the form cost, and checks that a
+request without credentials gets 401. With `--in-process` the clearance is passed to
+index.search. Without it the server is started with a users file that does not exist, so
+sign-in is off whatever lies beside the index.
 """
 from __future__ import annotations
 
 import argparse
+import base64
+import http.client
 import json
 import os
+import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -36,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from index import CLEARANCES  # noqa: E402
 from scripts.benchutil import PeakMemory, generate, pct, saraban_cmd, tree_memory  # noqa: E402
 
 THAIGOV = ROOT.parent / "shared" / "corpus" / "thaigov" / "thaigov-20k.tar.xz"
@@ -124,11 +138,12 @@ def table(times: dict[str, list[float]]) -> str:
     return "\n".join(lines)
 
 
-def in_process(index: Path, queries, repeat: int, per_page: int) -> None:
+def in_process(index: Path, queries, repeat: int, per_page: int,
+               clearance: str | None = None) -> None:
     from index import search
 
     t0 = time.perf_counter()
-    search(index, "ประชุม")
+    search(index, "ประชุม", clearance=clearance)
     print(f"first search (opens the index) {1000 * (time.perf_counter() - t0):.0f} ms")
     rounds: list[dict[str, list[float]]] = []
     for _ in range(repeat):
@@ -136,7 +151,8 @@ def in_process(index: Path, queries, repeat: int, per_page: int) -> None:
         for kind, q, params in queries:
             filters, sort, page = split(params)
             t = time.perf_counter()
-            search(index, q, filters, sort=sort, page=page, per_page=per_page)
+            search(index, q, filters, sort=sort, page=page, per_page=per_page,
+                   clearance=clearance)
             times[kind].append(time.perf_counter() - t)
         rounds.append(times)
     print_rounds(rounds)
@@ -161,21 +177,118 @@ def _url(base: str, q: str, params: dict, per_page: int) -> str:
     return base + "/api/search?" + urllib.parse.urlencode({"q": q, **params, "per_page": per_page})
 
 
+# Sent with every request when the benchmark signs in (HTTP Basic, as scripts do).
+HEADERS: dict[str, str] = {}
+USER = "bench"
+
+
 def _get(url: str) -> float:
     t = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=120) as resp:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=HEADERS),
+                                timeout=120) as resp:
         resp.read()
         if resp.status != 200:
             raise RuntimeError(f"{resp.status} for {url}")
     return time.perf_counter() - t
 
 
+def users_file(workdir: Path, clearance: str | None) -> tuple[Path, str | None]:
+    """A fresh users file in `workdir` (and its audit log beside it) holding one user of
+    `clearance`, and the user's password; for sign-in off, a path where there is no file."""
+    folder = workdir / "bench-signin"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "users.db"
+    for old in folder.iterdir():
+        if old.name.startswith("users"):   # the file, its -wal/-shm, the audit log
+            old.unlink()
+    if clearance is None:
+        return path, None
+    from web.users import Users
+
+    password = secrets.token_urlsafe(18)
+    users = Users(path)
+    users.add(USER, clearance, password)
+    users.close()
+    return path, password
+
+
+def _status(port: int, method: str, path: str, body: str | None = None,
+            headers: dict | None = None) -> tuple[float, int, http.client.HTTPResponse, bytes]:
+    """(seconds, status, response, body) of one request, redirects not followed."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    try:
+        t = time.perf_counter()
+        conn.request(method, path, body=body and body.encode(), headers=headers or {})
+        resp = conn.getresponse()
+        data = resp.read()
+        return time.perf_counter() - t, resp.status, resp, data
+    finally:
+        conn.close()
+
+
+def _search_path(per_page: int) -> str:
+    return "/api/search?" + urllib.parse.urlencode({"q": "ประชุม", "per_page": per_page})
+
+
+def check_basic(port: int, per_page: int) -> None:
+    """Prints what HTTP Basic costs, once: no credentials (must be 401), the first Basic
+    request (the server checks the password, then remembers it a while in that worker
+    process) and the ones after it."""
+    took, status, resp, _ = _status(port, "GET", _search_path(per_page))
+    challenge = resp.getheader("WWW-Authenticate") or ""
+    if status != 401 or not challenge.startswith("Basic"):
+        sys.exit(f"a search without credentials got {status} {challenge!r}, not 401 Basic")
+    print(f"without credentials: {status} ({challenge.split(',')[0]}) in {1000 * took:.0f} ms")
+    # A route that checks the credentials but reads nothing of the index (no such letter).
+    probe = "/api/documents/" + urllib.parse.quote("no such letter")
+    basic = []
+    for _ in range(11):
+        took, status, _resp, _ = _status(port, "GET", probe, headers=HEADERS)
+        if status != 404:
+            sys.exit(f"a Basic request got {status}, not 404")
+        basic.append(took)
+    print(f"HTTP Basic: first request {1000 * basic[0]:.0f} ms (checks the password); next 10: "
+          f"median {1000 * statistics.median(basic[1:]):.1f} ms, max {1000 * max(basic[1:]):.0f} ms"
+          f" (each worker process checks it once a minute)", flush=True)
+
+
+def check_session(port: int, password: str, per_page: int) -> None:
+    """Prints what a sign-in through the form costs (GET /login for the CSRF token, POST
+    /login), and a search with the session cookie it sets (after the first search)."""
+    t0 = time.perf_counter()
+    took_get, status, resp, page = _status(port, "GET", "/login")
+    cookies = [c.split(";", 1)[0] for c in resp.msg.get_all("Set-Cookie") or []]
+    token = re.search(rb'name="csrf_token" value="([^"]+)"', page)
+    if status != 200 or not token or not cookies:
+        sys.exit(f"GET /login gave {status}, no csrf_token or no cookie")
+    form = urllib.parse.urlencode({"username": USER, "password": password,
+                                   "csrf_token": token.group(1).decode(), "next": "/"})
+    took_post, status, resp, _ = _status(
+        port, "POST", "/login", form,
+        {"Content-Type": "application/x-www-form-urlencoded", "Cookie": "; ".join(cookies)})
+    signed = [c.split(";", 1)[0] for c in resp.msg.get_all("Set-Cookie") or []]
+    if status != 302 or not signed:
+        sys.exit(f"POST /login gave {status}, not a redirect with a session cookie")
+    total = time.perf_counter() - t0
+    took_search, status, _resp, _ = _status(port, "GET", _search_path(per_page),
+                                            headers={"Cookie": signed[0]})
+    if status != 200:
+        sys.exit(f"a search with the session cookie got {status}")
+    print(f"session sign-in: GET /login {1000 * took_get:.0f} ms + POST /login "
+          f"{1000 * took_post:.0f} ms = {1000 * total:.0f} ms; a search with the cookie "
+          f"{1000 * took_search:.0f} ms", flush=True)
+
+
 def over_http(index: Path, archive: Path, queries, repeat: int, per_page: int,
-              clients: list[int], port: int) -> None:
+              clients: list[int], port: int, users: Path, password: str | None) -> None:
     server = subprocess.Popen(saraban_cmd("serve", "--archive", archive, "--index", index,
-                                          "--port", port),
+                                          "--port", port, "--users", users),
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
+    HEADERS.clear()
+    if password is not None:
+        HEADERS["Authorization"] = "Basic " + base64.b64encode(
+            f"{USER}:{password}".encode()).decode()
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -186,10 +299,14 @@ def over_http(index: Path, archive: Path, queries, repeat: int, per_page: int,
                 if time.monotonic() > deadline or server.poll() is not None:
                     sys.exit("the server did not start: " + server.stderr.read().decode()[-2000:])
                 time.sleep(0.3)
+        if password is not None:
+            check_basic(port, per_page)
         first = _get(_url(base, "ประชุม", {}, per_page))
         rss, pss = tree_memory(server.pid)
         print(f"server up: RSS {rss:.0f} MB, PSS {pss:.0f} MB; first search {1000 * first:.0f} ms",
               flush=True)
+        if password is not None:
+            check_session(port, password, per_page)
         urls = [(kind, _url(base, q, params, per_page)) for kind, q, params in queries]
         with PeakMemory(server.pid) as peak:
             for n in clients:
@@ -221,6 +338,11 @@ def over_http(index: Path, archive: Path, queries, repeat: int, per_page: int,
         rss, pss = tree_memory(server.pid)
         print(f"\nserver memory after the load: RSS {rss:.0f} MB, PSS {pss:.0f} MB "
               f"(all processes); peak RSS during the load {peak.rss:.0f} MB")
+        if password is not None:
+            audit = users.with_name(users.stem + "-audit.jsonl")
+            with open(audit, "rb") as fh:
+                events = sum(1 for _ in fh)
+            print(f"audit log: {events} events")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -239,6 +361,8 @@ def main(argv=None) -> int:
     ap.add_argument("--per-page", type=int, default=20)
     ap.add_argument("--port", type=int, default=5099)
     ap.add_argument("--in-process", action="store_true", help="call index.search directly")
+    ap.add_argument("--sign-in", choices=CLEARANCES, metavar="CLEARANCE",
+                    help="sign-in on, as a user of this clearance (%(choices)s); default off")
     args = ap.parse_args(argv)
 
     if args.corpus:
@@ -255,10 +379,16 @@ def main(argv=None) -> int:
     print(f"index {index}: {files} files; {len(queries)} queries; load average "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
     if args.in_process:
-        in_process(index, queries, args.repeat, args.per_page)
+        print(f"sign-in: {'off' if args.sign_in is None else 'on'}; index.search(clearance="
+              f"{args.sign_in!r})", flush=True)
+        in_process(index, queries, args.repeat, args.per_page, args.sign_in)
     else:
+        users, password = users_file(args.workdir, args.sign_in)
+        print(f"sign-in: on, clearance {args.sign_in} (HTTP Basic on every request); users "
+              f"file {users}" if args.sign_in else f"sign-in: off (no users file at {users})",
+              flush=True)
         over_http(index, corpus / "archive", queries, args.repeat, args.per_page,
-                  [int(n) for n in args.clients.split(",")], args.port)
+                  [int(n) for n in args.clients.split(",")], args.port, users, password)
     return 0
 
 

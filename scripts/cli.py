@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 import settings
+from scripts.accounts import ClearanceChoice, audit, user
 
 EXIT_USAGE = 2
 
@@ -143,8 +144,10 @@ def _append_log(path: Path | None, lines: list[str]):
               show_default=True)
 @click.option("--as-typed", is_flag=True,
               help="Search the query as typed, even when it looks typed on the English layout.")
+@click.option("--clearance", type=ClearanceChoice(), default=None,
+              help="Search as a user of this clearance would (default: every letter).")
 @click.argument("query", nargs=-1)
-def search(index_opt, as_json, limit, page, sort, as_typed, query, **filters):
+def search(index_opt, as_json, limit, page, sort, as_typed, clearance, query, **filters):
     """Search the index. QUERY is what you would type in the search box."""
     from index import BadFilter, IndexMissing
     from index import search as run_search
@@ -153,7 +156,7 @@ def search(index_opt, as_json, limit, page, sort, as_typed, query, **filters):
     text = " ".join(query)
     try:
         result = run_search(index, text, filters, sort=sort, page=page, per_page=limit,
-                            with_facets=False, as_typed=as_typed)
+                            with_facets=False, as_typed=as_typed, clearance=clearance)
     except IndexMissing as exc:
         _fail(str(exc))
     except BadFilter as exc:
@@ -277,10 +280,8 @@ def index_warning(archive: Path, index: Path) -> str | None:
     return None
 
 
-from scripts.accounts import audit, user  # noqa: E402 - the commands of accounts.py
-
-main.add_command(user)
 main.add_command(audit)
+main.add_command(user)
 
 
 if __name__ == "__main__":

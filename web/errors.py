@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 import index
@@ -11,6 +12,7 @@ from .params import BadParam
 
 TITLES_TH = {
     400: "คำขอไม่ถูกต้อง",
+    401: "ต้องเข้าสู่ระบบ",
     404: "ไม่พบหน้าที่ต้องการ",
     405: "ไม่รองรับวิธีการเรียกนี้",
     413: "คำขอมีขนาดใหญ่เกินไป",
@@ -58,6 +60,11 @@ def register(app) -> None:
                             "hint": data.missing_index_hint()}), 503
         return error_response(503, "no index yet", "ยังไม่มีดัชนีค้นหา ผู้ดูแลระบบต้องสร้างดัชนีก่อน",
                               hint=data.missing_index_hint())
+
+    @app.errorhandler(CSRFError)
+    def stale_form(exc):
+        return error_response(400, f"the form's CSRF token is missing or stale: {exc.description}",
+                              "แบบฟอร์มนี้หมดอายุหรือไม่ได้ส่งมาจากหน้านี้ โปรดเปิดหน้าใหม่แล้วลองอีกครั้ง")
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
