@@ -243,3 +243,11 @@ def test_the_audit_log_records_each_access(app_on, users_file, classified):
     assert log[0]["total"] == 1
     assert {e["doc_id"] for e in log[2:5]} == {hit["doc_id"]}
     assert all(e["time"].endswith("Z") for e in log)
+
+
+def test_after_sign_in_only_a_path_of_this_site_is_followed(app_on):
+    for target, lands in (("//evil.example/x", "/"), ("https://evil.example/", "/"),
+                          ("/\\evil.example", "/"), ("/login", "/"),
+                          ("/documents/0123456789abcdef?q=x", "/documents/0123456789abcdef?q=x")):
+        res = sign_in(app_on.test_client(), "somchai", next_path=target)
+        assert res.status_code == 302 and res.headers["Location"] == lands, target
