@@ -32,6 +32,7 @@ USERS = {clearance: (f"user-{n}", f"password-{n}-long") for n, clearance in
          enumerate(index.CLEARANCES)}
 SECRET_SUBJECTS = {x.secrecy: x.subject for x in LETTERS if x.secrecy}
 HIDDEN_SENDERS = ("สำนักข่าวกรองแห่งชาติ", "กองบัญชาการกองทัพไทย")
+LOCKED = ("lock-me",)   # a user the lock-out test locks
 
 
 def _free_port() -> int:
@@ -94,6 +95,7 @@ def server(classified, tmp_path_factory):
     users = Users(users_file)
     for clearance, (name, password) in USERS.items():
         users.add(name, clearance, password)
+    users.add(*LOCKED, "none", "locked-user-pass")
     with served(archive, index_dir, users_file, folder / "serve.log") as base:
         yield base, users_file, index_dir
 
@@ -215,6 +217,63 @@ def test_sign_in_through_the_form_and_out(server):
     assert _get(base + "/", opener=opener)[0] == 302
     actions = [e["action"] for e in AuditLog(settings.audit_file(users_file)).events(user=name)]
     assert "login" in actions and "logout" in actions
+
+
+def _post(opener, url, form: dict):
+    try:
+        with opener.open(urllib.request.Request(url, data=urlencode(form).encode()),
+                         timeout=30) as res:
+            return res.status, dict(res.headers), res.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def test_csrf_lock_out_and_expiry_over_http(server):
+    import sqlite3
+
+    base, users_file, _index_dir = server
+
+    def browser():
+        return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()),
+                                           _NoRedirect())
+
+    def token(opener, path="/login"):
+        page = _get(base + path, opener=opener)[1].decode()
+        return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+    name, password = USERS["ลับ"]
+    opener = browser()
+    token(opener)
+    # no token, or another browser's token: refused, and nobody is signed in
+    assert _post(opener, base + "/login", {"username": name, "password": password})[0] == 400
+    other = token(browser())
+    assert _post(opener, base + "/login", {"username": name, "password": password,
+                                           "csrf_token": other})[0] == 400
+    assert _get(base + "/", opener=opener)[0] == 302
+
+    # five wrong passwords lock the name, also for the right one and for HTTP Basic
+    for _ in range(settings.LOCK_AFTER_FAILURES):
+        status, _h, body = _post(opener, base + "/login", {
+            "username": LOCKED[0], "password": "wrong", "csrf_token": token(opener)})
+        assert status == 401
+    status, _h, body = _post(opener, base + "/login", {
+        "username": LOCKED[0], "password": "locked-user-pass", "csrf_token": token(opener)})
+    assert status == 401 and "ระงับชั่วคราว" in body.decode()
+    auth = {"Authorization": "Basic " + base64.b64encode(b"lock-me:locked-user-pass").decode()}
+    assert _get(base + "/api/search?q=x", auth)[0] == 401
+    failed = [e for e in AuditLog(settings.audit_file(users_file)).events(user=LOCKED[0])
+              if e["action"] == "login_failed"]
+    assert len(failed) == settings.LOCK_AFTER_FAILURES + 2
+
+    # a session idle past its time has ended, in every worker
+    status, headers, _b = _post(opener, base + "/login", {
+        "username": name, "password": password, "csrf_token": token(opener)})
+    assert status == 302
+    assert all(_get(base + "/", opener=opener)[0] == 200 for _ in range(4))
+    with sqlite3.connect(users_file) as db:
+        db.execute("UPDATE sessions SET last_seen = last_seen - ?, created = created - ?",
+                   (settings.SESSION_IDLE_SECONDS + 60, settings.SESSION_IDLE_SECONDS + 60))
+    assert all(_get(base + "/", opener=opener)[0] == 302 for _ in range(4))
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
