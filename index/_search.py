@@ -8,6 +8,7 @@ import threading
 import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -492,7 +493,8 @@ def get_document(index_dir: Path, doc_id: str, clearance: str | None = None) -> 
 def _thread(searcher, query, shown: np.ndarray | None, limit: int, **kwargs) -> list[dict]:
     """The first `limit` letters of `query` the user may see, in brief."""
     hits = searcher.search(query, limit=None if shown is not None else limit, **kwargs)
-    return [_brief(hit) for hit in hits if shown is None or shown[hit.docnum]][:limit]
+    return [_brief(hit) for hit in islice((h for h in hits if shown is None or shown[h.docnum]),
+                                          limit)]
 
 
 def _visible_mask(index_dir: Path, searcher, clearance: str | None) -> np.ndarray | None:

@@ -95,14 +95,15 @@ def viewer() -> Viewer:
     return g.get("viewer") or Viewer(None, "none", "none")
 
 
-def record(action: str, **what) -> None:
-    """Append this request's `action` to the audit log (with sign-in on). A log that
-    cannot be written stops the request: nothing is served unlogged."""
+def record(action: str, who: str | None = None, **what) -> None:
+    """Append this request's `action` to the audit log (with sign-in on), by the signed-in
+    user or `who` (the name a failed sign-in gave). A log that cannot be written stops the
+    request: nothing is served unlogged."""
     if not sign_in_on():
         return
     try:
         current_app.extensions["saraban.audit"].append(
-            action, viewer().name, address=request.remote_addr, **what)
+            action, who or viewer().name, address=request.remote_addr, **what)
     except AuditError:
         current_app.logger.exception("cannot write the audit log")
         abort(503, "cannot write the audit log")
@@ -168,8 +169,7 @@ def _from_basic() -> Viewer | None:
     if until is None or until < now:
         checked = users().check(name, password)
         if not checked.ok:
-            g.viewer = Viewer(name[:64], "none", "basic")
-            record("login_failed", reason=checked.reason, via="basic")
+            record("login_failed", name[:64], reason=checked.reason, via="basic")
             return None
         with lock:
             if len(remembered) > 1000:
@@ -199,8 +199,7 @@ def login():
     password = request.form.get("password") or ""
     checked = users().check(name, password)
     if not checked.ok:
-        g.viewer = Viewer(name[:64] or None, "none", "form")
-        record("login_failed", reason=checked.reason)
+        record("login_failed", name[:64] or None, reason=checked.reason)
         minutes = max(1, round(((checked.locked_until or time.time()) - time.time()) / 60))
         return render_template("login.html", next=target, username=name,
                                error=MESSAGES_TH[checked.reason].format(minutes=minutes)), 401

@@ -251,3 +251,10 @@ def test_after_sign_in_only_a_path_of_this_site_is_followed(app_on):
                           ("/documents/0123456789abcdef?q=x", "/documents/0123456789abcdef?q=x")):
         res = sign_in(app_on.test_client(), "somchai", next_path=target)
         assert res.status_code == 302 and res.headers["Location"] == lands, target
+
+
+def test_a_failed_sign_in_shows_nobody_as_signed_in(app_on):
+    res = sign_in(app_on.test_client(), "somchai", "wrong-password")
+    page = res.get_data(as_text=True)
+    assert res.status_code == 401 and "ออกจากระบบ" not in page
+    assert 'href="/account/password"' not in page
