@@ -71,6 +71,10 @@ ISO_RE = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2})
 NUMERIC_MONTH_RE = re.compile(r"^\s*(?P<month>\d{1,2})\s?[/.-]\s?(?P<year>\d{4}|\d{2})\s*$")
 MONTH_ONLY_RE = re.compile(rf"^\s*(?:เดือน\s*)?(?P<month>{_MONTH})\s*(?:(?P<era>{_ERA})|ปี\s*)?{_YEAR}\s*$")
 YEAR_ONLY_RE = re.compile(rf"^\s*(?:ปี\s*)?(?P<era>{_ERA})?(?P<year>\d{{4}}|\d{{2}})\s*$")
+# A fiscal year (ปีงบประมาณ 2567, ปีงบ 67, งบประมาณ พ.ศ. 2567): 1 October of the year
+# before to 30 September.
+FISCAL_YEAR_RE = re.compile(rf"^\s*(?:ปี\s*)?(?:งบประมาณ|งบ\.?|งป\.?)\s*(?P<era>{_ERA})?\s*"
+                            rf"(?P<year>\d{{4}}|\d{{2}})\s*$")
 
 
 def _digits(text: str) -> str:
@@ -197,8 +201,9 @@ def parse_thai_date(text: str | None) -> date | None:
 
 
 def parse_date_range(text: str | None) -> tuple[date, date] | None:
-    """A date, a month (`ต.ค. 2563`, `2563-10`) or a year (`2563`, `63`, `2020`) as the
-    inclusive range of days it covers."""
+    """A date, a month (`ต.ค. 2563`, `2563-10`), a year (`2563`, `63`, `2020`) or a fiscal
+    year (`ปีงบประมาณ 2564`: 1 Oct 2563 to 30 Sep 2564) as the inclusive range of days it
+    covers."""
     if not text or not text.strip():
         return None
     s = _digits(text.strip())
@@ -217,6 +222,12 @@ def parse_date_range(text: str | None) -> tuple[date, date] | None:
         if y is None or not 1 <= y <= 9999:
             return None
         return date(y, 1, 1), date(y, 12, 31)
+    m = FISCAL_YEAR_RE.match(s)
+    if m:
+        y = ce_year(m.group("year"), m.group("era"))
+        if y is None or not 2 <= y <= 9999:
+            return None
+        return date(y - 1, 10, 1), date(y, 9, 30)
     d = parse_thai_date(s)
     return (d, d) if d else None
 

@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import settings
-from index import BadFilter, Filters
+from index import SORTS, BadFilter, Filters
 
 # The URL parameters that are filters, in the order the form shows them.
 FILTER_NAMES = ("subject", "sender", "date_from", "date_to", "ref_no", "received_no",
                 "kind", "urgency")
-SORTS = ("relevance", "date", "date_asc")
 MAX_PAGE = 10_000
 # Letter kinds and urgency levels as `saraban extract` writes them (the select boxes' lists;
 # any other value is still accepted and matched exactly).

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import mimetypes
+import time
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -38,15 +39,16 @@ def _form_context(p: SearchParams, open_advanced: bool) -> dict:
 @bp.get("/")
 def home():
     p = SearchParams()
-    status, latest, browse = None, [], []
+    status, latest, browse, total = None, [], [], 0
     try:
         status = data.health()
         newest = data.search(SearchParams(sort="date", per_page=8))
-        latest = newest.hits
+        latest, total = newest.hits, newest.total   # what this user may see
         browse = [f for f in _facets(p, newest.facets) if f["name"] in ("year", "kind")]
     except index.IndexMissing:
         status = None
     return render_template("index.html", status=status, latest=latest, browse=browse,
+                           total=total,
                            missing_hint=None if status else data.missing_index_hint(),
                            **_form_context(p, open_advanced=True))
 
@@ -59,7 +61,9 @@ def search():
         p = raw_params(request.args)
         return render_template("search.html", error=exc, result=None, facets=[], pages=[],
                                active=[], **_form_context(p, open_advanced=True)), 400
+    started = time.perf_counter()
     result = data.search(p)
+    took = time.perf_counter() - started
     record("search", query=p.q, filters=p.filters, sort=p.sort, page=p.page,
            total=result.total, corrected=result.corrected and result.corrected["query"])
     if result.corrected:
@@ -73,7 +77,9 @@ def search():
         related=[h for h in result.hits if h.get("related")],
         past_end=result.total > 0 and p.page > last_page,
         active=_active_filters(p), pages=_pages(p.page, last_page), last_page=last_page,
-        first_number=(p.page - 1) * p.per_page + 1,
+        first_number=(p.page - 1) * p.per_page + 1, took=took, sorts=index.SORTS,
+        # a search without words is listed newest first whatever `sort` says
+        shown_sort="date" if p.sort == "relevance" and not p.q.strip() else p.sort,
         **_form_context(p, open_advanced=False))
 
 

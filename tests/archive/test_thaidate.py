@@ -107,3 +107,15 @@ def test_a_month_name_with_extra_marks_is_read_not_a_crash():
     assert any(date(2016, 11, 2) in days for _s, _e, days in found)
     assert not within_edits("พฤศจิกายนนนนน", "พฤศจิกายน", 1)
     assert within_edits("พฤศจุิกายน", "พฤศจิกายน", 1)
+
+
+def test_a_fiscal_year_runs_from_october_to_september():
+    from datetime import date
+
+    from archive.thaidate import parse_date_range
+
+    whole = (date(2023, 10, 1), date(2024, 9, 30))
+    for typed in ("ปีงบประมาณ 2567", "ปีงบประมาณ ๒๕๖๗", "ปีงบ 67", "งบประมาณ พ.ศ. 2567", "ปีงบ. 2567"):
+        assert parse_date_range(typed) == whole, typed
+    assert parse_date_range("2567") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert parse_date_range("ปีงบประมาณ") is None

@@ -145,6 +145,11 @@ def test_a_letter_above_the_clearance_is_in_no_route(server, clearance):
             assert {r[-1] for r in rows[1:]} <= seen_by_all
             no_secret(body.decode("utf-8-sig"), f"/search.csv {params}")
 
+    # the home page's newest letters and their count are of what this user may see
+    status, body = _get(base + "/", auth)
+    assert status == 200 and f"ดูทั้งหมด {len(seen_by_all)} ฉบับ" in body.decode()
+    no_secret(body.decode(), "/")
+
     # what every cleared user finds, this one finds too
     for secrecy, words in SECRET_WORDS.items():
         data = json.loads(_get(f"{base}/api/search?{urlencode({'q': words[0]})}", auth)[1])
