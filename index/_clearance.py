@@ -60,21 +60,30 @@ def vocabulary(searcher, arrays, clearance: str | None, unread: str = "none"):
                          *kept)
 
 
+# A word more letters have than this many times the hidden ones keeps the archive's count
+# (see _VisibleWords).
+COMMON_TIMES_HIDDEN = 4
+
+
 class _VisibleWords:
     """The archive's vocabulary with each word counted in the letters a user may see, and
     a word that only letters above them have left out: a correction is never made of it,
     nor does its rarity depend on them. A word is counted (its postings read) once per
-    commit and clearance."""
+    commit and clearance. A word that more than COMMON_TIMES_HIDDEN times the hidden
+    letters have is surely in a visible one and keeps the archive's count: counting those
+    (ที่ in 97,949 of 100,000 letters: 270 ms) cost a fifth of a first pass of the search
+    benchmark with clearance `none`, and their rarity moves by at most a few hundredths."""
 
     def __init__(self, words, count, memo: dict, counts: dict, hidden: int, letters: int):
         self._words, self._count, self._counts = words, count, counts
+        self._common = COMMON_TIMES_HIDDEN * hidden
         self.memo = memo          # readings of runs, per clearance (see _spelling._pieces)
         self.letters = letters
 
     def words(self, skeletons: list[str]) -> dict[str, list[tuple[str, int]]]:
         out = {}
         for key, found in self._words.words(skeletons).items():
-            kept = [(w, self._counted(w)) for w, _n in found]
+            kept = [(w, n if n > self._common else self._counted(w)) for w, n in found]
             kept = [(w, n) for w, n in kept if n]
             if kept:
                 out[key] = kept

@@ -56,6 +56,55 @@ def _as_clicked(searcher, arrays, groups: dict, matched: np.ndarray, memo) -> di
     return out
 
 
+SENDERS_MAX = 10
+
+
+def senders_like(searcher, arrays, listed: np.ndarray, typed: str,
+                 limit: int = SENDERS_MAX) -> list[dict]:
+    """The senders of the letters in `listed` whose name, abbreviation or code holds
+    `typed` (spacing and dots aside), most letters first: what the sender field suggests as
+    a clerk types. Each count is what the sender filter gives within `listed`."""
+    from ._documents import compact
+
+    needle = compact(typed)
+    if not needle:
+        return []
+    codes, values = arrays.column(searcher, "sender_facet")
+    picked = codes[listed]
+    picked = picked[picked >= 0]
+    tally = np.bincount(picked, minlength=len(values)) if len(picked) else np.zeros(0, int)
+    known = _sender_names(searcher, arrays)
+    found = [(int(tally[i]), i) for i in np.nonzero(tally)[0].tolist()
+             if values[i] and needle in known[i][2]]
+    found.sort(key=lambda f: (-f[0], values[f[1]]))
+    out = []
+    for _n, i in found[:2 * limit]:
+        count = int(listed[sender_docnums(searcher, arrays, values[i])].sum())
+        if count:
+            abbr, code, _key = known[i]
+            out.append({"name": values[i], "abbr": abbr, "code": code, "count": count})
+    out.sort(key=lambda s: (-s["count"], s["name"]))
+    return out[:limit]
+
+
+def _sender_names(searcher, arrays) -> list[tuple[str | None, str | None, str]]:
+    """For each value of the sender column: its abbreviation and code in the agency
+    directory, and the three compacted as one text to look in (made once per commit)."""
+    def make():
+        from archive.agencies import lookup_name
+
+        from ._documents import compact
+
+        out = []
+        for name in arrays.column(searcher, "sender_facet")[1]:
+            agency = lookup_name(name) if name else None
+            abbr = (agency.abbr or None) if agency else None
+            code = (agency.code or None) if agency else None
+            out.append((abbr, code, "\n".join(compact(v) for v in (name, abbr, code) if v)))
+        return out
+    return arrays.once(("sender names",), make)
+
+
 def year_range(be_year: int, date_from: date | None = None,
                date_to: date | None = None) -> tuple[date, date]:
     """The days a click on the year facet `be_year` (พ.ศ.) filters: the year, within the

@@ -520,6 +520,17 @@ def _brief(hit) -> dict:
                                   "date_source", "filed_date")} | {"doc_id": hit["doc_id"]}
 
 
+def senders(index_dir: Path, typed: str, clearance: str | None = None,
+            limit: int = _facets.SENDERS_MAX) -> list[dict]:
+    """Senders of letters a user of `clearance` may see that `typed` names part of
+    (_facets.senders_like): `[{"name", "abbr", "code", "count"}]`."""
+    _clearance.level(clearance)
+    with _searcher(index_dir) as s:
+        arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s)
+        return _facets.senders_like(s, arrays, _listed(s, arrays, _memo(s), clearance), typed,
+                                    limit)
+
+
 def preload(index_dir: Path | None = None) -> None:
     """Load the segmentations' dictionaries and read the arrays every search of the
     index's current commit needs: a server does it before it forks its workers, which

@@ -23,6 +23,14 @@ def search():
     return jsonify(data.search_json(p, result))
 
 
+@bp.get("/api/senders")
+def senders():
+    """What the sender field suggests as a clerk types: senders of letters this user may
+    see whose name, abbreviation or code holds `q`."""
+    typed = (request.args.get("q") or "").strip()[:100]
+    return jsonify({"query": typed, "senders": data.senders(typed)})
+
+
 @bp.get("/api/documents/<doc_id>")
 def document(doc_id: str):
     doc = data.document(doc_id) if valid_doc_id(doc_id) else None

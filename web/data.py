@@ -49,6 +49,10 @@ def search_json(p: SearchParams, result: index.SearchResult) -> dict:
     return out
 
 
+def senders(typed: str) -> list[dict]:
+    return index.senders(index_dir(), typed, clearance=clearance())
+
+
 def document(doc_id: str) -> dict | None:
     return index.get_document(index_dir(), doc_id, clearance=clearance())
 

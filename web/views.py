@@ -148,8 +148,25 @@ def document(doc_id: str):
         abort(404)
     has_original = data.original(doc_id) is not None
     q = (request.args.get("q") or "").strip()[:settings.MAX_QUERY_CHARS]
+    same, same_search = _same_subject_and_sender(doc, doc_id)
     return render_template("document.html", doc=doc, doc_id=doc_id, has_original=has_original,
-                           back=_back_to_search(), q=q)
+                           back=_back_to_search() or (q and url_for("views.search", q=q)),
+                           q=q, same=same, same_search=same_search)
+
+
+SAME_MAX = 8  # other letters of the same subject and sender on a letter's page
+
+
+def _same_subject_and_sender(doc: dict, doc_id: str) -> tuple[list[dict], dict | None]:
+    """Other letters from the letter's sender whose subject holds its subject, newest
+    first (the search that lists them all, as its parameters)."""
+    if not doc.get("subject") or not doc.get("sender"):
+        return [], None
+    p = SearchParams(filters={"subject": doc["subject"][:settings.MAX_QUERY_CHARS],
+                              "sender": doc["sender"]}, sort="date", per_page=SAME_MAX + 1)
+    found = data.search(p, with_facets=False, snippets=False)
+    others = [h for h in found.hits if h["doc_id"] != doc_id][:SAME_MAX]
+    return others, (p.args(per_page=None) if found.total > 1 else None)
 
 
 def _back_to_search() -> str | None:
