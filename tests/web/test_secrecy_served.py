@@ -145,6 +145,14 @@ def test_a_letter_above_the_clearance_is_in_no_route(server, clearance):
             assert {r[-1] for r in rows[1:]} <= seen_by_all
             no_secret(body.decode("utf-8-sig"), f"/search.csv {params}")
 
+    # the sender field suggests only senders of letters this user may see
+    for typed, sender, secrecy in (("สขช", "สำนักข่าวกรองแห่งชาติ", "ลับ"),
+                                   ("กองบัญชาการ", "กองบัญชาการกองทัพไทย", "ลับมาก")):
+        names = [x["name"] for x in json.loads(_get(
+            f"{base}/api/senders?{urlencode({'q': typed})}", auth)[1])["senders"]]
+        cleared = index.CLEARANCES.index(clearance) >= index.CLEARANCES.index(secrecy)
+        assert (sender in names) == cleared, (clearance, typed, names)
+
     # the home page's newest letters and their count are of what this user may see
     status, body = _get(base + "/", auth)
     assert status == 200 and f"ดูทั้งหมด {len(seen_by_all)} ฉบับ" in body.decode()
