@@ -24,11 +24,6 @@ def level(clearance: str | None) -> int | None:
     return CLEARANCES.index(clearance)
 
 
-def secrecy_level(secrecy: str | None) -> int:
-    """The rank of a letter's secrecy mark (unmarked: 0)."""
-    return CLEARANCES.index(secrecy) if secrecy in CLEARANCES else 0
-
-
 def visible(searcher, arrays, clearance: str | None, unread: str = "none") -> np.ndarray | None:
     """A mask of the letters a user of `clearance` may see, or None for every letter. A
     letter whose secrecy could not be read (a scan waiting for OCR) counts as `unread`."""

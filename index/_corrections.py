@@ -25,11 +25,11 @@ COMMON_PER = 50
 def spelled(searcher, arrays, pq, typed: str, total: int, visible, count,
             words) -> str | None:
     """The query with its mistyped Thai read as `words` (a _spelling.Vocabulary of the
-    letters in `visible`, a mask), or None (see _spelling). A word typed that the letters have is mistyped too when a word a
-    cheap edit away is far more common (ประชม beside ประชุม). The correction stands if more
-    letters have its words together than the words as typed; else each run changed stands
-    if more letters have it as written than the run as typed (`count(query)`: letters a
-    query finds)."""
+    letters in `visible`, a mask), or None (see _spelling). A word typed that the letters
+    have is mistyped too when a word a cheap edit away is far more common (ประชม beside
+    ประชุม). The correction stands if more letters have its words together than the words
+    as typed; else each run changed stands if more letters have it as written than the
+    run as typed (`count(query)`: letters a query finds)."""
     abbreviated = abbreviations_fixed(typed)
     typed = abbreviated or typed
     runs = thai_runs(pq)

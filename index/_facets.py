@@ -63,7 +63,8 @@ def senders_like(searcher, arrays, listed: np.ndarray, typed: str,
                  limit: int = SENDERS_MAX) -> list[dict]:
     """The senders of the letters in `listed` whose name, abbreviation or code holds
     `typed` (spacing and dots aside), most letters first: what the sender field suggests as
-    a clerk types. Each count is what the sender filter gives within `listed`."""
+    a clerk types. Each count is what the sender filter gives within `listed`, and names
+    that give the same letters are one (as in the sender facet)."""
     from ._documents import compact
 
     needle = compact(typed)
@@ -74,15 +75,13 @@ def senders_like(searcher, arrays, listed: np.ndarray, typed: str,
     picked = picked[picked >= 0]
     tally = np.bincount(picked, minlength=len(values)) if len(picked) else np.zeros(0, int)
     known = _sender_names(searcher, arrays)
-    found = [(int(tally[i]), i) for i in np.nonzero(tally)[0].tolist()
-             if values[i] and needle in known[i][2]]
-    found.sort(key=lambda f: (-f[0], values[f[1]]))
-    out = []
-    for _n, i in found[:2 * limit]:
-        count = int(listed[sender_docnums(searcher, arrays, values[i])].sum())
-        if count:
-            abbr, code, _key = known[i]
-            out.append({"name": values[i], "abbr": abbr, "code": code, "count": count})
+    groups = {values[i]: int(tally[i]) for i in np.nonzero(tally)[0].tolist()
+              if values[i] and needle in known[i][2]}
+    index_of = {v: i for i, v in enumerate(values)}
+    out = [{"name": name, "abbr": known[index_of[name]][0], "code": known[index_of[name]][1],
+            "count": count}
+           for name, count in _as_clicked(searcher, arrays, groups, np.nonzero(listed)[0],
+                                          None).items()]
     out.sort(key=lambda s: (-s["count"], s["name"]))
     return out[:limit]
 

@@ -39,6 +39,8 @@ class SearchResult:
     # The query was searched as corrected: {"query": searched, "as_typed": typed, "reason":
     # "layout" (typed on the English keyboard layout) or "spelling" (_spelling)}, else None.
     corrected: dict | None = None
+    # The order the hits are in: the one asked for, but "date" for a search without words.
+    sort: str = "relevance"
 
     def as_json(self) -> dict:
         return {"total": self.total, "page": self.page, "per_page": self.per_page,
@@ -248,7 +250,7 @@ class _Run:
         wq = _query.build(pq, _Inside(s, arrays))
         passing = allowed(s, arrays, narrowed, memo)
         result = SearchResult(total=0, page=page, per_page=per_page, hits=[], query=text,
-                              filters=self.filters.as_dict())
+                              filters=self.filters.as_dict(), sort=sort)
         if passing is not None and not passing.any():
             # No letter passes the filters: an empty set is never "no filter".
             result.facets = _facets.empty() if self.with_facets else {}
@@ -258,7 +260,7 @@ class _Run:
         if wq is None:
             wq = Q.Every()
             if sort == "relevance":
-                sort = "date"  # no words: newest letters first
+                sort = result.sort = "date"  # no words: newest letters first
         ev = _evaluate.Evaluation(s, arrays, wq)
         if sort == "relevance":
             ev = _reranked(s, arrays, ev, pq, listed)
@@ -471,10 +473,10 @@ def get_document(index_dir: Path, doc_id: str, clearance: str | None = None) -> 
     for a letter that is not there or is above `clearance` (and the thread leaves out the
     letters above it)."""
     with _searcher(index_dir) as s:
-        found = _visible_document(index_dir, s, doc_id, clearance)
+        shown = _visible_mask(index_dir, s, clearance)
+        found = _visible_document(s, doc_id, shown)
         if not found:
             return None
-        shown = _visible_mask(index_dir, s, clearance)
         record = json.loads(found["record"])
         record["doc_id"] = doc_id
         record["status"] = found.get("status")
@@ -502,13 +504,11 @@ def _visible_mask(index_dir: Path, searcher, clearance: str | None) -> np.ndarra
     return _clearance.visible(searcher, arrays, clearance, settings.UNREAD_SECRECY)
 
 
-def _visible_document(index_dir: Path, searcher, doc_id: str,
-                      clearance: str | None) -> dict | None:
-    """The stored fields of a letter the user may see, else None (as for no letter)."""
+def _visible_document(searcher, doc_id: str, shown: np.ndarray | None) -> dict | None:
+    """The stored fields of a letter in `shown` (None: any), else None (as for no letter)."""
     docnum = searcher.document_number(doc_id=doc_id)
     if docnum is None:
         return None
-    shown = _visible_mask(index_dir, searcher, clearance)
     if shown is not None and not shown[docnum]:
         return None
     return searcher.stored_fields(docnum)
@@ -564,7 +564,7 @@ def original_path(index_dir: Path, archive_root: Path, doc_id: str,
     """The original file of a letter, only if it lies inside the archive root and the
     letter is not above `clearance`."""
     with _searcher(index_dir) as s:
-        found = _visible_document(index_dir, s, doc_id, clearance)
+        found = _visible_document(s, doc_id, _visible_mask(index_dir, s, clearance))
     if not found:
         return None
     root = Path(os.path.realpath(archive_root))

@@ -44,10 +44,6 @@ def _file_options(command):
                         help="The users file [env SARABAN_USERS].")(command)
 
 
-def _users_path(users_opt: Path | None, index_opt: Path | None) -> Path:
-    return settings.users_file(users_opt, index_opt)
-
-
 def _users(path: Path):
     from web.users import Users
 
@@ -65,9 +61,7 @@ def _read_password() -> str:
     if not password:
         _fail("no password given: type it on a terminal, or give it as one line on "
               "standard input")
-    if len(password) < settings.MIN_PASSWORD_CHARS:
-        _fail(f"the password is too short: at least {settings.MIN_PASSWORD_CHARS} characters")
-    return password
+    return password   # web.users checks the rest (its length)
 
 
 def _audit(users_path: Path, action: str, name: str, **what) -> None:
@@ -93,7 +87,7 @@ def add_user(name, clearance, users_opt, index_opt):
     """Add a user NAME; the password is read from standard input (twice on a terminal)."""
     from web.users import UserError, check_name
 
-    path = _users_path(users_opt, index_opt)
+    path = settings.users_file(users_opt, index_opt)
     users = _users(path)
     try:
         check_name(name)
@@ -115,7 +109,7 @@ def add_user(name, clearance, users_opt, index_opt):
 @_file_options
 def remove_user(name, users_opt, index_opt):
     """Remove the user NAME and end their sessions."""
-    path = _users_path(users_opt, index_opt)
+    path = settings.users_file(users_opt, index_opt)
     if not _users(path).remove(name):
         _fail(f"there is no user named {name!r} in {path}")
     click.echo(f"removed {name} from {path}")
@@ -129,7 +123,7 @@ def set_password(name, users_opt, index_opt):
     """Give NAME a new password (read as for `add`); their sessions end."""
     from web.users import UserError
 
-    path = _users_path(users_opt, index_opt)
+    path = settings.users_file(users_opt, index_opt)
     users = _users(path)
     if not users.get(name):
         _fail(f"there is no user named {name!r} in {path}")
@@ -146,7 +140,7 @@ def set_password(name, users_opt, index_opt):
 @_file_options
 def list_users(users_opt, index_opt):
     """List the users: name, clearance, created, last sign-in."""
-    path = _users_path(users_opt, index_opt)
+    path = settings.users_file(users_opt, index_opt)
     found = _users(path).list()
     if not found:
         click.echo(f"no users in {path}, so sign-in is off; add one with `{ADD_HINT}`")
@@ -171,7 +165,7 @@ def backup_users(dest, users_opt, index_opt):
     """Copy the users file to DEST consistently, also while the server runs."""
     from web.users import UserError
 
-    path = _users_path(users_opt, index_opt)
+    path = settings.users_file(users_opt, index_opt)
     try:
         _users(path).backup(dest)
     except UserError as exc:
@@ -200,6 +194,6 @@ def audit(user_name, doc_id, since, as_json, users_opt, index_opt):
         except BadFilter as exc:
             _fail(str(exc).replace("date-from", "--since", 1))
         start = datetime.combine(day, time.min).astimezone()
-    log = AuditLog(settings.audit_file(_users_path(users_opt, index_opt)))
+    log = AuditLog(settings.audit_file(settings.users_file(users_opt, index_opt)))
     for event in log.events(user=user_name, doc=doc_id, since=start):
         click.echo(json.dumps(event, ensure_ascii=False) if as_json else format_event(event))

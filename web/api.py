@@ -8,7 +8,7 @@ from index import IndexMissing
 from . import data
 from .errors import error_response
 from .params import parse_search, valid_doc_id
-from .signin import record
+from .signin import record, record_search
 
 bp = Blueprint("api", __name__)
 
@@ -17,9 +17,7 @@ bp = Blueprint("api", __name__)
 def search():
     p = parse_search(request.args)
     result = data.search(p)
-    record("search", query=p.q, filters=p.filters, sort=p.sort, page=p.page,
-           total=result.total, corrected=result.corrected and result.corrected["query"],
-           api=True)
+    record_search("search", p, result, api=True)
     return jsonify(data.search_json(p, result))
 
 

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, request
 from . import data
 from .formatting import thai_date
 from .params import parse_search
-from .signin import record
+from .signin import record_search
 
 bp = Blueprint("exports", __name__)
 
@@ -32,8 +32,7 @@ def search_csv():
     result = data.search(replace(p, page=1, per_page=EXPORT_MAX), with_facets=False,
                          snippets=False)
     hits = [h for h in result.hits if not h.get("related")]
-    record("export", query=p.q, filters=p.filters, sort=p.sort, total=result.total,
-           rows=len(hits))
+    record_search("export", p, result, rows=len(hits))
     body = io.StringIO()
     body.write("\ufeff")
     out = csv.writer(body, lineterminator="\r\n")

@@ -86,7 +86,10 @@ def users() -> Users:
 
 
 def sign_in_on() -> bool:
-    return bool(current_app.config.get("REQUIRE_SIGN_IN")) or users().has_users()
+    """Asked of the users file once a request (the guard, the audit, the pages ask)."""
+    if "sign_in_on" not in g:
+        g.sign_in_on = bool(current_app.config.get("REQUIRE_SIGN_IN")) or users().has_users()
+    return g.sign_in_on
 
 
 def viewer() -> Viewer:
@@ -107,6 +110,14 @@ def record(action: str, who: str | None = None, **what) -> None:
     except AuditError:
         current_app.logger.exception("cannot write the audit log")
         abort(503, "cannot write the audit log")
+
+
+def record_search(action: str, p, result, **what) -> None:
+    """A search (or an export) in the audit log: the query and filters as the user gave
+    them, the order, the page, how many letters matched, and the query as corrected."""
+    record(action, query=p.q, filters=p.filters, sort=p.sort, page=p.page,
+           total=result.total, corrected=result.corrected and result.corrected["query"],
+           **what)
 
 
 def _who_is_asking():

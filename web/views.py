@@ -16,7 +16,7 @@ from . import data
 from .formatting import thai_date
 from .params import KINDS, URGENCIES, BadParam, SearchParams, parse_search, raw_params, \
     valid_doc_id
-from .signin import record
+from .signin import record, record_search
 
 bp = Blueprint("views", __name__)
 
@@ -64,8 +64,7 @@ def search():
     started = time.perf_counter()
     result = data.search(p)
     took = time.perf_counter() - started
-    record("search", query=p.q, filters=p.filters, sort=p.sort, page=p.page,
-           total=result.total, corrected=result.corrected and result.corrected["query"])
+    record_search("search", p, result)
     if result.corrected:
         # The page is about the query as searched: its facets, pages and box say that one
         # (so a facet's count is what clicking it gives); the notice links the one typed.
@@ -78,8 +77,7 @@ def search():
         past_end=result.total > 0 and p.page > last_page,
         active=_active_filters(p), pages=_pages(p.page, last_page), last_page=last_page,
         first_number=(p.page - 1) * p.per_page + 1, took=took, sorts=index.SORTS,
-        # a search without words is listed newest first whatever `sort` says
-        shown_sort="date" if p.sort == "relevance" and not p.q.strip() else p.sort,
+        shown_sort=result.sort,
         **_form_context(p, open_advanced=False))
 
 

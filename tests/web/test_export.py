@@ -57,6 +57,12 @@ def test_filters_and_sort_are_those_of_the_search(client):
     assert len(rows) > 2
 
 
+def test_no_query_and_no_filter_exports_every_letter(client):
+    rows = _rows(client.get("/search.csv"))
+    total = client.get("/api/search").get_json()["total"]
+    assert len(rows) - 1 == total and len({r[-1] for r in rows[1:]}) == total
+
+
 def test_nothing_matches_gives_the_header_only_and_a_bad_date_a_400(client):
     rows = _rows(client.get(url("/search.csv", q="ไม่มีคำนี้ในคลังเลยแน่นอน", kind="คำสั่ง")))
     assert rows == [list(COLUMNS)]
