@@ -74,6 +74,12 @@ def filed_date(record: dict) -> tuple[datetime | None, str | None]:
     return None, None
 
 
+def received_days(record: dict) -> list[str]:
+    """yyyymmdd of each date the letter was received (its stamps, else received_date)."""
+    values = [s.get("date") for s in record.get("stamps") or []] + [record.get("received_date")]
+    return sorted({d.strftime("%Y%m%d") for d in map(_parse_iso, values) if d})
+
+
 def with_title(record: dict) -> dict:
     """The record with its title (records read before titles existed get one here)."""
     if record.get("title"):
@@ -133,8 +139,10 @@ def to_fields(record: dict, doc_id: str, state: FileState) -> dict:
         "urgency": record.get("urgency") or "",
         "secrecy": record.get("secrecy") or "",
         "received_key": ",".join(sorted(k for k in received if k)),
+        "received_day": ",".join(received_days(record)),
         "subject_norm": compact(subject).encode(),
         "sender_norm": compact(" ".join(filter(None, [sender, record.get("sender_as_printed")]))).encode(),
+        "recipient_norm": compact(record.get("recipient") or "").encode(),
         "needs_ocr": bool(record.get("needs_ocr")),
         "record": json.dumps(record, ensure_ascii=False),
     } | analysed_text(record)

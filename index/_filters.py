@@ -1,4 +1,5 @@
-"""Structured filters (subject, sender, dates, reference number, เลขรับ, kind, urgency):
+"""Structured filters (subject, sender, recipient, dates, received dates, reference number,
+เลขรับ, kind, urgency):
 parsed and checked here, applied as a mask of allowed documents in _search."""
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ class BadFilter(ValueError):
     """A filter value that cannot be understood; the message says which and why."""
 
 
+# The date filters: (name, whether it is the end of its range).
+DATE_BOUNDS = (("date_from", False), ("date_to", True),
+               ("received_from", False), ("received_to", True))
+DATE_FILTERS = tuple(name for name, _end in DATE_BOUNDS)
+
+
 @dataclass
 class Filters:
     subject: str | None = None
@@ -24,6 +31,9 @@ class Filters:
     date_to: date | None = None
     ref_no: str | None = None
     received_no: str | None = None
+    recipient: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
     kind: str | None = None
     urgency: str | None = None
     # Senders named in the search box (each must hold, like `sender`).
@@ -41,8 +51,8 @@ class Filters:
             return value or None
 
         f = cls(subject=clean("subject"), sender=clean("sender"), kind=clean("kind"),
-                urgency=clean("urgency"))
-        for name, end in (("date_from", False), ("date_to", True)):
+                urgency=clean("urgency"), recipient=clean("recipient"))
+        for name, end in DATE_BOUNDS:
             text = clean(name)
             if text is None:
                 continue
@@ -51,8 +61,9 @@ class Filters:
                 raise BadFilter(f"{name.replace('_', '-')}: cannot read the date {text!r}; "
                                 "use YYYY-MM-DD, a พ.ศ. year such as 2563, or 22 ต.ค. 2563")
             setattr(f, name, bound)
-        if f.date_from and f.date_to and f.date_from > f.date_to:
-            raise BadFilter("date-from is after date-to")
+        for lo, hi in (("date_from", "date_to"), ("received_from", "received_to")):
+            if getattr(f, lo) and getattr(f, hi) and getattr(f, lo) > getattr(f, hi):
+                raise BadFilter(f"{lo.replace('_', '-')} is after {hi.replace('_', '-')}")
         ref = clean("ref_no")
         if ref is not None:
             f.ref_no = normalize_ref_no(ref) or ref
@@ -107,9 +118,13 @@ def allowed(searcher, arrays, f: Filters, memo: dict | None = None) -> np.ndarra
         lo = _ymd(f.date_from) if f.date_from else 0
         hi = _ymd(f.date_to) if f.date_to else UNDATED - 1
         masks.append((day >= lo) & (day <= hi))
-    if f.subject:
-        masks.append(as_mask(arrays.n, _column_contains(searcher, arrays, "subject_norm",
-                                                         compact(f.subject))))
+    if f.received_from or f.received_to:
+        masks.append(as_mask(arrays.n, _received_between(searcher, arrays, f.received_from,
+                                                          f.received_to)))
+    for column, value in (("subject_norm", f.subject), ("recipient_norm", f.recipient)):
+        if value:
+            masks.append(as_mask(arrays.n, _column_contains(searcher, arrays, column,
+                                                             compact(value))))
     for sender in ((f.sender,) if f.sender else ()) + tuple(f.more_senders):
         masks.append(as_mask(arrays.n, sender_docnums(searcher, arrays, sender, memo)))
     out = np.logical_and.reduce(masks) if masks else None
@@ -134,6 +149,28 @@ def _column_contains(searcher, arrays, column: str, needle: str) -> np.ndarray:
     if not needle:
         return np.zeros(0, dtype=np.int64)
     return arrays.having(searcher, column, needle.encode())
+
+
+def _received_between(searcher, arrays, lo: date | None, hi: date | None) -> np.ndarray:
+    """Letters with a receiving stamp dated from `lo` to `hi` (inclusive), ascending."""
+    def read():
+        # every (day, letter) pair of the commit, by day: a few thousand distinct days
+        # (read past the postings cache, which is for the words of searches)
+        reader, days, docs = searcher.reader(), [], []
+        for term in reader.field_terms("received_day"):
+            ids = np.fromiter(reader.postings("received_day", term).all_ids(), dtype=np.int64)
+            days.append(np.full(len(ids), int(term), dtype=np.int64))
+            docs.append(ids)
+        if not days:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        day, doc = np.concatenate(days), np.concatenate(docs)
+        order = np.argsort(day, kind="stable")
+        return day[order], doc[order]
+
+    day, doc = arrays.once(("received_days",), read)
+    start = np.searchsorted(day, _ymd(lo) if lo else 0, side="left")
+    end = np.searchsorted(day, _ymd(hi) if hi else UNDATED, side="right")
+    return np.unique(doc[start:end])
 
 
 def sender_keys(text: str) -> set[str]:

@@ -85,7 +85,8 @@ class ParsedQuery:
         return [i for g in self.groups for i in g]
 
 
-def parse(text: str) -> ParsedQuery:
+def parse(text: str, understand_box: bool = True) -> ParsedQuery:
+    """`understand_box` False: an agency or a date in the text is searched as words."""
     from archive.refno import find_ref_numbers
 
     pq = ParsedQuery()
@@ -98,8 +99,8 @@ def parse(text: str) -> ParsedQuery:
     for m in reversed(list(_RECEIVED.finditer(text))):
         pq.received.insert(0, digits_key(m.group(1)))
         text = text[:m.start()] + " " + text[m.end():]
-    meta = understand(text)
-    if meta.any:
+    meta = understand(text) if understand_box else None
+    if meta is not None and meta.any:
         pq.meta = meta
         text = meta.text
 

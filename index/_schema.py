@@ -11,7 +11,8 @@ from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORE
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, ThaiAnalyzer
 
 # Bump when fields change: the index settings file then forces a rebuild.
-SCHEMA_VERSION = "4"  # 3: body_toneless; 4: undated letters filed by their stamp's date
+SCHEMA_VERSION = "5"  # 3: body_toneless; 4: undated letters filed by their stamp's date;
+#                       5: recipient and received-date filters
 
 # BM25F weights: the subject and the reference number say most about a letter.
 WEIGHTS = {
@@ -59,9 +60,12 @@ def make_schema() -> Schema:
         urgency=ID(stored=True, sortable=True),
         secrecy=ID(stored=True),
         received_key=KEYWORD(commas=True),
-        # Normalised subject and sender for substring filters (read as columns).
+        # yyyymmdd of every receiving stamp (a letter may be received by several units)
+        received_day=KEYWORD(commas=True),
+        # Normalised subject, sender and recipient for substring filters (read as columns).
         subject_norm=COLUMN(VarBytesColumn()),
         sender_norm=COLUMN(VarBytesColumn()),
+        recipient_norm=COLUMN(VarBytesColumn()),
         needs_ocr=BOOLEAN(stored=True),
         record=STORED(),  # the whole memo record as JSON, for pages and snippets
     )

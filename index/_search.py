@@ -41,11 +41,15 @@ class SearchResult:
     corrected: dict | None = None
     # The order the hits are in: the one asked for, but "date" for a search without words.
     sort: str = "relevance"
+    # Words of the box read as a filter (see _understand): {"sender": the agency as typed,
+    # "date_from", "date_to": ISO, "date_text": the date as typed} (the keys that apply),
+    # else None. `search(..., as_words=True)` searches them as words instead.
+    understood: dict | None = None
 
     def as_json(self) -> dict:
         return {"total": self.total, "page": self.page, "per_page": self.per_page,
                 "hits": self.hits, "facets": self.facets, "suggestion": self.suggestion,
-                "corrected": self.corrected}
+                "corrected": self.corrected, "understood": self.understood}
 
 
 class _Cache:
@@ -162,7 +166,8 @@ if hasattr(os, "register_at_fork"):
 def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
            sort: str = "relevance", page: int = 1, per_page: int = 20,
            with_facets: bool = True, as_typed: bool = False,
-           clearance: str | None = None, snippets: bool = True) -> SearchResult:
+           clearance: str | None = None, snippets: bool = True,
+           as_words: bool = False) -> SearchResult:
     """The letters that match the words of `q` and every filter: `total` counts exactly
     those, and so do the facets. A few letters about the same thing that do not match may
     follow the last match (see _related); they carry `"related": True` and are counted
@@ -176,7 +181,10 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
     Unless `as_typed`, a query typed on the English keyboard layout is searched as the
     Thai it was meant to be, and a query with mistyped Thai that finds nothing as the
     words the archive knows (_corrections): `corrected` says so. A query that finds
-    letters keeps them, and may get a correction that finds letters as `suggestion`."""
+    letters keeps them, and may get a correction that finds letters as `suggestion`.
+
+    An agency or a date typed in the box filters (`understood` says so) unless
+    `as_words`, which searches every word of `q` as a word."""
     if not isinstance(filters, Filters):
         filters = Filters.parse(filters or {})
     if sort not in SORTS:
@@ -187,7 +195,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s)
         typed = q or ""
         run = _Run(s, arrays, filters, sort, page, per_page, with_facets, clearance,
-                   snippets)
+                   snippets, as_words)
         listed = run.listed
         # Only words and numbers of letters the user may see are "known".
         thai = None if as_typed else _layout.thai_if_mistyped(
@@ -229,10 +237,10 @@ class _Run:
 
     def __init__(self, searcher, arrays, filters: Filters, sort: str, page: int,
                  per_page: int, with_facets: bool, clearance: str | None = None,
-                 snippets: bool = True):
+                 snippets: bool = True, as_words: bool = False):
         self.s, self.arrays, self.filters = searcher, arrays, filters
         self.sort, self.page, self.per_page, self.with_facets = sort, page, per_page, with_facets
-        self.clearance, self.snippets = clearance, snippets
+        self.clearance, self.snippets, self.as_words = clearance, snippets, as_words
         self.memo = _memo(searcher)
         # every letter a search may give
         self.listed = _listed(searcher, arrays, self.memo, clearance)
@@ -240,17 +248,18 @@ class _Run:
     def count(self, text: str) -> int:
         """How many letters `text` matches with the same filters."""
         return _Run(self.s, self.arrays, self.filters, "relevance", 1, 1, False,
-                    self.clearance, False)(text)[0].total
+                    self.clearance, False, self.as_words)(text)[0].total
 
     def __call__(self, text: str):
         s, arrays, memo, sort = self.s, self.arrays, self.memo, self.sort
         page, per_page = self.page, self.per_page
-        pq = _query.parse(text)
+        pq = _query.parse(text, understand_box=not self.as_words)
         narrowed = _apply_box_metadata(s, arrays, pq, self.filters, self.listed, memo)
         wq = _query.build(pq, _Inside(s, arrays))
         passing = allowed(s, arrays, narrowed, memo)
         result = SearchResult(total=0, page=page, per_page=per_page, hits=[], query=text,
-                              filters=self.filters.as_dict(), sort=sort)
+                              filters=self.filters.as_dict(), sort=sort,
+                              understood=_understood(pq.meta))
         if passing is not None and not passing.any():
             # No letter passes the filters: an empty set is never "no filter".
             result.facets = _facets.empty() if self.with_facets else {}
@@ -423,6 +432,19 @@ def _apply_box_metadata(searcher, arrays, pq, filters: Filters, listed: np.ndarr
         return filters.narrowed(meta.date_from if meta.date_is_filter else None,
                                 meta.date_to if meta.date_is_filter else None, sender)
     return filters
+
+
+def _understood(meta) -> dict | None:
+    """What of the box became a filter (after _apply_box_metadata), for SearchResult."""
+    if meta is None:
+        return None
+    out = {}
+    if meta.sender and meta.sender_filter:
+        out["sender"] = meta.sender
+    if meta.date_is_filter:
+        out |= {"date_from": meta.date_from.isoformat(), "date_to": meta.date_to.isoformat(),
+                "date_text": meta.date_text}
+    return out or None
 
 
 def _hit(stored: dict, pq, patterns, score: float | None) -> dict:

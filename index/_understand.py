@@ -73,6 +73,7 @@ class Understood:
     sender: str | None = None       # the agency as typed
     sender_filter: bool = False     # True: a filter; False: a ranking hint only
     date_is_filter: bool = False
+    date_text: str | None = None    # the date or range as typed, when it is a filter
 
     @property
     def any(self) -> bool:
@@ -186,6 +187,7 @@ def understand(text: str) -> Understood:
             date_span = (m.start(), m.end())
             break
     if date_span:
+        out.date_text = text[date_span[0]:date_span[1]].strip()
         scan = _blank(scan, *date_span)
         text = _blank(text, *date_span)
 
@@ -209,6 +211,7 @@ def understand(text: str) -> Understood:
     # agency comes with it; a day or a month in a metadata-only query is a date.
     if single and metadata_only and (agency or not _is_year(scan[single[0]:single[1]])):
         out.date_from, out.date_to, out.date_is_filter = single[2][0], single[2][1], True
+        out.date_text = text[single[0]:single[1]].strip()
         text = _blank(text, single[0], single[1])
     if agency:
         out.sender_filter = bool(metadata_only)

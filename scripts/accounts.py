@@ -82,8 +82,10 @@ def user():
 @click.argument("name")
 @click.option("--clearance", required=True, type=ClearanceChoice(),
               help="The most secret letters this user may see.")
+@click.option("--admin", is_flag=True,
+              help="May see the state of the index: files that failed and why.")
 @_file_options
-def add_user(name, clearance, users_opt, index_opt):
+def add_user(name, clearance, admin, users_opt, index_opt):
     """Add a user NAME; the password is read from standard input (twice on a terminal)."""
     from web.users import UserError, check_name
 
@@ -97,11 +99,24 @@ def add_user(name, clearance, users_opt, index_opt):
         _fail(f"a user named {name!r} already exists in {path}")
     password = _read_password()
     try:
-        users.add(name, clearance, password)
+        users.add(name, clearance, password, admin=admin)
     except UserError as exc:
         _fail(str(exc))
-    click.echo(f"added {name} (clearance {clearance}) to {path}")
-    _audit(path, "user_add", name, clearance=clearance)
+    click.echo(f"added {name} (clearance {clearance}{', admin' if admin else ''}) to {path}")
+    _audit(path, "user_add", name, clearance=clearance, admin=admin)
+
+
+@user.command("admin")
+@click.argument("name")
+@click.option("--off", is_flag=True, help="Take the admin role away instead.")
+@_file_options
+def set_admin(name, off, users_opt, index_opt):
+    """Let NAME see the state of the index (files that failed and why), or not (--off)."""
+    path = settings.users_file(users_opt, index_opt)
+    if not _users(path).set_admin(name, not off):
+        _fail(f"there is no user named {name!r} in {path}")
+    click.echo(f"{name} is {'no longer ' if off else ''}an admin")
+    _audit(path, "user_admin", name, admin=not off)
 
 
 @user.command("remove")
@@ -139,18 +154,19 @@ def set_password(name, users_opt, index_opt):
 @user.command("list")
 @_file_options
 def list_users(users_opt, index_opt):
-    """List the users: name, clearance, created, last sign-in."""
+    """List the users: name, clearance, created, last sign-in, admin."""
     path = settings.users_file(users_opt, index_opt)
     found = _users(path).list()
     if not found:
         click.echo(f"no users in {path}, so sign-in is off; add one with `{ADD_HINT}`")
         return
-    rows = [("name", "clearance", "created", "last sign-in")]
-    rows += [(u.name, u.clearance, u.created, u.last_login or "-") for u in found]
-    widths = [max(_width(row[i]) for row in rows) for i in range(3)]
+    rows = [("name", "clearance", "created", "last sign-in", "admin")]
+    rows += [(u.name, u.clearance, u.created, u.last_login or "-", "yes" if u.admin else "-")
+             for u in found]
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         cells = [cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)]
-        click.echo("  ".join(cells + [row[3]]))
+        click.echo("  ".join(cells + [row[-1]]))
 
 
 def _width(text: str) -> int:

@@ -138,16 +138,22 @@ def _append_log(path: Path | None, lines: list[str]):
 @click.option("--date-to")
 @click.option("--ref-no")
 @click.option("--received-no")
+@click.option("--recipient", help="The letter's เรียน line contains this text.")
+@click.option("--received-from", help="Received (a receiving stamp) on or after this date.")
+@click.option("--received-to", help="Received on or before this date.")
 @click.option("--kind")
 @click.option("--urgency")
 @click.option("--sort", type=click.Choice(["relevance", "date", "date_asc"]), default="relevance",
               show_default=True)
 @click.option("--as-typed", is_flag=True,
               help="Search the query as typed, even when it looks typed on the English layout.")
+@click.option("--as-words", is_flag=True,
+              help="Search an agency or a date in the query as words, not as a filter.")
 @click.option("--clearance", type=ClearanceChoice(), default=None,
               help="Search as a user of this clearance would (default: every letter).")
 @click.argument("query", nargs=-1)
-def search(index_opt, as_json, limit, page, sort, as_typed, clearance, query, **filters):
+def search(index_opt, as_json, limit, page, sort, as_typed, as_words, clearance, query,
+           **filters):
     """Search the index. QUERY is what you would type in the search box."""
     from index import BadFilter, IndexMissing
     from index import search as run_search
@@ -156,7 +162,8 @@ def search(index_opt, as_json, limit, page, sort, as_typed, clearance, query, **
     text = " ".join(query)
     try:
         result = run_search(index, text, filters, sort=sort, page=page, per_page=limit,
-                            with_facets=False, as_typed=as_typed, clearance=clearance)
+                            with_facets=False, as_typed=as_typed, clearance=clearance,
+                            as_words=as_words)
     except IndexMissing as exc:
         _fail(str(exc))
     except BadFilter as exc:
@@ -167,6 +174,8 @@ def search(index_opt, as_json, limit, page, sort, as_typed, clearance, query, **
             out["corrected"] = result.corrected
         if result.suggestion:
             out["suggestion"] = result.suggestion
+        if result.understood:  # words of the query that became a filter
+            out["understood"] = result.understood
         click.echo(json.dumps(out, ensure_ascii=False))
         return
     if result.corrected:
@@ -174,6 +183,9 @@ def search(index_opt, as_json, limit, page, sort, as_typed, clearance, query, **
                else "mistyped?")
         click.echo(f"searched as {result.corrected['query']} ({why}); --as-typed searches "
                    f"{result.corrected['as_typed']} as typed")
+    if result.understood:
+        click.echo(f"read as {understood_text(result.understood)}; --as-words searches "
+                   "them as words")
     click.echo(letters(result.total))
     if result.suggestion:
         click.echo(f"did you mean: {result.suggestion}")
@@ -186,6 +198,17 @@ def search(index_opt, as_json, limit, page, sort, as_typed, clearance, query, **
         click.echo(f"related, not matching ({len(related)}):")
         for hit in related:
             _print_hit("  ~", hit)
+
+
+def understood_text(understood: dict) -> str:
+    """`sender สลค., date ต.ค. 2563 (2020-10-01 to 2020-10-31)`."""
+    parts = []
+    if understood.get("sender"):
+        parts.append(f"sender {understood['sender']}")
+    if understood.get("date_from"):
+        parts.append(f"date {understood['date_text']} ({understood['date_from']} to "
+                     f"{understood['date_to']})")
+    return ", ".join(parts)
 
 
 def letters(n: int) -> str:

@@ -43,6 +43,15 @@ def document(doc_id: str):
     return jsonify(doc)
 
 
+@bp.get("/api/index-state")
+def index_state():
+    """The state of the index for an admin (the home page's panel as JSON)."""
+    state = data.index_state()
+    if state is None:
+        return error_response(403, "only an admin may see the state of the index")
+    return jsonify(state)
+
+
 @bp.get("/healthz")
 def healthz():
     try:

@@ -19,7 +19,7 @@ from typing import Iterator
 import settings
 
 ACTIONS = ("login", "login_failed", "logout", "search", "view", "original", "export",
-           "password", "user_add", "user_remove")
+           "password", "user_add", "user_remove", "user_admin")
 
 
 class AuditError(OSError):

@@ -35,7 +35,7 @@ def search(p: SearchParams, with_facets: bool = True, snippets: bool = True) -> 
     filters = p.parsed if p.parsed is not None else p.filters
     return index.search(index_dir(), p.q, filters, sort=p.sort, page=p.page,
                         per_page=p.per_page, with_facets=with_facets, as_typed=p.as_typed,
-                        clearance=clearance(), snippets=snippets)
+                        clearance=clearance(), snippets=snippets, as_words=p.as_words)
 
 
 def search_json(p: SearchParams, result: index.SearchResult) -> dict:
@@ -67,6 +67,14 @@ def health() -> dict:
     return {"status": "ok", "documents": s["documents"], "indexed_at": iso_utc(s["indexed_at"]),
             "last_run": s.get("last_run"), "failed": s.get("failed", 0),
             "needs_ocr": s.get("needs_ocr", 0)}
+
+
+def index_state() -> dict | None:
+    """For an admin: /healthz's figures and the files that failed (with their reasons) or
+    wait for OCR; None for anyone else (file names can say what a letter is about)."""
+    if not viewer().admin:
+        return None
+    return health() | index.problem_files(index_dir())
 
 
 def missing_index_hint() -> str:

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import settings
-from index import SORTS, BadFilter, Filters
+from index import DATE_FILTERS, SORTS, BadFilter, Filters
 
 # The URL parameters that are filters, in the order the form shows them.
-FILTER_NAMES = ("subject", "sender", "date_from", "date_to", "ref_no", "received_no",
-                "kind", "urgency")
+FILTER_NAMES = ("subject", "sender", "recipient", "date_from", "date_to", "ref_no",
+                "received_no", "received_from", "received_to", "kind", "urgency")
 MAX_PAGE = 10_000
 # Letter kinds and urgency levels as `saraban extract` writes them (the select boxes' lists;
 # any other value is still accepted and matched exactly).
@@ -30,7 +30,8 @@ _DOC_ID = re.compile(r"^[A-Za-z0-9_.-]{1,128}$")
 LABELS_TH = {
     "q": "คำค้น", "subject": "เรื่อง", "sender": "ส่วนราชการผู้ส่ง",
     "date_from": "ตั้งแต่วันที่", "date_to": "ถึงวันที่", "ref_no": "ที่ (เลขที่หนังสือ)",
-    "received_no": "เลขรับ", "kind": "ประเภทหนังสือ", "urgency": "ชั้นความเร็ว",
+    "received_no": "เลขรับ", "recipient": "เรียน (ผู้รับ)",
+    "received_from": "รับตั้งแต่วันที่", "received_to": "รับถึงวันที่", "kind": "ประเภทหนังสือ", "urgency": "ชั้นความเร็ว",
     "sort": "การเรียงลำดับ", "page": "หน้า", "per_page": "จำนวนต่อหน้า",
 }
 
@@ -56,6 +57,7 @@ class SearchParams:
     truncated: list[str] = field(default_factory=list)   # names of parameters that were cut
     per_page_clamped: bool = False
     as_typed: bool = False   # search q as typed (not as Thai typed on the English layout)
+    as_words: bool = False   # an agency or a date in q is searched as words, not a filter
 
     @property
     def empty(self) -> bool:
@@ -75,6 +77,8 @@ class SearchParams:
             out["per_page"] = self.per_page
         if self.as_typed:
             out["as_typed"] = 1
+        if self.as_words:
+            out["as_words"] = 1
         for key, value in changes.items():
             if value is None or value == "":
                 out.pop(key, None)
@@ -106,6 +110,10 @@ def _int(args, name: str, default: int) -> int:
                        f"{LABELS_TH[name]}: “{raw[:40]}” ไม่ใช่ตัวเลขจำนวนเต็ม") from None
 
 
+def _flag(args, name: str) -> bool:
+    return (args.get(name) or "").strip() in ("1", "true", "yes", "on")
+
+
 def parse_search(args) -> SearchParams:
     """Check the search parameters of a request (a werkzeug MultiDict or a plain dict).
 
@@ -127,7 +135,8 @@ def parse_search(args) -> SearchParams:
                        "การเรียงลำดับต้องเป็น relevance (ตรงที่สุด), date (ใหม่สุดก่อน) "
                        "หรือ date_asc (เก่าสุดก่อน)")
     p.sort = sort
-    p.as_typed = (args.get("as_typed") or "").strip() in ("1", "true", "yes", "on")
+    p.as_typed = _flag(args, "as_typed")
+    p.as_words = _flag(args, "as_words")
 
     p.page = _int(args, "page", 1)
     if not 1 <= p.page <= MAX_PAGE:
@@ -151,13 +160,14 @@ def parse_search(args) -> SearchParams:
 def _thai_filter_error(exc: BadFilter, typed_values: dict) -> BadParam:
     message = str(exc)
     name = message.split(":", 1)[0].strip().replace("-", "_")
-    if name in ("date_from", "date_to"):
+    if " is after " in message:
+        lo, hi = (part.strip().replace("-", "_") for part in message.split(" is after "))
+        return BadParam(lo, message, f"{LABELS_TH[lo]} อยู่หลัง {LABELS_TH[hi]} — ช่วงวันที่กลับด้าน")
+    if name in DATE_FILTERS:
         typed = typed_values.get(name, "")
         thai = (f"{LABELS_TH[name]}: อ่านวันที่ “{typed}” ไม่ได้ — พิมพ์เป็น พ.ศ. เช่น "
-                "22 ต.ค. 2563, ต.ค. 2563 หรือ 2563 (หรือ ค.ศ. แบบ 2020-10-22)")
+                "22 ต.ค. 2563, ต.ค. 2563, 2563 หรือ ปีงบประมาณ 2563 (หรือ ค.ศ. แบบ 2020-10-22)")
         return BadParam(name, message, thai)
-    if "date-from is after date-to" in message:
-        return BadParam("date_from", message, "ตั้งแต่วันที่ อยู่หลัง ถึงวันที่ — ช่วงวันที่กลับด้าน")
     if name == "received_no":
         return BadParam(name, message, "เลขรับต้องมีตัวเลข (เลขไทยหรือเลขอารบิกก็ได้)")
     label = LABELS_TH.get(name)

@@ -43,9 +43,14 @@ class Viewer:
     name: str | None
     clearance: str | None
     via: str   # local | session | basic | proxy
+    admin: bool = False   # sees the state of the index (the local user is the operator)
+
+    @classmethod
+    def of(cls, user, via: str) -> "Viewer | None":
+        return cls(user.name, user.clearance, via, user.admin) if user else None
 
 
-LOCAL = Viewer(None, None, "local")
+LOCAL = Viewer(None, None, "local", admin=True)
 # Routes anyone may reach: the health check (for monitoring), static files, the sign-in page.
 PUBLIC = {"static", "api.healthz", "signin.login"}
 # Routes for scripts: 401 (with a Basic challenge) rather than a redirect to the form.
@@ -154,7 +159,7 @@ def _from_proxy() -> Viewer | None:
         return None
     name = request.environ.get(environ_key(header), "").strip()
     user = users().get(name) if name else None
-    return Viewer(user.name, user.clearance, "proxy") if user else None
+    return Viewer.of(user, "proxy")
 
 
 def _from_session() -> Viewer | None:
@@ -162,7 +167,7 @@ def _from_session() -> Viewer | None:
     user = users().session_user(token) if token else None
     if token and user is None:
         session.pop("sid", None)   # expired or ended elsewhere
-    return Viewer(user.name, user.clearance, "session") if user else None
+    return Viewer.of(user, "session")
 
 
 def _from_basic() -> Viewer | None:
@@ -186,8 +191,7 @@ def _from_basic() -> Viewer | None:
             if len(remembered) > 1000:
                 remembered.clear()
             remembered[key] = now + BASIC_REMEMBER_S
-    user = users().get(name)
-    return Viewer(user.name, user.clearance, "basic") if user else None
+    return Viewer.of(users().get(name), "basic")
 
 
 # -- pages ---------------------------------------------------------------------------------
@@ -216,7 +220,7 @@ def login():
                                error=MESSAGES_TH[checked.reason].format(minutes=minutes)), 401
     session.clear()   # a new session (and CSRF token) for the signed-in user
     session["sid"] = users().open_session(checked.user.name, request.remote_addr)
-    g.viewer = Viewer(checked.user.name, checked.user.clearance, "session")
+    g.viewer = Viewer.of(checked.user, "session")
     record("login")
     return redirect(target)
 

@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS users (
     clearance TEXT NOT NULL,
     hash TEXT NOT NULL,
     created TEXT NOT NULL,
-    last_login TEXT
+    last_login TEXT,
+    admin INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS failures (
     name TEXT PRIMARY KEY,
@@ -63,6 +64,10 @@ CREATE TABLE IF NOT EXISTS meta (
 """
 
 
+# The columns a User is read from (u.: in a join with sessions).
+USER_COLUMNS = "name, clearance, created, last_login, admin"
+
+
 class UserError(ValueError):
     """A request the users file cannot honour; the message says why."""
 
@@ -73,6 +78,7 @@ class User:
     clearance: str
     created: str              # ISO 8601 UTC, seconds
     last_login: str | None    # the same, None when never signed in
+    admin: bool = False       # sees the state of the index (files that failed, and why)
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,13 @@ def check_password(password: str) -> None:
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Columns later versions added, for a users file made before them."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(users)")}
+    if "admin" not in have:
+        conn.execute("ALTER TABLE users ADD COLUMN admin INTEGER NOT NULL DEFAULT 0")
 
 
 class Users:
@@ -147,6 +160,7 @@ class Users:
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.executescript(SCHEMA)
+            _upgrade(conn)
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 
@@ -178,7 +192,8 @@ class Users:
 
     @staticmethod
     def _user(row) -> User:
-        return User(name=row[0], clearance=row[1], created=row[2], last_login=row[3])
+        return User(name=row[0], clearance=row[1], created=row[2], last_login=row[3],
+                    admin=bool(row[4]))
 
     def has_users(self) -> bool:
         db = self._db()
@@ -188,13 +203,13 @@ class Users:
         db = self._db()
         if db is None:
             return []
-        rows = db.execute("SELECT name, clearance, created, last_login FROM users ORDER BY name")
+        rows = db.execute(f"SELECT {USER_COLUMNS} FROM users ORDER BY name")
         return [self._user(r) for r in rows]
 
     def get(self, name: str) -> User | None:
         db = self._db()
-        row = db and db.execute("SELECT name, clearance, created, last_login FROM users "
-                                "WHERE name = ?", (name,)).fetchone()
+        row = db and db.execute(f"SELECT {USER_COLUMNS} FROM users WHERE name = ?",
+                                (name,)).fetchone()
         return self._user(row) if row else None
 
     def password_stamp(self, name: str) -> str | None:
@@ -204,20 +219,26 @@ class Users:
         row = db and db.execute("SELECT hash FROM users WHERE name = ?", (name,)).fetchone()
         return hashlib.sha256(row[0].encode()).hexdigest()[:16] if row else None
 
-    def add(self, name: str, clearance: str, password: str) -> User:
+    def add(self, name: str, clearance: str, password: str, admin: bool = False) -> User:
         check_name(name)
         if clearance not in CLEARANCES:
             raise UserError(f"clearance must be one of {', '.join(CLEARANCES)}, "
                             f"not {clearance!r}")
         check_password(password)
         hashed = self.hasher.hash(password)  # before the transaction: it takes a while
-        user = User(name, clearance, iso(time.time()), None)
+        user = User(name, clearance, iso(time.time()), None, admin)
         with self._write(create=True) as db:
             if db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
                 raise UserError(f"a user named {name!r} already exists")
-            db.execute("INSERT INTO users (name, clearance, hash, created) VALUES (?, ?, ?, ?)",
-                       (name, clearance, hashed, user.created))
+            db.execute("INSERT INTO users (name, clearance, hash, created, admin) "
+                       "VALUES (?, ?, ?, ?, ?)", (name, clearance, hashed, user.created, int(admin)))
         return user
+
+    def set_admin(self, name: str, admin: bool) -> bool:
+        """Make the user an admin or not; False when there is no such user."""
+        with self._write() as db:
+            return bool(db and db.execute("UPDATE users SET admin = ? WHERE name = ?",
+                                          (int(admin), name)).rowcount)
 
     def remove(self, name: str) -> bool:
         """Remove the user and end their sessions; False when there was no such user."""
@@ -283,8 +304,8 @@ class Users:
                 if self.hasher.check_needs_rehash(row[0]):
                     db.execute("UPDATE users SET hash = ? WHERE name = ?",
                                (self.hasher.hash(password), name))
-                user = db.execute("SELECT name, clearance, created, last_login FROM users "
-                                  "WHERE name = ?", (name,)).fetchone()
+                user = db.execute(f"SELECT {USER_COLUMNS} FROM users WHERE name = ?",
+                                  (name,)).fetchone()
                 if user:  # (not removed meanwhile)
                     return SignIn(True, self._user(user), "ok")
             return SignIn(False, None, "bad", self._count_failure(db, name, now))
@@ -333,12 +354,12 @@ class Users:
         now = time.time() if now is None else now
         key = _token_hash(token)
         row = db.execute(
-            "SELECT u.name, u.clearance, u.created, u.last_login, s.created, s.last_seen "
+            f"SELECT {', '.join('u.' + c for c in USER_COLUMNS.split(', '))}, s.created, s.last_seen "
             "FROM sessions s JOIN users u ON u.name = s.name WHERE s.token_hash = ?",
             (key,)).fetchone()
         if row is None:
             return None
-        created, last_seen = row[4], row[5]
+        created, last_seen = row[5], row[6]
         if now - last_seen > self.idle_seconds or now - created > self.max_seconds:
             with self._write() as db:
                 db.execute("DELETE FROM sessions WHERE last_seen < ? OR created < ?",

@@ -39,16 +39,17 @@ def _form_context(p: SearchParams, open_advanced: bool) -> dict:
 @bp.get("/")
 def home():
     p = SearchParams()
-    status, latest, browse, total = None, [], [], 0
+    status, latest, browse, total, state = None, [], [], 0, None
     try:
         status = data.health()
+        state = data.index_state()
         newest = data.search(SearchParams(sort="date", per_page=8))
         latest, total = newest.hits, newest.total   # what this user may see
         browse = [f for f in _facets(p, newest.facets) if f["name"] in ("year", "kind")]
     except index.IndexMissing:
         status = None
     return render_template("index.html", status=status, latest=latest, browse=browse,
-                           total=total,
+                           total=total, state=state,
                            missing_hint=None if status else data.missing_index_hint(),
                            **_form_context(p, open_advanced=True))
 

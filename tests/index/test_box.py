@@ -114,6 +114,27 @@ def test_an_agency_that_sent_nothing_is_searched_as_words(small_index):
     assert search(small_index, "กรมป่าไม้").total == 0
 
 
+def test_the_result_says_what_the_box_read_and_as_words_searches_the_words(tmp_path):
+    from .conftest import build, letter
+
+    ix = build(tmp_path / "index", [
+        letter("sent.txt", date="2019-05-20", sender="กรมบัญชีกลาง", sender_code="กค 0402",
+               subject="การเบิกจ่ายเงิน", text="การเบิกจ่ายเงินงบประมาณ"),
+        letter("names.txt", date="2020-02-03", sender="จังหวัดเลย", subject="แจ้งระเบียบ",
+               text="ตามระเบียบของกรมบัญชีกลาง ว่าด้วยการเบิกจ่าย ปี 2562"),
+    ])
+    read = search(ix, "กรมบัญชีกลาง 2562")
+    assert paths(read) == ["sent.txt"]
+    assert read.understood == {"sender": "กรมบัญชีกลาง", "date_from": "2019-01-01",
+                               "date_to": "2019-12-31", "date_text": "2562"}
+    words = search(ix, "กรมบัญชีกลาง 2562", as_words=True)
+    # the letter that has both words comes first; the agency's own letter is no longer alone
+    assert paths(words)[0] == "names.txt" and words.understood is None
+    # an agency among topical words only ranks: nothing was read as a filter
+    assert search(ix, "กรมบัญชีกลาง การเบิกจ่าย").understood is None
+    assert search(ix, "การเบิกจ่าย").understood is None
+
+
 # -- phrases in OCR'd text ---------------------------------------------------------------------
 OCR_LETTERS = [
     ("2560/01/clean.txt", "ให้ส่งเสริมเกษตรกรให้ไถกลบตอซังแทนการเผา และนำเศษวัสดุไปใช้ประโยชน์"),

@@ -75,11 +75,28 @@ def test_list_shows_name_clearance_created_and_last_sign_in(runner, db):
     add(runner, db, name="anna", clearance="none")
     Users(db).check("anna", PASSWORD)
     lines = invoke(runner, "user", "list", "--users", db).output.splitlines()
-    assert lines[0].split() == ["name", "clearance", "created", "last", "sign-in"]
+    assert lines[0].split() == ["name", "clearance", "created", "last", "sign-in", "admin"]
     anna, somchai = (line.split() for line in lines[1:])
     assert anna[:2] == ["anna", "none"] and anna[3].endswith("Z")
     assert somchai[:2] == ["สมชาย", "ลับ"] and somchai[3] == "-"
     assert lines[1].index("none") == lines[2].index("ลับ")  # columns line up
+
+
+def test_an_admin_is_made_at_add_or_later_and_listed(runner, db):
+    result = invoke(runner, "user", "add", "anna", "--clearance", "none", "--admin",
+                    "--users", db, input=PASSWORD + "\n")
+    assert result.exit_code == 0 and "admin" in result.output
+    add(runner, db)
+    assert Users(db).get("anna").admin and not Users(db).get("สมชาย").admin
+    assert invoke(runner, "user", "admin", "สมชาย", "--users", db).exit_code == 0
+    assert invoke(runner, "user", "admin", "anna", "--off", "--users", db).exit_code == 0
+    listed = {line.split()[0]: line.split()[-1]
+              for line in invoke(runner, "user", "list", "--users", db).output.splitlines()[1:]}
+    assert listed == {"anna": "-", "สมชาย": "yes"}
+    missing = invoke(runner, "user", "admin", "nobody", "--users", db)
+    assert missing.exit_code == 2 and "no user named" in missing.output
+    logged = [(e["action"], e.get("admin")) for e in AuditLog(db.parent / "users-audit.jsonl").events()]
+    assert ("user_admin", True) in logged and ("user_admin", False) in logged
 
 
 def test_remove(runner, db):

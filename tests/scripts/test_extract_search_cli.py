@@ -104,3 +104,37 @@ def test_search_says_when_it_read_mistyped_thai(sample_index, runner):
     assert search("--as-typed", "ประชาสัมพันธผลงาน").startswith("0 letters")
     offered = search("ประชุม งบประมาน")  # ประชุม finds letters: they stay, a correction is offered
     assert offered.splitlines()[1] == "did you mean: ประชุม งบประมาณ"
+
+
+def test_search_by_recipient_and_received_date(sample_index, runner):
+    from scripts.cli import main
+
+    def paths(*args):
+        out = runner.invoke(main, ["search", "--index", str(sample_index), "--json",
+                                   "--limit", "100", *args])
+        assert out.exit_code == 0, out.output
+        data = json.loads(out.output)
+        assert data["total"] == len(data["hits"])
+        return {h["path"] for h in data["hits"]}
+
+    seed = {"2563/10/seed-memo-2563-10-22.txt"}
+    assert paths("--recipient", "เลขาธิการคณะกรรมการการเลือกตั้ง") >= seed
+    assert paths("--received-from", "26 ต.ค. 2563", "--received-to", "26 ต.ค. 2563") == seed
+    assert paths("--recipient", "เลขาธิการคณะกรรมการการเลือกตั้ง",
+                 "--received-from", "2564") == set()
+    bad = runner.invoke(main, ["search", "--index", str(sample_index), "--received-from", "x"])
+    assert bad.exit_code == 2 and "received-from" in bad.output
+
+
+def test_search_says_what_it_read_as_a_filter(sample_index, runner):
+    from scripts.cli import main
+
+    def run(*args):
+        return runner.invoke(main, ["search", "--index", str(sample_index), *args]).output
+
+    out = run("สลค.", "ต.ค.", "2563")
+    assert out.startswith("read as sender สลค., date ต.ค. 2563 (2020-10-01 to 2020-10-31); "
+                          "--as-words")
+    assert json.loads(run("--json", "สลค. ต.ค. 2563"))["understood"]["sender"] == "สลค."
+    assert not run("--as-words", "สลค. ต.ค. 2563").startswith("read as")
+    assert "understood" not in json.loads(run("--json", "--as-words", "สลค. ต.ค. 2563"))

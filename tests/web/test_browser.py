@@ -197,3 +197,77 @@ def test_a_letter_and_its_thread(page, server):
     page.locator(".crumbs a").click()
     page.wait_for_url("**/search?**")
     assert page.locator("#q").input_value() == "ป้องกันและระงับอัคคีภัย"
+
+
+# What a screen reader and a keyboard user need, and WCAG AA contrast, computed in the page.
+AUDIT_JS = r"""
+() => {
+  const problems = [];
+  if (document.documentElement.lang !== "th") problems.push("html lang is not th");
+  const visible = el => { const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.display !== "none"; };
+  for (const el of document.querySelectorAll("input, select, textarea")) {
+    if (el.type === "hidden" || el.type === "submit") continue;
+    const named = el.labels.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby");
+    if (!named) problems.push("no label: " + (el.id || el.name));
+  }
+  for (const el of document.querySelectorAll("a, button")) {
+    if (!visible(el)) continue;
+    if (!(el.innerText.trim() || el.getAttribute("aria-label") || el.title))
+      problems.push("no name: " + el.outerHTML.slice(0, 80));
+  }
+  for (const img of document.querySelectorAll("img")) if (!img.hasAttribute("alt")) problems.push("img without alt");
+  const rgb = c => { const m = c.match(/[\d.]+/g).map(Number); return m.length > 3 ? m : [...m, 1]; };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0.5) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  const seen = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!node.textContent.trim() || !el || seen.has(el) || !visible(el)) continue;
+    if (el.closest(".visually-hidden, .skip, [hidden], details:not([open]) > :not(summary)")) continue;
+    seen.add(el);
+    const s = getComputedStyle(el), fg = rgb(s.color), bg = background(el);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const size = parseFloat(s.fontSize), bold = parseInt(s.fontWeight) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < need) problems.push(`contrast ${ratio.toFixed(2)} < ${need}: "${node.textContent.trim().slice(0, 30)}" (${s.color} on rgb(${bg.slice(0, 3)}))`);
+  }
+  return problems;
+}
+"""
+
+
+def test_every_page_is_usable_by_keyboard_and_screen_reader(page, server):
+    seed = api(server, "/api/search", q=SEED_SUBJECT)["hits"][0]["doc_id"]
+    pages = {"home": "/", "results": "/search?" + urlencode({"q": "ประชุม", "sender": "จังหวัด"}),
+             "no-results": "/search?q=ภูเขาไฟระเบิด", "letter": f"/documents/{seed}?q=ผลงาน",
+             "error": "/search?date_from=เมื่อวาน"}
+    for name, path in pages.items():
+        page.goto(server + path)
+        for summary in page.locator("details.advanced summary").all():
+            if page.locator("details.advanced").get_attribute("open") is None:
+                summary.click()   # the folded fields are checked too
+        assert page.evaluate(AUDIT_JS) == [], name
+    # the keyboard reaches the box, then the fields, each with a visible focus ring
+    page.goto(server + "/")
+    assert page.evaluate("document.activeElement.id") == "q"   # the box has the focus
+    rings = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        rings.append(page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+            return [e.id || e.tagName, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+                    || s.boxShadow !== 'none']; }"""))
+    reached = {r[0] for r in rings}
+    # the search button, then the advanced fields (on a phone, the fold that opens them)
+    assert {"BUTTON", "SUMMARY"} <= reached
+    assert page.width_name == "phone" or {"subject", "sender", "date_from"} <= reached
+    assert all(ring for _name, ring in rings), rings

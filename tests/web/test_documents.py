@@ -27,6 +27,22 @@ def test_document_page_shows_fields_text_and_stamps(client, seed_id):
     assert f"/documents/{seed_id}/original" in res.data.decode()
 
 
+def test_sender_and_recipient_lead_to_their_other_letters(client, seed_id):
+    from urllib.parse import parse_qs, urlparse
+
+    page = client.get(f"/documents/{seed_id}").data.decode()
+    links = {}
+    for href in re.findall(r'href="(/search\?[^"]+)"', page):
+        query = parse_qs(urlparse(href.replace("&amp;", "&")).query)
+        for name in ("sender", "recipient"):
+            if name in query:
+                links[name] = href.replace("&amp;", "&")
+    assert set(links) == {"sender", "recipient"}
+    for name, href in links.items():
+        listed = client.get(href.replace("/search", "/api/search", 1)).get_json()
+        assert SEED in {h["path"] for h in listed["hits"]}, name
+
+
 def test_document_json(client, seed_id):
     res = client.get(f"/api/documents/{seed_id}")
     assert res.status_code == 200

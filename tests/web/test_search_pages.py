@@ -1,4 +1,6 @@
 """The search page and its JSON twin over a real index of the sample archive."""
+import re
+
 import pytest
 
 import settings
@@ -173,3 +175,56 @@ def test_a_suggestion_is_offered_only_when_it_finds_letters(client, typo):
         assert again["total"] > 0
         page = client.get(url("/search", q=typo)).data.decode()
         assert "หรือคุณหมายถึง" in page
+
+
+def _truth_paths(client, keep) -> set[str]:
+    """Sample letters whose truth `keep`s, scans waiting for OCR left out (OCR is off)."""
+    listed = client.get(url("/api/search", per_page=100)).get_json()["hits"]
+    unread = {h["path"] for h in listed if h.get("needs_ocr")}
+    return {row["path"] for row in truth_rows() if keep(row) and row["path"] not in unread}
+
+
+def test_recipient_filter_lists_the_letters_addressed_so(client):
+    from index._documents import compact
+
+    wanted = _truth_paths(client, lambda r: compact("ผู้ว่าราชการจังหวัด") in compact(r.get("recipient") or ""))
+    data = client.get(url("/api/search", recipient="ผู้ว่าราชการ จังหวัด", per_page=100)).get_json()
+    assert {h["path"] for h in data["hits"]} == wanted and data["total"] == len(wanted) >= 2
+    page = client.get(url("/search", recipient="ผู้ว่าราชการจังหวัด"))
+    text = html_text(page.data)
+    assert "เรียน (ผู้รับ): ผู้ว่าราชการจังหวัด" in text  # the chip that removes it
+    assert 'value="ผู้ว่าราชการจังหวัด"' in page.data.decode()
+    assert client.get(url("/api/search", recipient="ไม่มีผู้รับนี้")).get_json()["total"] == 0
+
+
+def test_received_date_range_in_buddhist_era(client):
+    wanted = _truth_paths(client, lambda r: "2020-01-01" <= (r.get("received_date") or "") <= "2021-12-31")
+    wanted.add(SEED)  # not in the truth; its stamp says 26 ต.ค. 2563
+    data = client.get(url("/api/search", received_from="2563", received_to="๒๕๖๔",
+                          per_page=100)).get_json()
+    assert {h["path"] for h in data["hits"]} == wanted and data["total"] == len(wanted) >= 2
+    page = client.get(url("/search", received_from="2564", received_to="2563"))
+    assert page.status_code == 400
+    assert "รับตั้งแต่วันที่ อยู่หลัง รับถึงวันที่" in html_text(page.data)
+    bad = client.get(url("/api/search", received_to="เมื่อวาน"))
+    assert bad.status_code == 400 and "received-to" in bad.get_json()["error"]
+
+
+def test_the_page_says_what_the_box_read_and_offers_the_words(client):
+    typed = "สลค. ต.ค. 2563"
+    data = client.get(url("/api/search", q=typed)).get_json()
+    assert data["understood"] == {"sender": "สลค.", "date_from": "2020-10-01",
+                                  "date_to": "2020-10-31", "date_text": "ต.ค. 2563"}
+    assert SEED in {h["path"] for h in data["hits"]}
+    body = client.get(url("/search", q=typed)).data
+    page, text = body.decode(), html_text(body)
+    assert "“สลค.” เป็นส่วนราชการผู้ส่ง และ “ต.ค. 2563” เป็นช่วงวันที่ 1 ต.ค. 2563 – 31 ต.ค. 2563" in text
+    link = re.search(r'href="([^"]*as_words=1[^"]*)"[^>]*>ค้นเป็นคำในเนื้อหาแทน', page)
+    assert link
+    words = client.get(link.group(1).replace("&amp;", "&"))
+    assert "ค้น “สลค. ต.ค. 2563” เป็นคำทั้งหมด" in html_text(words.data)
+    as_json = client.get(url("/api/search", q=typed, as_words=1)).get_json()
+    assert as_json["understood"] is None
+    assert as_json["total"] != data["total"]
+    # plain words: nothing to say
+    assert client.get(url("/api/search", q="ประชาสัมพันธ์")).get_json()["understood"] is None
