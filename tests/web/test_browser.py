@@ -199,6 +199,41 @@ def test_a_letter_and_its_thread(page, server):
     assert page.locator("#q").input_value() == "ป้องกันและระงับอัคคีภัย"
 
 
+def test_the_box_read_as_a_sender_and_a_month_and_then_as_words(page, server):
+    page.goto(server + "/")
+    page.fill("#q", "สลค. ต.ค. 2563")
+    page.locator("#q").press("Enter")
+    page.wait_for_url("**/search?**")
+    notice = page.locator("p.understood")
+    assert "“สลค.” เป็นส่วนราชการผู้ส่ง" in notice.inner_text()
+    read = total_on(page)
+    assert read == api(server, "/api/search", q="สลค. ต.ค. 2563")["total"] >= 1
+    shot(page, "7-read-as-sender-and-month")
+    notice.locator("a").click()
+    page.wait_for_url("**as_words=1**")
+    assert "เป็นคำทั้งหมด" in page.locator("p.understood").inner_text()
+    assert total_on(page) == api(server, "/api/search", q="สลค. ต.ค. 2563", as_words=1)["total"]
+
+
+def test_recipient_and_received_dates_and_the_operators_view(page, server):
+    page.goto(server + "/")
+    state = page.locator("section.index-state")
+    assert "สถานะดัชนี" in state.inner_text()   # the local user is the operator
+    shot(page, "8-home-with-index-state")
+    if page.locator("details.advanced").get_attribute("open") is None:
+        page.locator("details.advanced summary").click()
+    page.fill("#recipient", "ผู้ว่าราชการจังหวัด")
+    page.fill("#received_from", "2563")
+    page.fill("#received_to", "ปีงบประมาณ 2564")
+    page.locator("#received_to").press("Enter")
+    page.wait_for_url("**/search?**")
+    want = api(server, "/api/search", recipient="ผู้ว่าราชการจังหวัด", received_from="2563",
+               received_to="ปีงบประมาณ 2564")
+    assert total_on(page) == want["total"] >= 1
+    chips = page.locator(".chips").inner_text()
+    assert "เรียน (ผู้รับ): ผู้ว่าราชการจังหวัด" in chips and "รับถึงวันที่" in chips
+    shot(page, "9-recipient-and-received")
+
 # What a screen reader and a keyboard user need, and WCAG AA contrast, computed in the page.
 AUDIT_JS = r"""
 () => {
@@ -261,7 +296,7 @@ def test_every_page_is_usable_by_keyboard_and_screen_reader(page, server):
     page.goto(server + "/")
     assert page.evaluate("document.activeElement.id") == "q"   # the box has the focus
     rings = []
-    for _ in range(8):
+    for _ in range(10):
         page.keyboard.press("Tab")
         rings.append(page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
             return [e.id || e.tagName, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
