@@ -53,7 +53,8 @@ _LABEL_LINE = _loose(
 
 URGENCY = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
 SECRECY = ("ลับที่สุด", "ลับมาก", "ลับ")
-_MARK_WORDS = _loose(r"(ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|ปกปิด)")
+# ฑ for ท: a look-alike OCR and copies confuse (ด่วนฑี่สุด).
+_MARK_WORDS = _loose(r"(ด่วน[ทฑ]ี่สุด|ด่วนมาก|ด่วน|ลับ[ทฑ]ี่สุด|ลับมาก|ลับ|ปกปิด)")
 
 # Kind titles printed at the top of the letter: the title word, then what may follow it.
 _KIND_TITLES = (
@@ -357,7 +358,7 @@ def _fill_marks(memo: Memo, lines: list[Line], head: list[Line]) -> None:
 
 
 def _canonical_mark(word: str) -> str:
-    bare = remove_tonemark(word)
+    bare = remove_tonemark(word).replace("ฑ", "ท")
     for mark in URGENCY + SECRECY + ("ปกปิด",):
         if remove_tonemark(mark) == bare:
             return mark
@@ -367,7 +368,10 @@ def _canonical_mark(word: str) -> str:
 # The label with OCR specks before it (". ที่ ๓๓๖/๒๕๖๓", "oS  ที่ ..."), or after another
 # field on the same line, as OCR joins two columns ("... โทร. ๖๗๑๓ ที่ ปช 0001.5/1169").
 _SPECKS_BEFORE = re.compile(r"^[^\u0E01-\u0E2E]{0,40}?(?=[ทฑ][\u0E31-\u0E4E]{0,3}\s*[:.]?\s*[ก-ฮ0-9๐-๙])")
-_LABEL_INSIDE = re.compile(r"\s(?=ที่\s*[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]{2,5})")
+# ที่ inside a header line before its number: after the agency on one line, or on an
+# order's title line (คำสั่งกระทรวงมหาดไทย ที่ ๑๕๔/๒๕๕๕).
+_LABEL_INSIDE = re.compile(r"\s(?=ที่\s*[:.]?\s*(?:[ก-ฮ]{1,3}\.?\s*[0-9๐-๙]{2,5}"
+                           r"|[0-9๐-๙]{1,5}\s*/\s*[0-9๐-๙]{4}(?![0-9๐-๙])))")
 
 
 _REF_LABEL_AT = re.compile(_REF_LABEL.pattern.lstrip("^"))
@@ -386,10 +390,17 @@ def _ref_label(ln: Line, before_subject: bool) -> re.Match | None:
     return None
 
 
+# A title line wrapped after its ที่ (คำสั่งสำนักเลขาธิการคณะรัฐมนตรี ที่⏎๑๑/๒๕๕๖).
+_LABEL_ENDS_LINE = re.compile(r"\sที่\s*[:.]?$")
+
+
 def _fill_ref(memo: Memo, head: list[Line]) -> Line | None:
     subject_at = next((ln.no for ln in head if _SUBJ_LABEL.match(ln.text)), None)
-    for ln in head:
-        m = _ref_label(ln, subject_at is not None and ln.no < subject_at)
+    for k, ln in enumerate(head):
+        before_subject = subject_at is not None and ln.no < subject_at
+        if before_subject and _LABEL_ENDS_LINE.search(ln.text) and k + 1 < len(head):
+            ln = Line(ln.no, ln.text + " " + head[k + 1].text)
+        m = _ref_label(ln, before_subject)
         if not m:
             continue
         rest = ln.text[m.end():]
@@ -624,36 +635,24 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
         m = _SIGNED_DAMAGED.match(ln.text)
         if m and _take_date(memo, ln.text[m.end():], received, within=8):
             return
-    # Memos: "วันที่ …" on the reference line or its own line in the header, above the
-    # addressee (a body line may wrap to start with วันที่ too).
-    for ln in _above_addressee(head) if memo.kind == "บันทึกข้อความ" else ():
-        if ln.no in stamp_lines:
-            continue
-        for m in _DATE_LABEL.finditer(ln.text):
-            if m.start() > 0 and not re.search(r"\s$", ln.text[:m.start()]):
-                continue  # "ลงวันที่", "ในวันที่" inside a sentence
-            # At the line start, on the reference line, or after a column gap (the ref
-            # number beside it unreadable: ที่ ๆ7 ๑๕๕๓๓๙      วันที่ ๙ กันยายน ๒๕๖๕).
-            if (m.start() == 0 or (ref_line is not None and ln.no == ref_line.no)
-                    or re.search(r"\S\s{3,}$", ln.text[:m.start()])):
-                if _take_date(memo, ln.text[m.end():], received, within=2):
-                    return
+    cands = [ln for ln in _above_addressee(head) if ln.no not in stamp_lines]
+    # Memos: "วันที่ …" on the reference line or its own line in the header.
+    if memo.kind == "บันทึกข้อความ" and _labelled_date(memo, lines, cands, ref_line, received):
+        return
     # Letters: the date alone on a line, under the letterhead (external) or under the
     # sender's name at the end (stamped letters).
     if memo.kind == "หนังสือประทับตรา":
         if _stamped_date(memo, lines, head, stamp_lines, received):
             return
     else:
-        cands = [ln for ln in _above_addressee(head) if ln.no not in stamp_lines]
         pure = [p for p in (_is_pure_date(ln.text, received) for ln in cands) if p]
         if pure:
             _set_date(memo, *pure[0])
             return
-        # Some letters label the date (วันที่ …) instead of printing it alone.
-        for ln in cands:
-            m = _DATE_LABEL.match(ln.text)
-            if m and _take_date(memo, ln.text[m.end():], received, within=2):
-                return
+        # Some letters label the date (วันที่ …, ลงวันที่ …) instead of printing it alone,
+        # also beside the reference number (ที่ …⇥ วันที่ …).
+        if _labelled_date(memo, lines, cands, ref_line, received):
+            return
     # A memo whose วันที่ label OCR lost (Sun ๑๕ ธ.ค. ๒๕๖๐): the date is still what ends
     # the reference line.
     if memo.kind == "บันทึกข้อความ" and ref_line is not None:
@@ -664,6 +663,33 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
     # letter: the date under the office's name after the closing sentence.
     if memo.kind == "อื่น ๆ":
         _stamped_date(memo, lines, head, stamp_lines, received)
+
+
+# A date label in the header: วันที่, ลงวันที่, ณ วันที่ (a colon may follow).
+_HEADER_DATE_LABEL = re.compile(r"(?:(?<![ก-๙])ลง\s?|(?<![ก-๙])ณ\s*)?" + _DATE_LABEL.pattern)
+
+
+def _labelled_date(memo: Memo, lines: list[Line], cands: list[Line], ref_line: Line | None,
+                   received: tuple[date, ...]) -> bool:
+    """The letter's own date after a label on a header line (`cands`: above the
+    addressee, stamps left out): at the line's start, on the reference line, or after a
+    column gap (the ref number beside it unreadable: ที่ ๆ7 ๑๕๕๓๓๙      วันที่ ๙ กันยายน ๒๕๖๕).
+    A label inside a sentence ("ในวันที่") is not one."""
+    for ln in cands:
+        for m in _HEADER_DATE_LABEL.finditer(ln.text):
+            if m.start() > 0 and not re.search(r"\s$", ln.text[:m.start()]):
+                continue
+            if (m.start() == 0 or (ref_line is not None and ln.no == ref_line.no)
+                    or re.search(r"\S\s{3,}$", ln.text[:m.start()])):
+                rest = ln.text[m.end():]
+                if _take_date(memo, rest, received, within=2):
+                    return True
+                nxt = _next_nonblank(lines, ln)
+                # the year wrapped onto the next line (วันที่ : ๑๐ เดือน สิงหาคม พ.ศ.⏎๒๕๕๕)
+                if nxt is not None and _take_date(memo, rest + " " + nxt.text, received,
+                                                  within=2):
+                    return True
+    return False
 
 
 def _above_addressee(head: list[Line]) -> list[Line]:
