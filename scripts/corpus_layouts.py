@@ -51,14 +51,18 @@ def _fields_and_body(doc, b: list, colon: bool) -> None:
         b.append(("body", para))
 
 
-def _sign(doc, b: list, closing: str | None = "ขอแสดงความนับถือ") -> None:
-    if closing:
-        b.append(("sign", closing))
+def _signature(doc, b: list) -> None:
     b.append(("signspace", ""))
     if doc["signatory"]:
         b.append(("sign", f"({doc['signatory']})"))
         for pl in doc["position_lines"]:
             b.append(("sign", pl))
+
+
+def _sign(doc, b: list, closing: str | None = "ขอแสดงความนับถือ") -> None:
+    if closing:
+        b.append(("sign", closing))
+    _signature(doc, b)
     for c in doc.get("contact_lines") or []:
         b.append(("contact", c))
     for n in doc["notes"]:
@@ -140,11 +144,7 @@ def _numbered_title(doc, word: str, when: str):
     else:
         line = f"{when} ณ วันที่ " + doc["date_raw"]
     b.append(("sign", line))
-    b.append(("signspace", ""))
-    if doc["signatory"]:
-        b.append(("sign", f"({doc['signatory']})"))
-        for pl in doc["position_lines"]:
-            b.append(("sign", pl))
+    _signature(doc, b)
     return b, updates
 
 
