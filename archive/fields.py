@@ -81,7 +81,7 @@ _AGENCY_START = re.compile(
     r"^(?:ศาลากลาง|จังหวัด|กรม|กระทรวง|สำนักงาน|สำนัก|กอง|สถาบัน|องค์การ|การ(?:ไฟฟ้า|ประปา|ท่า)|"
     r"มหาวิทยาลัย|โรงเรียน|โรงพยาบาล|ศาล|เทศบาล|องค์การบริหารส่วน|ที่ว่าการ|กรุงเทพมหานคร|"
     r"ธนาคาร|คณะ|ศูนย์|หน่วย|ตำรวจ|กองบัญชาการ|กองทัพ|สภา|วิทยาลัย)")
-_POSITION_HINT = re.compile(r"^(?:ผู้|รอง|หัวหน้า|อธิบดี|ปลัด|เลขาธิการ|นายก|ประธาน|อธิการบดี|"
+_POSITION_HINT = re.compile(r"^(?:ผู้|รอง|หัวหน้า|อธิบดี|ปลัด|เลขาธิการ|นายก|ประธาน|อธิการบดี|คณบดี|"
                             r"นัก|เจ้าพนักงาน|ผบ|ผู้บัญชาการ|ผู้ว่า|ปฏิบัติ|รักษา)")
 
 
@@ -134,6 +134,22 @@ def _drop_junk_ends(text: str) -> str:
     while segs and _is_junk(segs[0]):
         segs.pop(0)
     return _SPECK_BEFORE_VALUE.sub("", " ".join(segs))
+
+
+# Short Latin words that are not acronyms (ITA, IT stay), symbols, and mixes of the two.
+_JUNK_TOKEN = re.compile(r"[a-z]{1,3}|[A-Z][a-z]{1,2}|[^\w\s]+|[A-Za-z]*[^\w\s()][A-Za-z]*")
+
+
+def _drop_junk_tail(text: str) -> str:
+    """A Thai value without the OCR debris after its last word (`คณบดีคณะ ee`,
+    `… ราชภัฏเลย . ล Bs Rod ab §`), also when no column gap sets it apart: trailing tokens of
+    a few Latin letters or symbols only, and a lone Thai letter among them."""
+    words = _drop_junk_ends(text).split()
+    while len(words) > 1 and (_JUNK_TOKEN.fullmatch(words[-1])
+                              or (re.fullmatch(r"[ก-ฮ]", words[-1]) and len(words) > 2
+                                  and _JUNK_TOKEN.fullmatch(words[-2]))):
+        words.pop()
+    return " ".join(words)
 
 
 def _nonblank(lines: list[Line]) -> list[Line]:
@@ -271,7 +287,11 @@ def _join_wrapped(parts: list[str]) -> str:
 
 
 def _is_pure_date(text: str, received: tuple[date, ...] = ()) -> tuple[str, str] | None:
-    """(date_raw, iso) when the whole line is one date."""
+    """(date_raw, iso) when the whole line is one date, or its first column is (a stamp's
+    unit may stand a column gap beside it: ๙ กันยายน ๒๕๖๕          ภาควิชาวิทยาศาสตร์ประยุกต์)."""
+    columns = re.split(r"\s{6,}", text.strip())
+    if len(columns) > 1 and not find_dates(" ".join(columns[1:])):
+        text = columns[0]
     found = _settled_dates(text, received)
     if len(found) == 1 and len(date_readings(text)) == 1:
         a, b, d = found[0]
@@ -390,6 +410,9 @@ def _ref_label(ln: Line, before_subject: bool) -> re.Match | None:
     return None
 
 
+# The digits of a reference number go on past what was read as its end (a speck, a digit
+# misread as a dot): /๐๐.๗๔, /๓.๓๓๐.
+_DAMAGED_NUMBER = re.compile(r"^[.,:;'`]\s?[0-9๐-๙]")
 # A title line wrapped after its ที่ (คำสั่งสำนักเลขาธิการคณะรัฐมนตรี ที่⏎๑๑/๒๕๕๖).
 _LABEL_ENDS_LINE = re.compile(r"\sที่\s*[:.]?$")
 
@@ -408,6 +431,10 @@ def _fill_ref(memo: Memo, head: list[Line]) -> Line | None:
         norm = normalize_ref_no(rest)
         if not norm:
             continue
+        if _DAMAGED_NUMBER.match(rest[len(_raw_ref(rest)):]):
+            # ๐๐.๗๔ for ๐๑๗๔: the number read is not the number printed, so it is left
+            # empty; the agency's letters and department still name the sender (_code_on).
+            return ln
         memo.ref_no = norm
         memo.ref_no_raw = _raw_ref(rest)
         return ln
@@ -443,8 +470,9 @@ def _mend_ref_letters(memo: Memo, ref_line: Line | None, printed: str | None) ->
         return False
     text = ref_line.text.strip()
     label = _REF_LABEL.match(text) or re.match(r"^\S{1,4}\s+(?=\S{0,6}\s*[0-9๐-๙]{4})", text)
-    m = _LOOSE_REF.match(text[label.end():] if label else text)
-    if not m:
+    rest = text[label.end():] if label else text
+    m = _LOOSE_REF.match(rest)
+    if not m or _DAMAGED_NUMBER.match(rest[m.end():]):
         return False
     letters = agencies.letters_for_number(m.group("dept"), _resolve(printed, None))
     if letters is None:
@@ -590,7 +618,7 @@ def _opens_paragraph(text: str) -> bool:
 def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line], stamp_lines: set[int]) -> None:
     if memo.kind in TITLED_KINDS:
         return
-    hit = _first(head, _RECIP_LABEL)
+    hit = _first(head, _RECIP_LABEL) or _garbled_recipient(head, stamp_lines)
     if not hit:
         return
     ln, m = hit
@@ -601,8 +629,26 @@ def _fill_recipient(memo: Memo, lines: list[Line], head: list[Line], stamp_lines
     if cont and not _BODY_OPENER.match(cont[0].text) and (
             len(cont) == 1 and _next_is_label(lines, cont[0], stamp_lines) or len(cont[0].text) < 0.4 * len(parts[0])):
         parts.append(cont[0].text)
+    parts = [_drop_junk_tail(p) for p in parts]
     value = _join_wrapped([p for p in parts if p]) if any(parts) else ""
     memo.recipient = value or None
+
+
+def _garbled_recipient(head: list[Line], stamp_lines: set[int]) -> tuple[Line, re.Match] | None:
+    """The addressee's line when OCR made its เรียน a short Latin word (Seu คณบดีคณะ…): after
+    the subject line, a position (คณบดี, อธิบดี, ผู้ว่า…) right after the garbled label."""
+    subject = _first(head, _SUBJ_LABEL)
+    if subject is None:
+        return None
+    for ln in head:
+        if ln.no <= subject[0].no or ln.no in stamp_lines:
+            continue
+        m = _GARBLED_LABEL.match(ln.text)
+        if m and _POSITION_HINT.match(ln.text[m.end():]):
+            return ln, m
+        if _is_label(ln.text) and not _SUBJ_LABEL.match(ln.text):
+            return None   # the next labelled field: the addressee was not garbled
+    return None
 
 
 def _set_date(memo: Memo, raw: str, iso: str) -> None:
@@ -817,14 +863,50 @@ def _fill_sender(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line
         memo.owner_division = division
     memo.sender_as_printed = printed
     _mend_ref_letters(memo, ref_line, printed)
-    code = agencies.normalize_code(memo.ref_no) if memo.ref_no and not re.match(r"^\d", memo.ref_no) else None
+    code = _code_on(memo.ref_no if memo.ref_no else _ref_text(ref_line))
     ag = _resolve(printed, code)
     if ag is not None:
         # The code printed on the letter wins: an agency may use more than one.
         memo.sender, memo.sender_code, memo.sender_abbr = ag.name, code or ag.code or None, ag.abbr or None
+        office = _office_of(printed, ag)
+        if office:  # คณะวิทยาศาสตร์การกีฬา of มหาวิทยาลัยบูรพา sent it
+            memo.sender = f"{office} {ag.name}"
     else:
-        memo.sender = agencies.canonical_name(printed) if printed else None
+        memo.sender = agencies.canonical_name(_unspeck_name(printed)) if printed else None
         memo.sender_code = code
+
+
+def _unspeck_name(printed: str) -> str:
+    """An agency the directory does not know, without OCR's debris: a look-alike consonant
+    or a speck read as ์ (spell), a speck read as a final dot after a long word (an
+    abbreviation such as สลค. keeps its dot)."""
+    name = spell.fix_confusables(printed)
+    last = name.split()[-1] if name.split() else ""
+    if last.endswith(".") and "." not in last[:-1] and len(last) > 7:
+        name = name[:-1]
+    return name
+
+
+def _ref_text(ref_line: Line | None) -> str | None:
+    """The reference number as read on its line, damaged or not."""
+    m = _REF_LABEL.match(ref_line.text) if ref_line is not None else None
+    return normalize_ref_no(ref_line.text[m.end():]) if m else None
+
+
+def _code_on(ref_no: str | None) -> str | None:
+    """The agency code of a reference number (none for an order's 12/2565)."""
+    return agencies.normalize_code(ref_no) if ref_no and not re.match(r"^\d", ref_no) else None
+
+
+def _office_of(printed: str | None, ag: agencies.Agency) -> str | None:
+    """The office printed before its agency's name in a letterhead (_with_parent), if any."""
+    if not printed:
+        return None
+    for name in (ag.name, *ag.aliases):
+        if name and printed.endswith(" " + name):
+            office = printed[: -len(name)].strip()
+            return office if _OFFICE.match(office) else None
+    return None
 
 
 def _resolve(printed: str | None, code: str | None) -> agencies.Agency | None:
@@ -897,6 +979,15 @@ def _title_agency(lines: list[Line], kind: str) -> str | None:
     return None
 
 
+# Units that are part of an agency (a memo's owner_division), never the agency itself.
+_SUB_UNIT = re.compile(r"^(?:กอง|กลุ่ม|ฝ่าย|งาน|ศูนย์|ส่วน|สา[ขช]าวิชา|ภาควิชา|แผนก)")  # ข/ช: OCR
+# A letterhead may name an office and, on the next line, the body it belongs to
+# (คณะวิทยาศาสตร์การกีฬา / มหาวิทยาลัยบูรพา, สำนักบริหารโครงการ / กรมชลประทาน): both are the sender.
+_OFFICE = re.compile(r"^(?:คณะ|สำนัก(?!งาน)|กอง|ศูนย์|สถาบัน|ภาควิชา|สาขาวิชา|วิทยาลัย|โรงเรียน|"
+                     r"โรงพยาบาล|สถานี|หน่วย)")
+_PARENT = re.compile(r"^(?:มหาวิทยาลัย|กรม|กระทรวง|สำนักงาน|จังหวัด|สถาบัน|องค์การ|สภา)")
+
+
 def _split_division(value: str) -> tuple[str | None, str | None]:
     """`กลุ่มบริหารทั่วไป กรมทางหลวง โทร. …` -> (division, agency)."""
     value = re.split(r"\s*(?:โท[รธ]\.?|โทรศัพท์|ติดต่อ)\s*[0-9๐-๙]", value)[0]
@@ -908,8 +999,12 @@ def _split_division(value: str) -> tuple[str | None, str | None]:
         if agencies.lookup_name(agencies.canonical_name(tail)):
             return (" ".join(words[:k]) or None), tail
     for k in range(len(words) - 1, 0, -1):
-        if _AGENCY_START.match(words[k]) and not re.match(r"^(?:กอง|กลุ่ม|ฝ่าย|งาน|ศูนย์|ส่วน)", words[k]):
+        if _AGENCY_START.match(words[k]) and not _SUB_UNIT.match(words[k]):
             return " ".join(words[:k]), " ".join(words[k:])
+    # The larger unit printed first: คณะวิทยาศาสตร์และเทคโนโลยี สาขาวิชาวิทยาศาสตร์สิ่งแวดล้อม.
+    first_sub = next((k for k, w in enumerate(words) if _SUB_UNIT.match(w)), None)
+    if first_sub and _AGENCY_START.match(words[0]) and not _SUB_UNIT.match(words[0]):
+        return " ".join(words[first_sub:]), " ".join(words[:first_sub])
     if len(words) == 1:
         return None, words[0]
     return (" ".join(words[:-1]) or None), words[-1] if words else None
@@ -924,9 +1019,13 @@ def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | Non
     rest = ref_line.text[m.end():] if m else ""
     beside = rest[len(_raw_ref(rest)):] if rest else ""
     beside = beside.strip() if re.match(r"\s{2,}\S", beside) else ""
-    if beside and not _DATE_LABEL.match(beside) and not _is_pure_date(beside):
-        return _clean_value(beside)
+    if not beside:
+        # the number damaged (อว ๘๑๑๕.๑ /๐๐.๗๔): the name still stands after a column gap
+        gap = re.search(r"\S\s{4,}(?=\S)", rest)
+        beside = rest[gap.end():].strip() if gap else ""
     after = [ln for ln in head if ln.no > ref_line.no and ln.no not in stamp_lines]
+    if beside and not _DATE_LABEL.match(beside) and not _is_pure_date(beside):
+        return _with_parent(_clean_value(beside), after[:1])
     for k, ln in enumerate(after):
         t = ln.text
         if _LABEL_LINE.match(t) or _is_pure_date(t):
@@ -945,8 +1044,20 @@ def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | Non
                 name = joined
             else:
                 break
-        return _clean_value(name)
+        return _with_parent(_clean_value(name), after[k + 1:k + 2])
     return None
+
+
+def _with_parent(name: str, following: list[Line]) -> str:
+    """An office's name and the body on the line below it that it belongs to, when the
+    office alone is no agency of the directory."""
+    if not following or agencies.lookup_name(agencies.canonical_name(name)):
+        return name
+    parent = following[0].text.strip()
+    if (_OFFICE.match(name) and _PARENT.match(parent) and not _ADDRESS.search(parent)
+            and not _is_label(parent) and len(parent) <= 60):
+        return f"{name} {_clean_value(parent)}"
+    return name
 
 
 def _letterhead_above(head: list[Line], ref_line: Line) -> str | None:

@@ -44,6 +44,8 @@ READ_NUMBERS_AGAIN = True
 # networks that read the words around them (archive.marks, archive.lookalikes).
 # Dev scans, CER after repair 2.93 % -> 2.45 %; subjects right 54 % -> 83 %.
 READ_IN_CONTEXT = True
+# A first page's urgency and secrecy stamps are read again from its upper part (marks_on_top).
+READ_MARKS_ON_TOP = True
 # Dev scans are 150 dpi images. CER after repair by rendering resolution: 150 dpi 4.20 %,
 # 200 dpi 4.17 %, 250 dpi 3.96 % (10 % more CPU than 200), 300 dpi 4.69 %.
 # Images below this resolution are scaled up to it.
@@ -251,13 +253,14 @@ def _read_numbers_again(text: str, hocr: str, img) -> str:  # noqa: ANN001
         return text
 
 
-def _tesseract(png: bytes, config: tuple[str, ...], hocr: bool = False) -> tuple[str, str]:
+def _tesseract(png: bytes, config: tuple[str, ...], hocr: bool = False,
+               psm: int = PSM) -> tuple[str, str]:
     """(text, hOCR with character boxes, or "") of a PNG page."""
     # No --dpi: Tesseract's own estimate from the text height measured far better (a wrong
     # value loses tone marks and whole words).
     with tempfile.TemporaryDirectory(prefix="saraban-ocr-") as tmp:
         out = Path(tmp) / "page"
-        cmd = ["tesseract", "stdin", str(out), "-l", LANG, "--psm", str(PSM), *config]
+        cmd = ["tesseract", "stdin", str(out), "-l", LANG, "--psm", str(psm), *config]
         cmd += ["-c", "hocr_char_boxes=1", "txt", "hocr"] if hocr else ["txt"]
         # One thread per Tesseract: the indexer already runs one file per core.
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
@@ -304,14 +307,55 @@ def _thai_words() -> frozenset[str]:
     return frozenset(thai_words())
 
 
-def ocr_image(img, dpi: float = RENDER_DPI) -> str:  # noqa: ANN001
-    """Text of one page image (PIL), with the Thai fixes applied."""
-    return postprocess(recognize(img, dpi))
+# The urgency and secrecy stamps (ด่วนที่สุด, ลับ) are large, bold, often boxed or beside the
+# Garuda, above the ที่ line, where the page's reading makes junk of them (ด่วนนี้สต, "vg yy"
+# on the real scans prd_01 and dula_04). The page's upper part read again as sparse text
+# (psm 11) at a smaller scale reads them whole: 0.6-0.9 s more a scanned letter (measured
+# on a shared machine; a page is 3-5 s).
+MARKS_TOP_FRACTION = 0.3
+MARKS_DPI = 110  # the marks read at 90-110 dpi on the real scans, not at 130-150
 
 
-def _ocr_or_empty(img, dpi: float, what: str) -> str:  # noqa: ANN001
+def marks_on_top(img, dpi: float = RENDER_DPI) -> list[str]:  # noqa: ANN001
+    """The urgency and secrecy marks printed in the upper part of a first page, each read
+    as a whole word (archive.fields.URGENCY, SECRECY): the most urgent, then the most secret."""
+    from PIL import Image
+
+    from .fields import SECRECY, URGENCY
+
+    img = _as_gray(img)
+    top = img.crop((0, 0, img.width, int(img.height * MARKS_TOP_FRACTION)))
+    if dpi > MARKS_DPI:
+        factor = MARKS_DPI / dpi
+        top = top.resize((max(1, int(top.width * factor)), max(1, int(top.height * factor))),
+                         Image.LANCZOS)
+    buf = io.BytesIO()
+    top.save(buf, format="PNG")
+    text, _ = _tesseract(buf.getvalue(), (), psm=11)
+    words = {re.sub(r"[^\u0E00-\u0E7F]", "", w) for w in text.split()}
+    found = [next((m for m in kind if m in words), None) for kind in (URGENCY, SECRECY)]
+    return [m for m in found if m]
+
+
+def _with_marks(text: str, marks: list[str]) -> str:
+    """The page's text with the marks its reading lost as a first line."""
+    present = re.sub(r"\s", "", text[:400])
+    missing = [m for m in marks if m not in present]
+    return " ".join(missing) + "\n" + text if missing else text
+
+
+def ocr_image(img, dpi: float = RENDER_DPI, first_page: bool = False) -> str:  # noqa: ANN001
+    """Text of one page image (PIL), with the Thai fixes applied; a first page's urgency and
+    secrecy marks are read again from its upper part (marks_on_top)."""
+    text = postprocess(recognize(img, dpi))
+    if first_page and READ_MARKS_ON_TOP:
+        text = _with_marks(text, marks_on_top(img, dpi))
+    return text
+
+
+def _ocr_or_empty(img, dpi: float, what: str, first_page: bool = False) -> str:  # noqa: ANN001
     try:
-        return ocr_image(img, dpi)
+        return ocr_image(img, dpi, first_page)
     except Exception as exc:  # noqa: BLE001 - one bad page must not fail the file
         log.warning("OCR failed for %s: %s", what, exc)
         return ""
@@ -343,7 +387,8 @@ def read_image(path: Path | str, ocr: bool = True) -> tuple[str | None, int, boo
                 log.warning("cannot decode page %d of %s: %s", index + 1, path.name, exc)
                 texts.append("")
                 continue
-            texts.append(_ocr_or_empty(frame, _image_dpi(frame), f"{path.name} page {index + 1}"))
+            texts.append(_ocr_or_empty(frame, _image_dpi(frame), f"{path.name} page {index + 1}",
+                                       first_page=index == 0))
     return "\n\n".join(texts), pages, False
 
 
@@ -404,7 +449,7 @@ def ocr_pdf_pages(path: Path | str, page_numbers: list[int]) -> dict[int, str]:
     try:
         for number, img in render(path, list(page_numbers), RENDER_DPI):
             result[number] = "" if img is None else _ocr_or_empty(
-                img, RENDER_DPI, f"{path.name} page {number}")
+                img, RENDER_DPI, f"{path.name} page {number}", first_page=number == 1)
     except Exception as exc:  # noqa: BLE001 - the document itself cannot be opened
         if not result:
             raise ValueError(f"cannot render PDF for OCR ({exc.__class__.__name__}): {path.name}") from exc

@@ -1,7 +1,7 @@
 """Conservative repair of OCR-confused Thai consonants in short field values (subject,
 addressee, position …). A change is made only when the text contains a run that is not
 made of dictionary words and one swap of a look-alike consonant (or the removal of a stray
-space) makes the whole run dictionary words. Names of people are never passed here."""
+space or of a speck read as ์) makes the whole run dictionary words. Names of people are never passed here."""
 from __future__ import annotations
 
 import re
@@ -27,15 +27,20 @@ def _unknown(run: str) -> int:
     return sum(len(tok) for tok in word_tokenize(run, engine="newmm") if tok not in words)
 
 
+_THANTHAKHAT = "\u0e4c"
+
+
 def _fix_run(run: str) -> str:
     if len(run) < 3 or _unknown(run) == 0:
         return run
     best = None
     for i, ch in enumerate(run):
-        alt = _SWAP.get(ch)
-        if alt is None:
+        if ch == _THANTHAKHAT:
+            cand = run[:i] + run[i + 1:]   # a speck read as ์ (ราชภัฏเลย์)
+        elif ch in _SWAP:
+            cand = run[:i] + _SWAP[ch] + run[i + 1:]
+        else:
             continue
-        cand = run[:i] + alt + run[i + 1:]
         if _unknown(cand) == 0:
             if best is not None:
                 return run  # two different fixes: do not guess

@@ -2,6 +2,11 @@
 clean_text.jsonl). Runs archive.read_document, exactly what `saraban extract` uses.
 
     python scripts/eval_extraction.py --corpus /work/shared/corpus/dev [--formats txt,pdf]
+    python scripts/eval_extraction.py --truth tests/fixtures/real_scans/truth.jsonl \
+        --archive /work/shared/corpus/real --formats scan
+
+A truth line may list the fields that were `judged` (real scans read by eye: handwriting is
+not judged); only those are counted for it, and each such letter gets a line of its own.
 """
 from __future__ import annotations
 
@@ -78,7 +83,9 @@ def _tally(stats: dict, groups: tuple[str, ...], key: str, ok: bool, present: bo
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", required=True, type=Path)
+    ap.add_argument("--corpus", type=Path, help="a folder with archive/ and truth.jsonl")
+    ap.add_argument("--truth", type=Path, help="truth lines (default CORPUS/truth.jsonl)")
+    ap.add_argument("--archive", type=Path, help="the files (default CORPUS/archive)")
     ap.add_argument("--formats", default="txt,pdf", help="comma list of txt,pdf,scan")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--worst", type=int, default=5, help="examples of errors shown per field")
@@ -86,20 +93,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--json", type=Path, help="write per-document results here")
     a = ap.parse_args(argv)
+    if a.corpus is None and (a.truth is None or a.archive is None):
+        ap.error("give --corpus, or both --truth and --archive")
+    truth_file = a.truth or a.corpus / "truth.jsonl"
+    archive_dir = a.archive or a.corpus / "archive"
 
     formats = set(a.formats.split(","))
     fields = [f for f in a.fields.split(",") if f]
-    truths = [json.loads(line) for line in open(a.corpus / "truth.jsonl", encoding="utf-8")]
+    truths = [json.loads(line) for line in open(truth_file, encoding="utf-8")]
     truths = [t for t in truths if t.get("format") in formats]
     if a.limit:
         truths = truths[: a.limit]
     clean = {}
-    clean_path = a.corpus / "clean_text.jsonl"
-    if clean_path.exists():
+    clean_path = a.corpus / "clean_text.jsonl" if a.corpus else None
+    if clean_path is not None and clean_path.exists():
         for line in open(clean_path, encoding="utf-8"):
             row = json.loads(line)
             clean[row["path"]] = row["text"]
-    jobs = [(str(a.corpus / "archive"), t["path"], t,
+    jobs = [(str(archive_dir), t["path"], t,
              clean.get(t["path"]) if t["format"] in ("pdf", "scan") else None) for t in truths]
     t0 = time.time()
     with Pool(a.jobs) as pool:
@@ -111,14 +122,18 @@ def main(argv: list[str] | None = None) -> int:
     stats: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
     errors: dict[str, list[tuple]] = defaultdict(list)
     failed = []
+    per_letter = []   # (path, right, judged) of letters whose truth lists what was judged
     for r in results:
         t = by_path[r["path"]]
         if r["error"]:
             failed.append((r["path"], r["error"]))
         groups = ("ALL", f"format={t['format']}", f"kind={t['kind']}")
-        for f in fields:
+        judged = [f for f in fields if f in t["judged"]] if "judged" in t else fields
+        right = 0
+        for f in judged:
             want, got = norm(f, t.get(f)), norm(f, r["got"].get(f))
             ok = want == got
+            right += ok
             _tally(stats, groups, f, ok, want not in (None, ()))
             if not ok:
                 errors[f].append((r["path"], t.get(f), r["got"].get(f)))
@@ -126,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                 # OCR'd text: a subject with a wrong character or two still finds the letter.
                 close = got is not None and edit_distance(want, got) <= 0.1 * len(want)
                 _tally(stats, groups, f + "~", close, True)
+        if "judged" in t:
+            per_letter.append((r["path"], right, len(judged)))
 
     print(f"{len(results)} documents ({', '.join(sorted(formats))}) in {elapsed:.1f}s, "
           f"{len(failed)} failed")
@@ -143,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
             mark = " *" if f in TARGET and (ok < 0.99 * n or okp < 0.99 * np_) else ""
             pres = f"{okp / np_:7.2%} (n={np_})" if np_ else "    -"
             print(f"  {f:15s} {ok / n:7.2%} (n={n})  present {pres}{mark}")
+
+    if per_letter:
+        print("\nper letter: fields right of those judged")
+        for path, right, n in sorted(per_letter):
+            print(f"  {right}/{n}  {path}")
 
     scans = [r for r in results if by_path[r["path"]]["format"] == "scan"]
     scan_cers = [r["cer"] for r in scans if "cer" in r]

@@ -219,11 +219,11 @@ def test_failing_page_does_not_fail_the_file(tmp_path, monkeypatch):
     calls = []
     real = ocr.ocr_image
 
-    def flaky(img, dpi=ocr.RENDER_DPI):  # noqa: ANN001
+    def flaky(img, dpi=ocr.RENDER_DPI, first_page=False):  # noqa: ANN001
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("tesseract failed: simulated")
-        return real(img, dpi)
+        return real(img, dpi, first_page)
 
     monkeypatch.setattr(ocr, "ocr_image", flaky)
     pages = ocr.ocr_pdf_pages(pdf, [1, 2])
@@ -240,3 +240,47 @@ def test_spaces_ocr_put_inside_words_go():
     # Spaces between words, before an abbreviation or ๆ, and in names are the letter's own.
     kept = "ของหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ เรื่องต่าง ๆ (นายวีชัย ศรีกัณย์ชัย) รองผู้ว่าการ ปฏิบัติราชการแทน"
     assert join_split_words(kept) == kept
+
+
+# The upper third of page 1 of a real memo (public, no person's name on it): its large
+# ด่วนที่สุด beside the Garuda is junk in the page's own reading.
+URGENT_TOP = FIXTURES / "urgent_memo_top.png"
+
+
+def _urgent_page():
+    from PIL import Image
+
+    top = Image.open(URGENT_TOP).convert("L")
+    page = Image.new("L", (top.width, round(top.height / ocr.MARKS_TOP_FRACTION)), 255)
+    page.paste(top, (0, 0))
+    return page
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_a_large_urgency_stamp_is_read_from_the_top_of_the_page(tmp_path, monkeypatch):
+    from archive import read_document
+
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    page = _urgent_page()
+    assert ocr.marks_on_top(page, 150) == ["ด่วนที่สุด"]
+    pdf = tmp_path / "scan_000901.pdf"
+    page.save(pdf, resolution=150)
+    memo = read_document(pdf, display_path=pdf.name)
+    assert (memo.kind, memo.urgency, memo.secrecy) == ("บันทึกข้อความ", "ด่วนที่สุด", None)
+    assert memo.text.count("ด่วนที่สุด") == 1   # added once, where the reading lost it
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_no_mark_is_read_into_a_letter_that_has_none(monkeypatch):
+    from PIL import Image
+
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    assert ocr.marks_on_top(Image.open(PAGE1), 200) == []
+
+
+def test_marks_are_added_only_when_the_reading_lost_them():
+    assert ocr._with_marks("ด่วนที่สุด\nที่ นร ๐๕๐๕", ["ด่วนที่สุด"]) == "ด่วนที่สุด\nที่ นร ๐๕๐๕"
+    assert ocr._with_marks("vg yy\nบันทึกข้อความ", ["ด่วนที่สุด", "ลับ"]) == (
+        "ด่วนที่สุด ลับ\nvg yy\nบันทึกข้อความ")
