@@ -526,12 +526,38 @@ def _garbled_subject(lines: list[Line], head: list[Line], kind: str) -> tuple[Li
 def _fill_subject(memo: Memo, lines: list[Line], head: list[Line], stamp_lines: set[int]) -> None:
     hit = _first(head, _SUBJ_LABEL) or _garbled_subject(lines, head, memo.kind)
     if not hit:
+        if memo.kind in ("ระเบียบ", "ข้อบังคับ"):
+            memo.subject = _regulation_subject(head)
         return
     ln, m = hit
     first = _drop_junk_ends(ln.text[m.end():])
     parts = [first] + [_drop_junk_ends(c.text) for c in _subject_wrap(lines, ln, stamp_lines, alone=not first)]
     value = _join_wrapped([p for p in parts if p]) if any(parts) else ""
     memo.subject = _clean_subject(value) or None
+
+
+_ABOUT = re.compile(r"ว่าด้วย")
+
+
+def _regulation_subject(head: list[Line]) -> str | None:
+    """A regulation says what it is about on its title lines, not after เรื่อง:
+    `ระเบียบกระทรวงการคลัง ⏎ ว่าด้วยการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ ⏎ พ.ศ. ๒๕๖๐`
+    gives `ว่าด้วยการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. ๒๕๖๐`."""
+    for k, ln in enumerate(head[:3]):
+        m = _ABOUT.search(ln.text)
+        if not m:
+            continue
+        parts = [ln.text[m.start():]]
+        rule = next((j for j, nxt in enumerate(head[k + 1:k + 5]) if _RULE.match(nxt.text)), None)
+        if rule is not None:  # the title's lines end at the rule under it
+            parts += [nxt.text for nxt in head[k + 1:k + 1 + rule]]
+        else:
+            for nxt in head[k + 1:k + 3]:
+                if _opens_paragraph(nxt.text) or len(nxt.text) > 80:
+                    break
+                parts.append(nxt.text)
+        return _clean_subject(_join_wrapped(parts)) or None
+    return None
 
 
 def _subject_wrap(lines: list[Line], label: Line, stamp_lines: set[int], alone: bool) -> list[Line]:

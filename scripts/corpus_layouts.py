@@ -9,7 +9,7 @@ They are the common variations of the ระเบียบสำนักนา
 real archives: an order or announcement whose number stands on its title line, a date
 written with its words (`วันที่ ๓ เดือน มีนาคม พ.ศ. ๒๕๖๕`, `ลงวันที่ …`), the reference and the
 agency (or the date) on one line, labels with a colon (`เรื่อง : …`), a memo whose header
-fields share lines. Only these layouts are generated (the built-in ones get no weight).
+fields share lines, a regulation titled `ระเบียบ… ว่าด้วย … พ.ศ. …`. Only these layouts are generated (the built-in ones get no weight).
 """
 from __future__ import annotations
 
@@ -156,6 +156,22 @@ def render_numbered_announce(doc, ctx):
     return _numbered_title(doc, "ประกาศ", "ประกาศ")
 
 
+def render_regulation(doc, ctx):
+    """ระเบียบ: what it is about on its title lines (ว่าด้วย …, พ.ศ. …), no number, no เรื่อง."""
+    ag = doc["sender"]
+    year = API.digits(f"พ.ศ. {API.be(doc['date'].year)}", doc["digits"])
+    about = f"ว่าด้วย{doc['subject']}"
+    b = [("title", f"ระเบียบ{ag['name']}"), ("center", about), ("center", year),
+         ("rule", "-" * 20)]
+    for para in doc["body"]:
+        b.append(("body", para))
+    line, raw = _worded(doc, "ประกาศ ณ วันที่")
+    b.append(("sign", line))
+    _signature(doc, b)
+    return b, {"kind": "ระเบียบ", "subject": f"{about} {year}", "ref_no": None,
+               "ref_no_raw": None, "date_raw": raw}
+
+
 LAYOUTS = [
     dict(name="ref_and_agency", kind="external", base="external", weight=0.30,
          render=render_ref_and_agency),
@@ -164,6 +180,8 @@ LAYOUTS = [
     dict(name="memo_colons", kind="memo", base="memo", weight=0.20, render=render_memo_colons),
     dict(name="numbered_order", kind="order", base="order", weight=0.15,
          render=render_numbered_order),
-    dict(name="numbered_announce", kind="announce", base="announce", weight=0.15,
+    dict(name="numbered_announce", kind="announce", base="announce", weight=0.10,
          render=render_numbered_announce),
+    dict(name="regulation", kind="announce", base="announce", weight=0.05,
+         render=render_regulation),
 ]
