@@ -6,28 +6,36 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as Q
 
-from ._search import _searcher
+from . import _arrays
+from ._search import _searcher, _searchers
 
 PROBLEMS_SHOWN = 200  # per kind: an archive with thousands of bad files needs the CLI log
 
 
 def problem_files(index_dir: Path, limit: int = PROBLEMS_SHOWN) -> dict:
     """{"failed": [{"path", "doc_id", "reason"}], "needs_ocr": [{"path", "doc_id"}],
-    "failed_total", "needs_ocr_total"}: each list by path, cut at `limit`."""
+    "failed_total", "needs_ocr_total"}: each list by path, cut at `limit`. Paths come from
+    the commit's path column, so only the letters shown are read (thousands of scans may
+    wait for OCR where Tesseract is missing)."""
     out: dict = {}
     with _searcher(Path(index_dir)) as s:
+        arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s)
+        codes, paths = arrays.column(s, "path")
         for status in ("failed", "needs_ocr"):
+            docnums = np.fromiter(s.docs_for_query(Q.Term("status", status)), dtype=np.int64)
+            docnums = docnums[np.argsort([paths[c] if c >= 0 else "" for c in codes[docnums]],
+                                         kind="stable")] if len(docnums) else docnums
             rows = []
-            for docnum in s.docs_for_query(Q.Term("status", status)):
+            for docnum in docnums[:limit].tolist():
                 stored = s.stored_fields(docnum)
                 row = {"path": stored.get("path"), "doc_id": stored.get("doc_id")}
                 if status == "failed":
                     row["reason"] = _reason(stored)
                 rows.append(row)
-            rows.sort(key=lambda r: r["path"] or "")
-            out[status], out[f"{status}_total"] = rows[:limit], len(rows)
+            out[status], out[f"{status}_total"] = rows, len(docnums)
     return out
 
 

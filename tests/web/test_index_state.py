@@ -73,3 +73,16 @@ def test_a_users_file_made_before_admins_opens_and_has_none(tmp_path):
     users = Users(path)
     assert [(u.name, u.admin) for u in users.list()] == [("old", False)]
     assert users.set_admin("old", True) and users.get("old").admin
+
+
+def test_the_lists_are_by_path_and_cut_with_their_totals(troubled, build_index):
+    from index import problem_files
+
+    archive, _ = troubled
+    for name in ("ก-เสีย.pdf", "ข-เสีย.pdf"):
+        (archive / name).write_bytes(b"%PDF-1.4\nbroken")
+    index = build_index(archive)
+    full = problem_files(index)
+    assert [f["path"] for f in full["failed"]] == sorted([BROKEN, "ก-เสีย.pdf", "ข-เสีย.pdf"])
+    cut = problem_files(index, limit=1)
+    assert cut["failed_total"] == 3 and [f["path"] for f in cut["failed"]] == [full["failed"][0]["path"]]
