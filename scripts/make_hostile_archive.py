@@ -249,6 +249,7 @@ def awkward_letters(archive: Path, sizes: Sizes) -> dict[str, str]:
 
 def build(dest: Path, good: int = 50, small: bool = False, seed: int = 18) -> dict[str, str]:
     """Write dest/archive and dest/outside; the expected outcome of each archive file."""
+    dest = dest.resolve()  # links are made to absolute paths of it
     archive, outside = dest / "archive", dest / "outside"
     archive.mkdir(parents=True)
     sizes = Sizes(small)
