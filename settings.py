@@ -27,6 +27,9 @@ EXTRACTOR_VERSION = f"{READER_VERSION}.{FIELDS_VERSION}"
 # One file may not hang or sink a reindex: its reader is killed past these.
 FILE_TIMEOUT_S = 600.0
 FILE_MEMORY_BYTES = 3 * 1024**3
+# A .docx or .odt that would unpack to more than this is not read (a zip bomb: 1 MB that
+# inflates to gigabytes); real letters with photos unpack to tens of megabytes.
+MAX_UNPACKED_BYTES = 512 * 1024**2
 # Text beyond this is kept out of the index (a 200 MB text file is still listed and found
 # by its beginning).
 MAX_INDEXED_CHARS = 500_000

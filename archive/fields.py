@@ -97,10 +97,22 @@ _LEAD_SPECK = re.compile(r"^[-/|\\.,:;'\"~_`*]{1,3}\s*")
 _SPECK_BEFORE_VALUE = re.compile(r"^[-/|\\.,:;'\"~_`*]{1,3}\s+")
 
 
+# Fields are read from at most this many characters of a line. The longest value of the
+# dev truth has 102 characters, and a PDF paragraph made one line a few thousand; a text of
+# one 500,000-character line made its whole text a "subject", whose look-alike repair
+# (archive.spell) was quadratic: 80,000 characters took 8.4 s, the whole line more than
+# the 120 s a reader had.
+MAX_LINE_CHARS = 2_000
+
+
 def _lines(text: str) -> list[Line]:
-    """Stripped lines; OCR specks (a few punctuation marks alone) count as blank."""
-    return [Line(i, "" if _SPECK.match(s.strip()) else _unspeck_label(s.strip()))
-            for i, s in enumerate(text.split("\n"))]
+    """Stripped lines (at most MAX_LINE_CHARS of each); OCR specks (a few punctuation
+    marks alone) count as blank."""
+    out = []
+    for i, s in enumerate(text.split("\n")):
+        s = s.strip()[:MAX_LINE_CHARS]
+        out.append(Line(i, "" if _SPECK.match(s) else _unspeck_label(s)))
+    return out
 
 
 def _unspeck_label(text: str) -> str:

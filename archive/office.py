@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+import settings
+
 CONVERT_TIMEOUT = 120  # seconds for antiword / LibreOffice on one file
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -26,13 +28,29 @@ def read_office(path: Path | str) -> tuple[str | None, bool]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
+        _check_unpacked_size(path, "Word file")
         return _tidy(read_docx(path)), False
     if suffix == ".odt":
+        _check_unpacked_size(path, "ODF file")
         return _tidy(read_odt(path)), False
     if suffix == ".doc":
         text = read_doc(path)
         return (None, True) if text is None else (_tidy(text), False)
     raise ValueError(f"not an office document: {path.name}")
+
+
+def _check_unpacked_size(path: Path, what: str) -> None:
+    """ValueError for a zip whose parts declare more than settings.MAX_UNPACKED_BYTES
+    (zipfile never unpacks more than a part declares). A damaged zip is left to the reader,
+    which says what is wrong."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return
+    if total > settings.MAX_UNPACKED_BYTES:
+        raise ValueError(f"{what} content too large to read safely "
+                         f"({total / 1024**2:,.0f} MB unpacked): {path.name}")
 
 
 def _tidy(text: str) -> str:

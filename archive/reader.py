@@ -4,6 +4,7 @@ the text and parse the letter's fields. Never raises for a bad file: the Memo ca
 from __future__ import annotations
 
 import logging
+import unicodedata
 from pathlib import Path
 
 import settings
@@ -46,7 +47,7 @@ def read_text_of(path: Path, display_path: str | None = None,
     try:
         if suffix in TEXT_SUFFIXES:
             memo.format = "txt"
-            raw = textfile.read_text(path)
+            raw = textfile.read_text(path, max_chars=settings.MAX_INDEXED_CHARS)
         elif suffix in PDF_SUFFIXES:
             memo.format = "pdf"
             raw, memo.pages, memo.needs_ocr, ocr_pages = pdf.read_pdf(path, ocr=ocr)
@@ -63,14 +64,42 @@ def read_text_of(path: Path, display_path: str | None = None,
             raw, memo.needs_ocr = office.read_office(path)
         else:
             memo.error = f"unsupported file type {suffix or '(none)'}"
+    except MemoryError:
+        # A bomb (a PDF stream, a zip part that inflates past the reader's memory cap):
+        # the bare exception says nothing to a clerk.
+        memo.error = f"{_WHAT.get(memo.format, 'file')} content too large to read safely"
+        raw = None
     except Exception as exc:  # noqa: BLE001 - any reader failure is reported per file
         memo.error = _describe(exc)
         raw = None
     if raw is not None and len(raw) > settings.MAX_INDEXED_CHARS:
         # A huge file is still listed and found by its beginning; repairing and
         # segmenting (and caching) all of it would stall a reindex.
-        raw, memo.truncated = raw[:settings.MAX_INDEXED_CHARS], True
+        raw, memo.truncated = cut_text(raw, settings.MAX_INDEXED_CHARS), True
     return memo, raw
+
+
+CUT_SLACK = 2_000  # how far before the limit a line or word boundary is looked for
+
+
+def cut_text(text: str, limit: int) -> str:
+    """The first `limit` characters at most, ending at a line break near the limit, else
+    at a space, else before a character that would lose its mark (unspaced Thai)."""
+    if len(text) <= limit:
+        return text
+    for sep in ("\n", " "):
+        at = text.rfind(sep, limit - CUT_SLACK, limit)
+        if at > 0:
+            return text[:at]
+    end = limit
+    while end > limit - CUT_SLACK and unicodedata.category(text[end]) == "Mn":
+        end -= 1  # text[end] is a vowel or tone mark: keep it with its consonant
+    return text[:end]
+
+
+# What a clerk calls a file of each format, in messages.
+_WHAT = {"txt": "text", "pdf": "PDF", "scan": "PDF", "image": "image", "docx": "Word file",
+         "doc": "Word file", "odt": "ODF file"}
 
 
 def understand(memo: Memo, raw: str | None) -> Memo:

@@ -27,11 +27,17 @@ def _unknown(run: str) -> int:
     return sum(len(tok) for tok in word_tokenize(run, engine="newmm") if tok not in words)
 
 
+# Runs longer than this are left as they are: each candidate swap segments the whole run
+# again (quadratic), and no value's run of Thai letters is that long (the dev truth's
+# longest subject has 102 characters, spaces included).
+LONGEST_RUN = 150
+
+
 _THANTHAKHAT = "\u0e4c"
 
 
 def _fix_run(run: str) -> str:
-    if len(run) < 3 or _unknown(run) == 0:
+    if len(run) < 3 or len(run) > LONGEST_RUN or _unknown(run) == 0:
         return run
     best = None
     for i, ch in enumerate(run):
@@ -74,7 +80,8 @@ _CUT_AFTER_HAN_AKAT = re.compile("[\u0E01-\u0E4E]*\u0e31[\u0e48-\u0e4b]?$")
 def _finish_cut_word(text: str) -> str:
     """A value ending in MAI HAN-AKAT gets back its final consonant: the one that makes the
     longest dictionary word of the run's end (สามั -> สามัญ, not สา|มัน), when only one does."""
-    m = _CUT_AFTER_HAN_AKAT.search(text)
+    # (the end only: the pattern tried from every position of a long run is quadratic)
+    m = _CUT_AFTER_HAN_AKAT.search(text[-LONGEST_RUN:])
     if not m:
         return text
     from pythainlp.tokenize import word_tokenize

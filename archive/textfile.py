@@ -90,6 +90,35 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: Path | str) -> str:
+# Bytes read for each character wanted: UTF-8 takes at most 4, UTF-16 4, cp874 1.
+_BYTES_PER_CHAR = 4
+
+
+def read_text(path: Path | str, max_chars: int | None = None) -> str:
+    """The text of a file; with `max_chars`, of its beginning only, enough for that many
+    characters (what lies beyond would be cut anyway: a 200 MB letter is read in a
+    moment, not decoded and checked whole)."""
     path = Path(path)
-    return decode_text(path.read_bytes(), path.name)
+    with open(path, "rb") as fh:
+        if max_chars is None:
+            return decode_text(fh.read(), path.name)
+        data = fh.read(_BYTES_PER_CHAR * max_chars)
+        if fh.read(1):
+            data = _whole_characters(data)
+    return decode_text(data, path.name)
+
+
+def _whole_characters(data: bytes) -> bytes:
+    """The beginning of a longer file without the character cut in two at its end (the
+    first bytes of a UTF-8 sequence, half a UTF-16 unit or pair). Dropping a byte of a
+    one-byte encoding there costs nothing: the text is cut again at a line or a word."""
+    if data.startswith(_UTF16_BOMS):
+        data = data[: len(data) - len(data) % 2]
+        high = data[-1] if data.startswith(b"\xff\xfe") else data[-2]
+        return data[:-2] if len(data) > 2 and 0xD8 <= high <= 0xDB else data
+    start = len(data) - 1  # of the last character: step back over continuation bytes
+    while start > 0 and len(data) - start < 4 and data[start] & 0xC0 == 0x80:
+        start -= 1
+    lead = data[start] if data else 0
+    length = 4 if lead >= 0xF0 else 3 if lead >= 0xE0 else 2 if lead >= 0xC0 else 1
+    return data[:start] if len(data) - start < length else data

@@ -19,15 +19,19 @@ class FileState:
     sha256: str
     status: str  # ok | needs_ocr | failed
     extractor: str
+    # A link's identity (archive.confined.Entry.link), "" for a plain file: size and time
+    # are its target's, or its own when it was refused, and do not change with the link.
+    link: str = ""
 
     def encode(self) -> bytes:
-        return f"{self.size}:{self.mtime_ns}:{self.sha256}:{self.status}:{self.extractor}".encode()
+        raw = f"{self.size}:{self.mtime_ns}:{self.sha256}:{self.status}:{self.extractor}"
+        return (f"{raw}:{self.link}" if self.link else raw).encode()
 
     @classmethod
     def decode(cls, raw: bytes) -> "FileState | None":
         try:
-            size, mtime, sha, status, extractor = raw.decode().split(":", 4)
-            return cls(int(size), int(mtime), sha, status, extractor)
+            size, mtime, sha, status, extractor, *link = raw.decode().split(":", 5)
+            return cls(int(size), int(mtime), sha, status, extractor, "".join(link))
         except (ValueError, UnicodeDecodeError):
             return None
 

@@ -16,6 +16,7 @@ from whoosh import query as Q
 from whoosh import scoring, sorting
 
 import settings
+from archive import confined
 
 from . import _analyzer, _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _query, \
     _store
@@ -581,16 +582,31 @@ def stats(index_dir: Path) -> dict:
             "indexed_at": toc, "last_run": _store.read_last_run(index_dir)}
 
 
-def original_path(index_dir: Path, archive_root: Path, doc_id: str,
-                  clearance: str | None = None) -> Path | None:
-    """The original file of a letter, only if it lies inside the archive root and the
-    letter is not above `clearance`."""
+def original_file(index_dir: Path, archive_root: Path, doc_id: str,
+                  clearance: str | None = None) -> confined.Opened | None:
+    """The original file of a letter, open (the caller closes it), or None when the letter
+    is above `clearance`, not there, or its file is gone. Only a regular file whose real
+    path lies inside the archive root is opened, checked on the file opened
+    (archive.confined), so a link swapped after indexing cannot serve another file;
+    raises confined.Refused for one that is not the archive's."""
     with _searcher(index_dir) as s:
         found = _visible_document(s, doc_id, _visible_mask(index_dir, s, clearance))
     if not found:
         return None
-    root = Path(os.path.realpath(archive_root))
-    target = Path(os.path.realpath(root / found["path"]))
-    if root != target and root not in target.parents:
+    try:
+        return confined.open_inside(archive_root, found["path"])
+    except OSError:  # moved, deleted or unreadable since it was indexed
         return None
-    return target if target.is_file() else None
+
+
+def original_path(index_dir: Path, archive_root: Path, doc_id: str,
+                  clearance: str | None = None) -> Path | None:
+    """The real path of a letter's original file, if original_file would serve it."""
+    try:
+        opened = original_file(index_dir, archive_root, doc_id, clearance)
+    except confined.Refused:
+        return None
+    if opened is None:
+        return None
+    with opened:
+        return opened.real

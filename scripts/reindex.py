@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import settings
-from archive import Memo, is_readable, read_text_of, understand
+from archive import Memo, confined, is_readable, read_text_of, understand
 from index import FileState, IndexUpdater, Known, ReindexLock, analyse, write_last_run
 from scripts.workers import TaskFailed, supervised_map
 
@@ -56,13 +56,19 @@ class Found:
     size: int
     mtime_ns: int
     bad_name: bool = False  # not valid UTF-8: listed as failed until renamed
+    link: str = ""    # a link's identity (archive.confined.Entry.link)
+    problem: str | None = None  # a link refused (outside the archive, broken, a loop)
 
 
 def walk_archive(root: Path, errors: list[tuple[str, str]]) -> tuple[dict[str, Found], int]:
-    """Every readable file under root, by path relative to root; and how many were skipped.
-    Symlinked folders are not followed (no loops); unreadable folders are reported."""
+    """Every file of a type we read under root, by path relative to root; and how many
+    were skipped (other types, FIFOs and devices: nothing to read, and a FIFO would hold
+    a reader until the timeout). Links are listed with why they are refused, if they are
+    (archive.confined); symlinked folders are not followed (no loops); unreadable folders
+    are reported."""
     found: dict[str, Found] = {}
     skipped = 0
+    real_root = confined.real_root(root)
 
     def onerror(exc: OSError):
         errors.append((os.path.relpath(exc.filename, root) if exc.filename else "?",
@@ -82,11 +88,13 @@ def walk_archive(root: Path, errors: list[tuple[str, str]]) -> tuple[dict[str, F
             except UnicodeEncodeError:
                 rel, bad_name = os.fsencode(rel).decode("utf-8", "backslashreplace"), True
             try:
-                st = full.stat()
-            except OSError as exc:  # a dangling link or a symlink loop
-                errors.append((rel, f"cannot read: {exc.strerror}"))
+                e = confined.entry(real_root, full)
+            except OSError:
+                continue  # gone while we listed the folder
+            if e.kind == confined.SPECIAL:
+                skipped += 1
                 continue
-            found[rel] = Found(rel, st.st_size, st.st_mtime_ns, bad_name)
+            found[rel] = Found(rel, e.size, e.mtime_ns, bad_name, e.link, e.problem)
     return found, skipped
 
 
@@ -105,28 +113,35 @@ def _extract(job: tuple[str, str, bool, str]) -> tuple[dict, dict, str, bool]:
     """Worker: hash and read one file, through the extraction cache, and segment its text
     for the index (the one writer process would otherwise do all of that alone).
     Returns (memo json, its tokens by field, sha256, whether the file stayed the same
-    while it was read)."""
+    while it was read). The file is opened once, inside the archive (archive.confined),
+    and every reader reads that open file, never the name again."""
     root, rel, ocr, cache = job
-    full = Path(root, rel)
-    before = full.stat()
-    digest = _sha256(full)
-    record = _cache_get(cache, digest, ocr)
-    if record is None:
-        memo, raw = read_text_of(full, display_path=rel, ocr=ocr)
-        read = memo.reading()
-        record = understand(memo, raw).to_json()
-        _cache_put(cache, digest, record, read, raw)
+    try:
+        opened = confined.open_inside(root, rel)
+    except confined.Refused as exc:
+        if str(exc) == confined.SWAPPED:
+            return {"path": rel}, {}, "", False  # the next run sees what it became
+        return {"path": rel, "error": str(exc)}, {}, "", True
+    with opened:
+        before = opened.stat
+        digest = _sha256(opened.file)
+        record = _cache_get(cache, digest, ocr)
+        if record is None:
+            with confined.path_of(opened, Path(rel).name) as path:
+                memo, raw = read_text_of(path, display_path=rel, ocr=ocr)
+            read = memo.reading()
+            record = understand(memo, raw).to_json()
+            _cache_put(cache, digest, record, read, raw)
+        after = os.fstat(opened.file.fileno())
     record["path"] = rel
-    after = full.stat()
     stable = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
     return record, (analyse(record) if stable else {}), digest, stable
 
 
-def _sha256(path: Path) -> str:
+def _sha256(fh) -> str:
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
+    for block in iter(lambda: fh.read(1 << 20), b""):
+        h.update(block)
     return h.hexdigest()
 
 
@@ -180,7 +195,7 @@ def plan(found: dict[str, Found], known: dict[str, Known], ocr_ready: bool):
     for rel, f in found.items():
         k = known.get(rel)
         st = k.state if k else None
-        if (st is None or st.size != f.size or st.mtime_ns != f.mtime_ns
+        if (st is None or st.size != f.size or st.mtime_ns != f.mtime_ns or st.link != f.link
                 or (st.status != "failed" and st.extractor != settings.EXTRACTOR_VERSION)
                 or (st.status == "needs_ocr" and ocr_ready)):
             to_read.append(rel)
@@ -211,7 +226,7 @@ def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str 
         known = up.known()
         previous = up.previous() if up.fresh else known
         found, summary.skipped = walk_archive(archive, summary.errors)
-        summary.failed = len(summary.errors)  # folders and links that could not be read
+        summary.failed = len(summary.errors)  # folders that could not be listed
         summary.ocr_missing = _ocr_missing(ocr)
         ocr_ready = summary.ocr_missing is None
         to_read, gone, unchanged = plan(found, known, ocr_ready)
@@ -246,7 +261,7 @@ def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str 
             status = ("failed" if record.get("error") else
                       "needs_ocr" if record.get("needs_ocr") else "ok")
             up.put(record, doc_id, FileState(f.size, f.mtime_ns, digest, status,
-                                             settings.EXTRACTOR_VERSION), tokens)
+                                             settings.EXTRACTOR_VERSION, f.link), tokens)
             if status == "failed":
                 summary.failed += 1
                 summary.errors.append((rel, record["error"]))
@@ -279,9 +294,10 @@ def _read_all(archive: Path, files: list[Found], jobs: int, ocr: bool, cache: st
     readable = []
     try:
         for f in files:
-            if f.bad_name:
+            if f.bad_name or f.problem:
                 progress.update(1)
-                yield f, {"path": f.rel, "error": "file name is not valid UTF-8; rename the file"}, {}, ""
+                yield f, {"path": f.rel, "error": f.problem if not f.bad_name else
+                          "file name is not valid UTF-8; rename the file"}, {}, ""
             else:
                 readable.append(f)
         if not readable:

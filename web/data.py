@@ -61,6 +61,12 @@ def original(doc_id: str) -> Path | None:
     return index.original_path(index_dir(), archive_dir(), doc_id, clearance=clearance())
 
 
+def original_file(doc_id: str):
+    """index.original_file for this user (archive.confined.Opened, or None; raises
+    archive.confined.Refused for a file that is not the archive's)."""
+    return index.original_file(index_dir(), archive_dir(), doc_id, clearance=clearance())
+
+
 def health() -> dict:
     """The /healthz body. Raises index.IndexMissing when there is no index yet."""
     s = index.stats(index_dir())

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+import settings
+
 # Times are shown in Thailand's time (UTC+7, no daylight saving), whatever the server's zone.
 THAI_TZ = timezone(timedelta(hours=7), "ICT")
 
@@ -111,7 +113,8 @@ def register(app) -> None:
     app.add_template_filter(number, "number")
     app.add_template_filter(clearance_th, "clearance_th")
     app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, FORMAT_LABELS=FORMAT_LABELS,
-                                 SORT_LABELS=SORT_LABELS)
+                                 SORT_LABELS=SORT_LABELS,
+                                 MAX_INDEXED_CHARS=settings.MAX_INDEXED_CHARS)
 
 
 _THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"

@@ -11,8 +11,10 @@ from flask import Blueprint, abort, render_template, request, send_file, url_for
 
 import index
 import settings
+from archive import confined
 
 from . import data
+from .errors import error_response
 from .formatting import thai_date
 from .params import KINDS, URGENCIES, BadParam, SearchParams, parse_search, raw_params, \
     valid_doc_id
@@ -181,12 +183,24 @@ def _back_to_search() -> str | None:
 
 @bp.get("/documents/<doc_id>/original")
 def original(doc_id: str):
-    path = data.original(doc_id) if valid_doc_id(doc_id) else None
-    record("original", doc_id=doc_id[:80], found=path is not None)
-    if path is None:
+    try:
+        opened = data.original_file(doc_id) if valid_doc_id(doc_id) else None
+    except confined.Refused:
+        record("original", doc_id=doc_id[:80], found=False)
+        return error_response(403, "the original file is not inside the archive",
+                              "ไฟล์ต้นฉบับของหนังสือนี้ไม่ได้อยู่ในคลังเอกสาร (เป็นลิงก์ที่ชี้ออกไปนอกคลัง) "
+                              "จึงเปิดให้ไม่ได้ โปรดแจ้งผู้ดูแลระบบ")
+    record("original", doc_id=doc_id[:80], found=opened is not None)
+    if opened is None:
         abort(404)
-    mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    name = opened.real.name
+    mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
     download = request.args.get("download", "") not in ("", "0", "false")
-    return send_file(path, mimetype=mimetype, download_name=path.name,
-                     as_attachment=download or mimetype not in INLINE_TYPES,
-                     conditional=True, max_age=0)
+    st = opened.stat
+    # send_file opens the path it is given at once: a path to the file already opened
+    # (and checked), so that it cannot serve what the name has been swapped for since.
+    with opened, confined.path_of(opened, name) as path:
+        return send_file(path, mimetype=mimetype, download_name=name,
+                         as_attachment=download or mimetype not in INLINE_TYPES,
+                         conditional=True, max_age=0, last_modified=st.st_mtime,
+                         etag=f"{st.st_ino:x}-{st.st_size:x}-{st.st_mtime_ns:x}")

@@ -72,3 +72,32 @@ def test_utf16_text_from_notepad_is_read(tmp_path):
     path = tmp_path / "u16.txt"
     path.write_bytes(THAI.encode("utf-16"))
     assert read_text(path) == THAI
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp874"])
+def test_only_the_beginning_of_a_huge_text_is_read_and_it_is_cut_at_a_line(tmp_path, encoding):
+    from archive import read_text_of
+
+    line = "ย่อหน้าการประชุมคณะกรรมการพิจารณางบประมาณ 😀\n" if encoding != "cp874" else \
+        "ย่อหน้าการประชุมคณะกรรมการพิจารณางบประมาณ\n"
+    path = tmp_path / "big.txt"
+    path.write_bytes((THAI + line * 300_000).encode(encoding))  # 4 to 35 MB
+    memo, raw = read_text_of(path)
+    assert memo.error is None and memo.truncated
+    assert raw.startswith(THAI) and len(raw) <= 500_000
+    body = raw[len(THAI):] + "\n"
+    assert body == line * (len(body) // len(line))  # whole lines only, none cut in two
+    assert len(body) > 500_000 - 2 * len(line)
+
+
+def test_a_cut_without_line_or_space_keeps_each_letter_with_its_marks():
+    from archive.reader import cut_text
+
+    text = "ที่นี่มีน้ำใจ" * 1000   # no space: cut where no mark is left behind
+    for limit in range(3000, 3020):
+        cut = cut_text(text, limit)
+        assert len(cut) <= limit and text.startswith(cut)
+        assert not text[len(cut)] in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+    spaced = "คำ " * 2000
+    assert cut_text(spaced, 4000).endswith("คำ") and len(cut_text(spaced, 4000)) > 3990
+    assert cut_text("สั้น", 10) == "สั้น"

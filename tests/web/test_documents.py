@@ -116,26 +116,46 @@ def test_traversal_through_the_path_segments(client):
         assert b"root:" not in res.data
 
 
-def test_original_outside_the_archive_is_refused(tmp_path, build_index):
-    """A symlink in the archive that points outside it is indexed but never served."""
+def test_original_swapped_for_a_link_out_of_the_archive_is_refused(tmp_path, build_index):
+    """A letter indexed while its link led inside the archive, or while it was a plain
+    file, is never served once its name leads outside: 403 with a Thai reason."""
     from web import create_app
 
     archive = tmp_path / "archive"
     (archive / "2563").mkdir(parents=True)
     secret = tmp_path / "secret.txt"
     secret.write_text("ที่ นร ๐๕๐๕/ว ๙๙๙\nเรื่อง ความลับ\n", encoding="utf-8")
-    (archive / "2563" / "link.txt").symlink_to(secret)
     (archive / "2563" / "ok.txt").write_text("ที่ นร ๐๕๐๕/ว ๑\nเรื่อง ทดสอบ\n", encoding="utf-8")
+    (archive / "2563" / "plain.txt").write_text("ที่ นร ๐๕๐๕/ว ๒\nเรื่อง ธรรมดา\n", encoding="utf-8")
+    (archive / "2563" / "link.txt").symlink_to("ok.txt")
     index = build_index(archive)
     client = create_app({"TESTING": True, "ARCHIVE": str(archive),
                          "INDEX": str(index)}).test_client()
     hits = client.get("/api/search?per_page=100").get_json()["hits"]
     by_path = {h["path"]: h["doc_id"] for h in hits}
+    assert set(by_path) == {"2563/ok.txt", "2563/plain.txt", "2563/link.txt"}
+    for rel in by_path:
+        assert client.get(f"/documents/{by_path[rel]}/original").status_code == 200
+    for rel in ("2563/link.txt", "2563/plain.txt"):
+        (archive / rel).unlink()
+        (archive / rel).symlink_to(secret)
+        for url in (f"/documents/{by_path[rel]}/original?download=1",
+                    f"/documents/{by_path[rel]}/original"):
+            res = client.get(url)
+            assert res.status_code == 403, url
+            assert "ความลับ".encode() not in res.data and "นร ๐๕๐๕/ว ๙๙๙".encode() not in res.data
+            assert "นอกคลัง" in res.data.decode()
+        page = client.get(f"/documents/{by_path[rel]}").data.decode()
+        assert "ไม่พบไฟล์ต้นฉบับ" in page and "ความลับ" not in page
     assert client.get(f"/documents/{by_path['2563/ok.txt']}/original").status_code == 200
-    if "2563/link.txt" in by_path:
-        res = client.get(f"/documents/{by_path['2563/link.txt']}/original?download=1")
-        assert res.status_code == 404
-        assert "ความลับ".encode() not in res.data
+    # a folder on the way swapped for a link out of the archive: refused as well
+    outside_dir = tmp_path / "elsewhere"
+    outside_dir.mkdir()
+    (outside_dir / "ok.txt").write_text("ที่ นร ๐๕๐๕/ว ๙๙๙\nเรื่อง ความลับ\n", encoding="utf-8")
+    (archive / "2563").rename(tmp_path / "moved")
+    (archive / "2563").symlink_to(outside_dir)
+    res = client.get(f"/documents/{by_path['2563/ok.txt']}/original")
+    assert res.status_code == 403 and "ความลับ".encode() not in res.data
 
 
 def test_moved_original_is_404_not_500(tmp_path, build_index):
