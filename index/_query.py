@@ -494,9 +494,21 @@ WORD_FIELDS = SUBSTRING_FIELDS + FINE_FIELDS
 
 @dataclass(frozen=True)
 class Word:
-    """A word of the query as typed (`shown`) and the clause of the letters that have it."""
+    """A word of the query as typed (`shown`), the clause of the letters that have it, and
+    the group (of ParsedQuery.groups) it was typed in: a letter that matches the group has
+    each of its words, however it matched (a word inside a longer word, a finer one)."""
     shown: str
     clause: Q.Query
+    group: int
+
+
+@dataclass
+class Loosening:
+    """Fewer of the `words` required: at least `required`. `clauses` are what build made of
+    each word (its clause or its group), for telling which words a letter has."""
+    words: list[Word]
+    required: int
+    clauses: list = field(default_factory=list)
 
 
 def _word_clause(term: str) -> Q.Query:
@@ -508,7 +520,7 @@ def words(pq: ParsedQuery, prefixes=None) -> list[Word]:
     if pq.refs or pq.received:
         return []
     out: dict[str, Word] = {}
-    for group in pq.groups:
+    for g, group in enumerate(pq.groups):
         typed = [i for i in group if not i.alias]
         if not typed:
             continue  # other forms of words typed (_synonyms)
@@ -518,14 +530,14 @@ def words(pq: ParsedQuery, prefixes=None) -> list[Word]:
         cut = next(iter(completions(item, prefixes)), None)
         if cut is None:
             for w, _s, _e in segment(item.text, COARSE_ENGINE):
-                out.setdefault(fold(w), Word(w, _word_clause(fold(w))))
+                out.setdefault(fold(w), Word(w, _word_clause(fold(w)), g))
             continue
         for term in cut.lead:
-            out.setdefault(term, Word(term, _word_clause(term)))
+            out.setdefault(term, Word(term, _word_clause(term), g))
         tail = [_word_clause(t) for t in cut.pieces]
         exact = tail[0] if len(tail) == 1 else Q.And(tail)
         out.setdefault(cut.stem, Word(cut.stem, Q.Or(
-            [exact] + [Q.Term(f, t) for t in cut.longer for f in SUBSTRING_FIELDS])))
+            [exact] + [Q.Term(f, t) for t in cut.longer for f in SUBSTRING_FIELDS]), g))
     return list(out.values())
 
 
@@ -537,17 +549,20 @@ def loosening_steps(n: int) -> list[int]:
     return sorted({n - 1, min(n - 1, math.ceil(3 * n / 4))}, reverse=True)
 
 
-def _loosened(strict: Q.Query, found: list[Word], required: int) -> Q.Query:
-    """The letters `strict` matches, first (each with the bonus of every word), then those
-    with at least `required` of the words, more of them first."""
-    most = Q.Or([Bonus(w.clause, WORD_BONUS) for w in found], minmatch=required)
-    return Q.Or([Bonus(strict, WORD_BONUS * len(found)), Q.AndNot(most, strict)])
+def _loosened(strict: Q.Query, loosen: Loosening, groups: dict[int, Q.Query]) -> Q.Query:
+    """The letters `strict` matches and those with at least `loosen.required` of the words,
+    those with more of the words first (WORD_BONUS each)."""
+    loosen.clauses = [Q.Or([w.clause, groups[w.group]]) if w.group in groups else w.clause
+                      for w in loosen.words]
+    bonus = [Bonus(c, WORD_BONUS) for c in loosen.clauses]
+    most = Q.Or(bonus, minmatch=loosen.required)
+    return Q.Or([Q.AndMaybe(strict, Q.Or(bonus)), Q.AndNot(most, strict)])
 
 
 def build(pq: ParsedQuery, inside=None, prefixes=None,
-          loosen: tuple[list[Word], int] | None = None) -> Q.Query | None:
+          loosen: Loosening | None = None) -> Q.Query | None:
     """None means 'no query': list everything the filters allow. `inside`, `prefixes`: see
-    item_query. `loosen` (words, required): see _loosened."""
+    item_query. `loosen`: see _loosened."""
     optional: list[Q.Query] = []
     required: list[Q.Query] = []
     word_groups: list[Q.Query] = []
@@ -557,11 +572,12 @@ def build(pq: ParsedQuery, inside=None, prefixes=None,
         optional.append(Q.Term("cites_key", key, boost=CITES_BOOST))
     for no in pq.received:
         optional.append(Q.Term("received_key", no, boost=RECEIVED_BOOST))
-    for group in pq.groups:
+    by_group: dict[int, Q.Query] = {}
+    for g, group in enumerate(pq.groups):
         subs = [q for q in (item_query(i, inside, prefixes) for i in group) if q is not None]
         if not subs:
             continue
-        alternatives = Q.Or(subs) if len(subs) > 1 else subs[0]
+        alternatives = by_group[g] = Q.Or(subs) if len(subs) > 1 else subs[0]
         if any(i.phrase for i in group):
             required.append(alternatives)
         else:
@@ -584,7 +600,7 @@ def build(pq: ParsedQuery, inside=None, prefixes=None,
     else:
         positive = Q.Or(optional) if len(optional) > 1 else optional[0]
     if loosen and positive is not None:
-        positive = _loosened(positive, *loosen)
+        positive = _loosened(positive, loosen, by_group)
     hint = pq.sender_hint
     if hint and positive is not None:
         from ._filters import sender_keys

@@ -113,9 +113,10 @@ class _Inside:
 
 class _Prefixes:
     """The words of the vocabulary a stem begins that the most letters a user may see have
-    (_query.completion). A word only letters above the user's clearance have is no
-    completion; a restricted clearance counts the candidates in the letters it shows (see
-    _clearance.letters_with)."""
+    (_query.completions). A word only letters above the user's clearance have is no
+    completion; a restricted clearance counts the candidates in the letters it shows
+    (`letters_seen` of _clearance.vocabulary), the most common first, until no other can
+    have more."""
 
     def __init__(self, searcher, arrays, words):
         self.searcher, self.arrays, self.words = searcher, arrays, words
@@ -297,8 +298,8 @@ class _Run:
     def loosening(self, pq, strict: _evaluate.Evaluation, build):
         """When the words together match fewer than settings.LOOSEN_BELOW letters the user
         may see, the query requiring fewer of them (_query.loosening_steps), step by step
-        until one matches that many, or the last: (its evaluation, the words, how many are
-        required); None when the query keeps requiring every word. The rule depends on the
+        until one matches that many, or the last: (its evaluation, its _query.Loosening);
+        None when the query keeps requiring every word. The rule depends on the
         words alone, not on the filters: a filter or a facet clicked keeps the rule, so a
         facet's count is what clicking it gives."""
         found = _query.words(pq, build.prefixes)
@@ -313,8 +314,9 @@ class _Run:
             return None
         chosen = None
         for required in steps:
-            ev = _evaluate.Evaluation(self.s, self.arrays, build(loosen=(found, required)))
-            chosen = (ev, found, required)
+            loosen = _query.Loosening(found, required)
+            ev = _evaluate.Evaluation(self.s, self.arrays, build(loosen=loosen))
+            chosen = (ev, loosen)
             if len(ev.matches(self.listed)[0]) >= enough:
                 break
         if chosen is None or len(chosen[0].matches(self.listed)[0]) <= best:
@@ -344,7 +346,6 @@ class _Run:
                 sort = result.sort = "date"  # no words: newest letters first
         ev = _evaluate.Evaluation(s, arrays, wq)
         loose = self.loosening(pq, ev, build) if self.loosen and wq is not None else None
-        strict = ev
         if loose:
             ev = loose[0]
         elif sort == "relevance":
@@ -363,7 +364,7 @@ class _Run:
                      None if page_scores is None else float(page_scores[i]))
                 for i, d in enumerate(page_ids)]
         if loose:
-            result.loosened = _loosened(strict, within, loose, page_ids, hits)
+            result.loosened = _loosened(loose, ids, page_ids, hits)
         result.total = len(ids)
         result.hits = hits
         if self.with_facets:
@@ -388,20 +389,20 @@ class _Build:
         return _query.build(self.pq, self.inside, self.prefixes, loosen)
 
 
-def _loosened(strict, within: np.ndarray, loose, page_ids, hits: list[dict]) -> dict:
-    """SearchResult.loosened, and each hit's `missing` words (none for a letter with every
-    word)."""
-    ev, found, required = loose
-    every, part = strict.matches(within)
-    has_all = part.m_lo
+def _loosened(loose, ids, page_ids, hits: list[dict]) -> dict:
+    """SearchResult.loosened, and each hit's `missing` words."""
+    ev, loosen = loose
+    words = loosen.words
+    has = [ev.part(c).m_lo for c in loosen.clauses]
+    every = np.logical_and.reduce(has)
     left_out: set[int] = set()
     for hit, doc in zip(hits, page_ids.tolist()):
-        lacks = [] if has_all[doc] else [
-            k for k, w in enumerate(found) if not ev.part(w.clause).m_lo[doc]]
+        lacks = [k for k in range(len(words)) if not has[k][doc]]
         left_out.update(lacks)
-        hit["missing"] = [found[k].shown for k in lacks]
-    return {"required": required, "of": len(found), "words": [w.shown for w in found],
-            "left_out": [found[k].shown for k in sorted(left_out)], "every_word": len(every)}
+        hit["missing"] = [words[k].shown for k in lacks]
+    return {"required": loosen.required, "of": len(words), "words": [w.shown for w in words],
+            "left_out": [words[k].shown for k in sorted(left_out)],
+            "every_word": int(every[ids].sum())}
 
 
 def _listed(searcher, arrays, memo: dict, clearance: str | None = None) -> np.ndarray:
