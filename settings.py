@@ -54,6 +54,10 @@ MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
+# Words that together match fewer letters than a page are loosened (index._search
+# _Run.loosening): the page's size, whatever a request asks for, so the rule is the same
+# for the page, the export and the JSON of one query.
+LOOSEN_BELOW = DEFAULT_PER_PAGE
 
 
 # Sign-in (CONTRACT: "Sign-in and secret letters"). Sign-in is on when the users file holds

@@ -1269,6 +1269,9 @@ def _fill_enclosures(memo: Memo, lines: list[Line], head: list[Line]) -> None:
 # A title shown in a list: about one line of a results page.
 TITLE_MAX_CHARS = 90
 TITLE_MIN_CHARS = 20
+# The heading of a text without a subject line (heading_of) is indexed in the subject's
+# place: a line longer than this is a paragraph, of which the opening words are enough.
+HEADING_MAX_CHARS = 200
 _TITLE_SCAN_CHARS = 4000  # the first words of a letter are within its first page
 _KIND_WORDS = tuple(kind for kind, _ in _KIND_TITLES) + ("หนังสือประทับตรา",)
 _THAI_LETTERS = re.compile("[ก-ฮ]")
@@ -1285,9 +1288,9 @@ def title_of(memo: Memo) -> str:
     else its kind and number. Never its file name."""
     if memo.subject:
         return memo.subject
-    words = _first_words(memo.text or "")
+    words = heading_of(memo.text or "")
     if words:
-        return words
+        return _cut_words(words, TITLE_MAX_CHARS)
     if memo.needs_ocr:
         return NO_TEXT_TITLE
     kind = memo.kind if memo.kind and memo.kind != "อื่น ๆ" else None
@@ -1296,7 +1299,11 @@ def title_of(memo: Memo) -> str:
     return UNTITLED
 
 
-def _first_words(text: str) -> str | None:
+def heading_of(text: str) -> str | None:
+    """The first words of a text that are not its letterhead, a label line, a date, a mark,
+    a kind title or a receiving stamp (see title_of), at most HEADING_MAX_CHARS: what names
+    a letter without a subject line (a news text's headline, a law's title); None when
+    there are none."""
     lines = _mend_breaks(_lines(text[:_TITLE_SCAN_CHARS]))
     stamps = _stamp_line_indexes(lines)
     nb = [ln for ln in lines if ln.text and ln.no not in stamps]
@@ -1320,7 +1327,7 @@ def _first_words(text: str) -> str | None:
                     or _is_label(nxt.text) or _opens_paragraph(nxt.text):
                 break
             parts.append(nxt.text)
-        title = _cut_words(_join_wrapped(parts), TITLE_MAX_CHARS)
+        title = _cut_words(_join_wrapped(parts), HEADING_MAX_CHARS, "")
         if len(title) >= TITLE_MIN_CHARS:
             return title
         first = first or title
@@ -1343,8 +1350,8 @@ def _is_letterhead(text: str) -> bool:
         agencies.lookup_name(text) or agencies.resolve_sender(text))
 
 
-def _cut_words(text: str, limit: int) -> str:
-    """`text`, or its first words within `limit` characters and an ellipsis."""
+def _cut_words(text: str, limit: int, ellipsis: str = "…") -> str:
+    """`text`, or its first words within `limit` characters and `ellipsis`."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
@@ -1355,4 +1362,4 @@ def _cut_words(text: str, limit: int) -> str:
         if len(out) + len(word) > limit:
             break
         out += word
-    return (out.rstrip() or text[:limit]) + "…"
+    return (out.rstrip() or text[:limit]) + ellipsis

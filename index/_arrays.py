@@ -21,7 +21,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.formats import Positions
 from whoosh.util.numeric import byte_to_length
 
-from ._query import SUBSTRING_MIN_CHARS, SUBSTRING_VOCABULARIES
+from ._query import PREFIX_VOCABULARY, SUBSTRING_MIN_CHARS, SUBSTRING_VOCABULARIES
 from ._spelling import skeleton
 
 # The vocabularies mistyped words are read against (see _spelling): the body's dictionary
@@ -295,6 +295,24 @@ class Arrays:
         return [lines.line(i) for i in lines.lines_with(needle).tolist()]
 
 
+    def starting(self, searcher, fieldname: str, stem: str) -> tuple[list[str], np.ndarray]:
+        """The field's terms that start with `stem` and are longer, and how many letters
+        have each (deleted ones included until a merge), in term order."""
+        def read():
+            df: dict[str, int] = {}
+            for leaf, _offset in searcher.reader().leaf_readers():
+                if fieldname in leaf.schema:
+                    for btext, info in leaf.iter_field(fieldname):
+                        text = btext.decode("utf-8")
+                        df[text] = df.get(text, 0) + info.doc_frequency()
+            terms = sorted(df)
+            return _Sorted(terms, "\n"), np.asarray([df[t] for t in terms], dtype=np.int32)
+        lines, letters_with = self.once(("starting", fieldname), read)
+        lo, hi = lines.span(stem)
+        if lo < hi and lines.line(lo) == stem:
+            lo += 1
+        return [lines.line(i) for i in range(lo, hi)], letters_with[lo:hi]
+
     def words(self, searcher) -> "_Words":
         """The Thai terms of SPELLING_VOCABULARIES, looked up by skeleton (a
         _spelling.Vocabulary); a term of both counts the letters of the one more have it."""
@@ -338,6 +356,11 @@ class _Words:
         self.letters = letters
         self.memo: dict = {}  # see _spelling._pieces
 
+    def letters_seen(self, word: str, archive: int) -> int:
+        """How many letters have `word` (`archive`, as counted in the archive): every
+        letter is seen here (see _clearance._VisibleWords)."""
+        return archive
+
     def words(self, skeletons: list[str]) -> dict[str, list[tuple[str, int]]]:
         if not skeletons or not len(self.keys):
             return {}
@@ -377,6 +400,24 @@ class _Lines:
     def line(self, i: int):
         end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
         return self.text[self.starts[i]:end]
+
+
+class _Sorted(_Lines):
+    """Strings in order, a line each, whose lines with a given start are found by halving."""
+
+    def _first(self, key: str) -> int:
+        lo, hi = 0, len(self.starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.line(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def span(self, stem: str) -> tuple[int, int]:
+        """The range of lines that start with `stem`."""
+        return self._first(stem), self._first(stem + "\U0010ffff")
 
 
 def _decode_positions(value: bytes) -> list[int]:
@@ -431,6 +472,7 @@ def warm(searcher, arrays: Arrays) -> None:
         arrays.having(searcher, name, b"")
     for name in SUBSTRING_VOCABULARIES:
         arrays.containing(searcher, name, "ก")
+    arrays.starting(searcher, PREFIX_VOCABULARY, "ก")
     arrays.words(searcher)
 
 

@@ -78,11 +78,15 @@ class _VisibleWords:
     def words(self, skeletons: list[str]) -> dict[str, list[tuple[str, int]]]:
         out = {}
         for key, found in self._words.words(skeletons).items():
-            kept = [(w, n if n > self._common else self._counted(w)) for w, n in found]
+            kept = [(w, self.letters_seen(w, n)) for w, n in found]
             kept = [(w, n) for w, n in kept if n]
             if kept:
                 out[key] = kept
         return out
+
+    def letters_seen(self, word: str, archive: int) -> int:
+        """How many letters the user may see have `word`, which `archive` letters have."""
+        return archive if archive > self._common else self._counted(word)
 
     def _counted(self, word: str) -> int:
         n = self._counts.get(word)

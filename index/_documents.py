@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from archive.fields import heading_of
+
 from ._analyzer import fold, toneless
 
 _SPACES = re.compile(r"\s+")
@@ -102,7 +104,10 @@ def analysed_text(record: dict) -> dict[str, str]:
     """The fields the Thai analyzers segment, as text: what `index.analyse` turns into tokens
     in a reader process, so the writer segments nothing."""
     text = record.get("text") or ""
-    subject = record.get("subject") or ""
+    # A text without a subject line (news, statements, reports, minutes, laws) is named by
+    # its heading, the rule of its displayed title: weighed as a subject, its headline
+    # finds it before texts that only mention the same words.
+    subject = record.get("subject") or heading_of(text) or ""
     sender = record.get("sender") or ""
     return {
         "ref_text": " ".join(filter(None, [record.get("ref_no"), record.get("ref_no_raw")])),

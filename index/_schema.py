@@ -11,8 +11,9 @@ from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORE
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, ThaiAnalyzer
 
 # Bump when fields change: the index settings file then forces a rebuild.
-SCHEMA_VERSION = "5"  # 3: body_toneless; 4: undated letters filed by their stamp's date;
-#                       5: recipient and received-date filters
+SCHEMA_VERSION = "6"  # 3: body_toneless; 4: undated letters filed by their stamp's date;
+#                       5: recipient and received-date filters; 6: a letter without a
+#                       subject line has its heading in the subject fields
 
 # BM25F weights: the subject and the reference number say most about a letter.
 WEIGHTS = {

@@ -46,11 +46,23 @@ class SearchResult:
     # "date_from", "date_to": ISO, "date_text": the date as typed} (the keys that apply),
     # else None. `search(..., as_words=True)` searches them as words instead.
     understood: dict | None = None
+    # The words together matched too few letters, so fewer of them were required (see
+    # _Run.loosening): {"required": k, "of": n, "words": the n words as typed,
+    # "left_out": the words some letter of this page lacks, "every_word": how many of the
+    # letters have every word}, else None. Each hit says which words it lacks
+    # (`missing`).
+    loosened: dict | None = None
+
+    @property
+    def every_word(self) -> int:
+        """How many of the letters have every word (all of them unless loosened)."""
+        return self.total if self.loosened is None else self.loosened["every_word"]
 
     def as_json(self) -> dict:
         return {"total": self.total, "page": self.page, "per_page": self.per_page,
                 "hits": self.hits, "facets": self.facets, "suggestion": self.suggestion,
-                "corrected": self.corrected, "understood": self.understood}
+                "corrected": self.corrected, "understood": self.understood,
+                "loosened": self.loosened}
 
 
 class _Cache:
@@ -98,6 +110,31 @@ class _Inside:
             reader = self.searcher.reader()
             found.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
         return found
+
+
+class _Prefixes:
+    """The words of the vocabulary a stem begins that the most letters a user may see have
+    (_query.completions). A word only letters above the user's clearance have is no
+    completion; a restricted clearance counts the candidates in the letters it shows
+    (`letters_seen` of _clearance.vocabulary), the most common first, until no other can
+    have more."""
+
+    def __init__(self, searcher, arrays, words):
+        self.searcher, self.arrays, self.words = searcher, arrays, words
+
+    def __call__(self, stem: str) -> list[str]:
+        found, letters = self.arrays.starting(self.searcher, _query.PREFIX_VOCABULARY, stem)
+        limit = _query.PREFIX_MAX_TERMS
+        best: list[tuple[int, int]] = []  # (-letters the user may see, term order)
+        for i in np.argsort(-letters, kind="stable").tolist():
+            n = int(letters[i])
+            if len(best) >= limit and n < -best[limit - 1][0]:
+                break  # a word cannot be in more letters the user sees than in the archive
+            seen = self.words.letters_seen(found[i], n)
+            if seen:
+                best.append((-seen, i))
+                best.sort()
+        return [found[i] for _n, i in best[:limit]]
 
 
 class _Searchers:
@@ -195,8 +232,9 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
     with _searcher(index_dir) as s:
         arrays = _arrays.arrays_of(_searchers.index_of(Path(index_dir)), s)
         typed = q or ""
+        words = _clearance.vocabulary(s, arrays, clearance, settings.UNREAD_SECRECY)
         run = _Run(s, arrays, filters, sort, page, per_page, with_facets, clearance,
-                   snippets, as_words)
+                   snippets, as_words, words)
         listed = run.listed
         # Only words and numbers of letters the user may see are "known".
         thai = None if as_typed else _layout.thai_if_mistyped(
@@ -209,12 +247,14 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         result, pq = run(typed)
         if as_typed or not pq.groups:
             return result
-        words = _clearance.vocabulary(s, arrays, clearance, settings.UNREAD_SECRECY)
-        fixed = _corrections.spelled(s, arrays, pq, typed, result.total, run.listed,
-                                     run.count, words)
-        if fixed and result.total == 0:
+        # Corrections are judged by the letters with every word: a mistyped word is
+        # corrected before the query is loosened around it.
+        found = result.every_word
+        fixed = _corrections.spelled(s, arrays, pq, typed, found, run.listed, run.count,
+                                     words)
+        if fixed and found == 0:
             better, _pq = run(fixed)
-            if better.total > result.total:
+            if better.every_word or better.total > result.total == 0:
                 better.corrected = {"query": fixed, "as_typed": typed, "reason": "spelling"}
                 return better
         elif fixed and run.count(fixed):
@@ -223,9 +263,9 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             # Words that are all known, but not what was meant (ขาวปลอม for ข่าวปลอม): a
             # reading one word away that the letters have; else Whoosh's corrector for
             # Latin words, offered if it finds letters.
-            result.suggestion = _corrections.respelled(s, arrays, pq, typed, result.total,
+            result.suggestion = _corrections.respelled(s, arrays, pq, typed, found,
                                                        run.listed, run.count, words)
-            guess = None if result.suggestion or result.total else _corrections.latin(
+            guess = None if result.suggestion or found else _corrections.latin(
                 s, arrays, typed, run.listed)
             if guess and guess.strip() != typed.strip() and run.count(guess):
                 result.suggestion = guess
@@ -238,25 +278,59 @@ class _Run:
 
     def __init__(self, searcher, arrays, filters: Filters, sort: str, page: int,
                  per_page: int, with_facets: bool, clearance: str | None = None,
-                 snippets: bool = True, as_words: bool = False):
+                 snippets: bool = True, as_words: bool = False, words=None,
+                 loosen: bool = True):
         self.s, self.arrays, self.filters = searcher, arrays, filters
         self.sort, self.page, self.per_page, self.with_facets = sort, page, per_page, with_facets
         self.clearance, self.snippets, self.as_words = clearance, snippets, as_words
         self.memo = _memo(searcher)
         # every letter a search may give
         self.listed = _listed(searcher, arrays, self.memo, clearance)
+        # the vocabulary of the letters the user may see (_clearance.vocabulary)
+        self.words = words if words is not None else _clearance.vocabulary(
+            searcher, arrays, clearance, settings.UNREAD_SECRECY)
+        self.loosen = loosen
 
     def count(self, text: str) -> int:
-        """How many letters `text` matches with the same filters."""
+        """How many letters `text` matches with the same filters, with every word."""
         return _Run(self.s, self.arrays, self.filters, "relevance", 1, 1, False,
-                    self.clearance, False, self.as_words)(text)[0].total
+                    self.clearance, False, self.as_words, self.words, False)(text)[0].total
+
+    def loosening(self, pq, strict: _evaluate.Evaluation, build):
+        """When the words together match fewer than settings.LOOSEN_BELOW letters the user
+        may see, the query requiring fewer of them (_query.loosening_steps), step by step
+        until one matches that many, or the last: (its evaluation, its _query.Loosening);
+        None when the query keeps requiring every word. The rule depends on the
+        words alone, not on the filters: a filter or a facet clicked keeps the rule, so a
+        facet's count is what clicking it gives."""
+        found = _query.words(pq, build.prefixes)
+        steps = _query.loosening_steps(len(found))
+        if not steps:
+            return None
+        enough = settings.LOOSEN_BELOW
+        if int((strict.part(strict.query).m_lo & self.listed).sum()) >= enough:
+            return None  # surely enough, without reading a phrase
+        best = len(strict.matches(self.listed)[0])
+        if best >= enough:
+            return None
+        chosen = None
+        for required in steps:
+            loosen = _query.Loosening(found, required)
+            ev = _evaluate.Evaluation(self.s, self.arrays, build(loosen=loosen))
+            chosen = (ev, loosen)
+            if len(ev.matches(self.listed)[0]) >= enough:
+                break
+        if chosen is None or len(chosen[0].matches(self.listed)[0]) <= best:
+            return None
+        return chosen
 
     def __call__(self, text: str):
         s, arrays, memo, sort = self.s, self.arrays, self.memo, self.sort
         page, per_page = self.page, self.per_page
         pq = _query.parse(text, understand_box=not self.as_words)
         narrowed = _apply_box_metadata(s, arrays, pq, self.filters, self.listed, memo)
-        wq = _query.build(pq, _Inside(s, arrays))
+        build = _Build(pq, _Inside(s, arrays), _Prefixes(s, arrays, self.words))
+        wq = build()
         passing = allowed(s, arrays, narrowed, memo)
         result = SearchResult(total=0, page=page, per_page=per_page, hits=[], query=text,
                               filters=self.filters.as_dict(), sort=sort,
@@ -272,7 +346,10 @@ class _Run:
             if sort == "relevance":
                 sort = result.sort = "date"  # no words: newest letters first
         ev = _evaluate.Evaluation(s, arrays, wq)
-        if sort == "relevance":
+        loose = self.loosening(pq, ev, build) if self.loosen and wq is not None else None
+        if loose:
+            ev = loose[0]
+        elif sort == "relevance":
             ev = _reranked(s, arrays, ev, pq, listed)
         ids, part = ev.matches(within)
         end = page * per_page
@@ -287,6 +364,8 @@ class _Run:
         hits = [_hit(s.stored_fields(int(d)), pq, patterns,
                      None if page_scores is None else float(page_scores[i]))
                 for i, d in enumerate(page_ids)]
+        if loose:
+            result.loosened = _loosened(loose, ids, page_ids, hits)
         result.total = len(ids)
         result.hits = hits
         if self.with_facets:
@@ -299,6 +378,32 @@ class _Run:
                      | {"related": True}
                      for d in related]
         return result, pq
+
+
+class _Build:
+    """The query of a parsed box (_query.build), as searched and loosened."""
+
+    def __init__(self, pq, inside, prefixes):
+        self.pq, self.inside, self.prefixes = pq, inside, prefixes
+
+    def __call__(self, loosen=None):
+        return _query.build(self.pq, self.inside, self.prefixes, loosen)
+
+
+def _loosened(loose, ids, page_ids, hits: list[dict]) -> dict:
+    """SearchResult.loosened, and each hit's `missing` words."""
+    ev, loosen = loose
+    words = loosen.words
+    has = [ev.part(c).m_lo for c in loosen.clauses]
+    every = np.logical_and.reduce(has)
+    left_out: set[int] = set()
+    for hit, doc in zip(hits, page_ids.tolist()):
+        lacks = [k for k in range(len(words)) if not has[k][doc]]
+        left_out.update(lacks)
+        hit["missing"] = [words[k].shown for k in lacks]
+    return {"required": loosen.required, "of": len(words), "words": [w.shown for w in words],
+            "left_out": [words[k].shown for k in sorted(left_out)],
+            "every_word": int(every[ids].sum())}
 
 
 def _listed(searcher, arrays, memo: dict, clearance: str | None = None) -> np.ndarray:
@@ -466,6 +571,7 @@ def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
         "date_source": record.get("date_source"),
         "filed_date": record.get("filed_date"),
         "related": False,
+        "missing": [],  # words of a loosened query the letter lacks (SearchResult.loosened)
         "snippet": None if patterns is None else best_snippet(text, patterns,
                                                              _ref_spans(text, pq.refs)),
         "needs_ocr": bool(record.get("needs_ocr")),

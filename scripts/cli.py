@@ -176,6 +176,8 @@ def search(index_opt, as_json, limit, page, sort, as_typed, as_words, clearance,
             out["suggestion"] = result.suggestion
         if result.understood:  # words of the query that became a filter
             out["understood"] = result.understood
+        if result.loosened:  # fewer of the words were required
+            out["loosened"] = result.loosened
         click.echo(json.dumps(out, ensure_ascii=False))
         return
     if result.corrected:
@@ -187,6 +189,8 @@ def search(index_opt, as_json, limit, page, sort, as_typed, as_words, clearance,
         click.echo(f"read as {understood_text(result.understood)}; --as-words searches "
                    "them as words")
     click.echo(letters(result.total))
+    if result.loosened:
+        click.echo(loosened_text(result.loosened))
     if result.suggestion:
         click.echo(f"did you mean: {result.suggestion}")
     matches = [h for h in result.hits if not h.get("related")]
@@ -198,6 +202,15 @@ def search(index_opt, as_json, limit, page, sort, as_typed, as_words, clearance,
         click.echo(f"related, not matching ({len(related)}):")
         for hit in related:
             _print_hit("  ~", hit)
+
+
+def loosened_text(loosened: dict) -> str:
+    """`no letter has every word: letters with at least 4 of the 5 words (some lack: สภา)`."""
+    n = loosened["every_word"]
+    head = (f"{letters(n)} with every word, then" if n else "no letter has every word:")
+    lacking = f" (some lack: {', '.join(loosened['left_out'])})" if loosened["left_out"] else ""
+    return (f"{head} letters with at least {loosened['required']} of the {loosened['of']} "
+            f"words{lacking}")
 
 
 def understood_text(understood: dict) -> str:
@@ -219,12 +232,14 @@ def _print_hit(number: str, hit: dict) -> None:
     date = hit["date"] or (f"{hit['filed_date']} (stamp)" if hit.get("filed_date") else "-")
     click.echo(f"{number} {hit['ref_no'] or '-'}  {date}  {hit['sender'] or '-'}")
     click.echo(f"     {hit.get('title') or hit['subject'] or '-'}")
+    if hit.get("missing"):
+        click.echo(f"     lacks: {', '.join(hit['missing'])}")
     click.echo(f"     {hit['path']}")
 
 
 def _contract_hit(hit: dict) -> dict:
     keys = ("path", "doc_id", "score", "kind", "ref_no", "date", "sender", "subject", "title",
-            "snippet", "related", "date_source", "filed_date")
+            "snippet", "related", "date_source", "filed_date", "missing")
     return {k: hit.get(k) for k in keys}
 
 

@@ -8,17 +8,22 @@ filter queries, precision and recall of the whole result set; list the failing q
                                   [--json OUT] [--show N]
     python scripts/eval_search.py --corpus /tmp/saraban-bench/thaigov-3000 --reuse \
                                   --title-queries 120
+    python scripts/eval_search.py --corpus /tmp/saraban-bench/thaigov-5000 --reuse \
+                                  --known-items 300
 
 By default only txt and pdf letters are judged: scans (truth `format == "scan"`) are removed
 from the judgments and from result lists, and queries left with nothing relevant are skipped.
 `--mistakes` also searches every query as mistyped in each way of MISTAKES, and
-`--title-queries` does only that, for a corpus without judged queries.
+`--title-queries` does only that, for a corpus without judged queries. `--known-items`
+looks for texts of such a corpus by their headline (see `known_items`), with this project
+and with the plain baseline of `scripts/plain_baseline.py` built on the same files.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import math
+import re
 import sys
 import tempfile
 import time
@@ -173,7 +178,6 @@ def mistaken(q: str, kind: str) -> str | None:
     consonant typed as its look-alike or sound-alike; `layout` the whole query typed on the
     English keyboard layout (PyThaiNLP's Kedmanee map; digits stay, as a number pad types
     them)."""
-    import re
     import zlib
 
     from pythainlp.util import thai_to_eng
@@ -208,7 +212,6 @@ def title_queries(corpus: Path, count: int, seed: int = 7) -> list[dict]:
     `count` texts picked at random (a run of Thai of 4+ characters; of a longer run, three
     of its words), the way a clerk types what a letter is about."""
     import random
-    import re
 
     from pythainlp.tokenize import word_tokenize
 
@@ -228,6 +231,138 @@ def title_queries(corpus: Path, count: int, seed: int = 7) -> list[dict]:
             word = "".join(toks[at:at + 3])
         out.append({"id": f"title-{len(out):03d}", "type": "subject", "q": word, "filters": {}})
     return out
+
+
+# Known-item search over texts without judged queries (thaigov): a text is looked for by its
+# headline as its authors wrote it (the first line, without the site's running head),
+# typed whole, typed up to the middle of a word, and by a few words of it.
+KNOWN_ITEM_KINDS = ("headline", "cut", "fragment")
+HEADLINE_CHARS = 120                            # a headline typed whole is cut here
+_RUNNING_HEAD = re.compile(r"^\S*-ข่าวทำเนียบรัฐบาล-\s*")
+_COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def headline(path: Path) -> str:
+    """The first line of a text as a person would type it (spaces collapsed)."""
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        first = next((line for line in fh if line.strip()), "")
+    return " ".join(_RUNNING_HEAD.sub("", first.strip()).split())
+
+
+def known_items(corpus: Path, count: int, seed: int = 19) -> list[dict]:
+    """For `count` texts picked at random, one query of each KNOWN_ITEM_KINDS: `headline`
+    (the first HEADLINE_CHARS characters), `cut` (the headline up to the middle of one of its
+    words of 4+ characters, not the first ones: typing stopped there), `fragment` (2-4
+    consecutive words of it, as written). Each query's relevant texts are those with the
+    same headline (a text published twice)."""
+    import random
+
+    from pythainlp.tokenize import word_tokenize
+
+    rng = random.Random(seed)
+    archive = corpus / "archive"
+    files = sorted(archive.rglob("*.txt"))
+    heads = {p: headline(p) for p in files}
+    same: dict[str, set[str]] = defaultdict(set)
+    for p, h in heads.items():
+        same[h].add(str(p.relative_to(archive)))
+    out = []
+    for path in rng.sample(files, min(count, len(files))):
+        head = heads[path]
+        relevant = same[head]
+        spans, at = [], 0
+        for tok in word_tokenize(head, engine="newmm", keep_whitespace=True):
+            spans.append((at, at + len(tok), tok))
+            at += len(tok)
+        words = [(s, e) for s, e, t in spans if re.search(r"[^\W_]", t)]
+        if len(words) < 3:
+            continue
+        queries = {"headline": head[:HEADLINE_CHARS]}
+        inside = [(s, e) for s, e in words if e - s >= 4 and s >= 20 and s < HEADLINE_CHARS - 4]
+        if inside:
+            s, e = rng.choice(inside)
+            cut = s + max(2, (e - s) // 2)
+            while cut < e and _COMBINING.match(head[cut]):
+                cut += 1  # typing stops after a whole character, marks included
+            if cut < e:
+                queries["cut"] = head[:cut]
+        size = rng.randint(2, min(4, len(words)))
+        first = rng.randrange(len(words) - size + 1)
+        queries["fragment"] = head[words[first][0]:words[first + size - 1][1]]
+        for kind, q in queries.items():
+            out.append({"id": f"{kind}-{len(out):04d}", "type": kind, "q": q,
+                        "relevant": sorted(relevant)})
+    return out
+
+
+def known_item_rows(queries: list[dict], ranked_by) -> list[dict]:
+    """Per query: success@1, reciprocal rank within the first K, and whether nothing came
+    back; `ranked_by(q)` gives the paths found, best first."""
+    rows = []
+    for q in queries:
+        t0 = time.perf_counter()
+        ranked = ranked_by(q["q"])[:K]
+        seconds = time.perf_counter() - t0
+        at = next((i for i, p in enumerate(ranked) if p in q["relevant"]), None)
+        rows.append({"id": q["id"], "type": q["type"], "q": q["q"], "seconds": seconds,
+                     "s1": float(at == 0), "mrr": 0.0 if at is None else 1.0 / (at + 1),
+                     "empty": not ranked, "first": ranked[0] if ranked else None,
+                     "relevant": q["relevant"]})
+    return rows
+
+
+def known_item_table(results: dict[str, list[dict]]) -> str:
+    """success@1, MRR@10, queries that found nothing, and the median time, per kind of
+    query and per search compared."""
+    head = f"{'':<22}" + "".join(f"{kind:>26}" for kind in KNOWN_ITEM_KINDS)
+    sub = f"{'search':<22}" + f"{'n':>5}{'s@1':>6}{'MRR':>6}{'empty':>6}{'ms':>5}" * len(
+        KNOWN_ITEM_KINDS)
+    lines = [head, sub, "-" * len(sub)]
+    for name, rows in results.items():
+        line = f"{name:<22}"
+        for kind in KNOWN_ITEM_KINDS:
+            rs = [r for r in rows if r["type"] == kind]
+            if not rs:
+                line += f"{'':>26}"
+                continue
+            ms = sorted(r["seconds"] for r in rs)[len(rs) // 2] * 1000
+            line += (f"{len(rs):>5}{sum(r['s1'] for r in rs) / len(rs):6.3f}"
+                     f"{sum(r['mrr'] for r in rs) / len(rs):6.3f}"
+                     f"{sum(r['empty'] for r in rs):>6}{ms:5.0f}")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def print_known_items(corpus: Path, index: Path, count: int, baseline: Path | None,
+                      reuse: bool, show: int) -> list[dict]:
+    """The known-item queries of `count` texts, searched by the project and by the plain
+    baseline (scripts.plain_baseline) built on the same files."""
+    from index import search
+
+    from scripts import plain_baseline
+
+    queries = known_items(corpus, count)
+    base_dir = baseline or index.parent / "plain-baseline"
+    plain = plain_baseline.build(corpus / "archive", base_dir, reuse)
+
+    def ours(text):
+        found = search(index, text, per_page=K, with_facets=False, snippets=False)
+        return [h["path"] for h in found.hits if not h["related"]]
+
+    with plain.searcher() as s:
+        results = {"saraban": known_item_rows(queries, ours),
+                   "plain newmm + Whoosh": known_item_rows(
+                       queries, lambda text: plain_baseline.search(s, text, K))}
+    print(f"\nknown-item queries, {count} texts of {corpus} (success@1, MRR@{K}, queries "
+          "that found nothing, median ms):")
+    print(known_item_table(results))
+    for name, rows in results.items():
+        missed = [r for r in rows if r["s1"] < 1.0]
+        print(f"\n{name}: {len(missed)} not first")
+        for r in missed[:show]:
+            print(f"  {r['id']} {'EMPTY' if r['empty'] else 'rr=%.2f' % r['mrr']} "
+                  f"q={r['q']!r}\n      first {r['first']}\n      want  {r['relevant'][0]}")
+    return [dict(r, search=name) for name, rows in results.items() for r in rows]
 
 
 def mistake_rates(queries: list[dict], index: Path, kinds: tuple[str, ...] = MISTAKES) -> dict:
@@ -390,6 +525,12 @@ def main(argv=None) -> int:
     ap.add_argument("--title-queries", type=int, metavar="N",
                     help="for a corpus without judged queries (thaigov): only --mistakes, "
                     "over a word of N texts' headlines")
+    ap.add_argument("--known-items", type=int, metavar="N",
+                    help="for a corpus of texts without judged queries (thaigov): look for N "
+                    "texts by their headline (whole, cut inside a word, a few words of it) "
+                    "and compare with a plain newmm + Whoosh index of the same files")
+    ap.add_argument("--baseline-index", type=Path,
+                    help="where the plain baseline's index is kept (default: beside --index)")
     ap.add_argument("--segmenters", help="compare segmentation engines (e.g. newmm,icu,"
                     "longest) on the compound probes and the corpus text, then stop")
     args = ap.parse_args(argv)
@@ -398,8 +539,15 @@ def main(argv=None) -> int:
         return 0
 
     index = build_index(args.corpus, args.index, args.reuse)
-    if args.title_queries:
-        print_mistakes(title_queries(args.corpus, args.title_queries), index, args.show)
+    if args.title_queries or args.known_items:
+        if args.title_queries:
+            print_mistakes(title_queries(args.corpus, args.title_queries), index, args.show)
+        if args.known_items:
+            rows = print_known_items(args.corpus, index, args.known_items,
+                                     args.baseline_index, args.reuse, args.show)
+            if args.json:
+                args.json.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                             for r in rows))
         return 0
     rows = evaluate(args.corpus, index, args.with_scans, args.with_related)
     print(f"corpus {args.corpus} ({'all formats' if args.with_scans else 'txt+pdf judged'}"

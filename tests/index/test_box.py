@@ -82,7 +82,10 @@ def test_agency_and_date_range_are_understood(typed, sender, lo, hi):
 
 
 @pytest.mark.parametrize("typed", ["2563", "ปี 2563", "ปีงบประมาณ 2569", "น้ำท่วม 1-2 วัน",
-                                   "ประจำปีงบประมาณ 2563", '"กรมที่ดิน 2561 - 2563"'])
+                                   "ประจำปีงบประมาณ 2563", '"กรมที่ดิน 2561 - 2563"',
+                                   # a headline typed whole holds its range as words
+                                   "รายละเอียดการคำนวณค่าไฟฟ้างวด พ.ค - ส.ค 2566 "
+                                   "รัฐบาลพร้อมที่จะประเมินสถานการณ์และดำเนินการ"])
 def test_numbers_and_years_among_words_stay_words(typed):
     u = understand(typed)
     assert u.date_from is None and u.sender is None
