@@ -18,6 +18,7 @@ from functools import lru_cache
 from pythainlp.util import remove_tonemark, thai_digit_to_arabic_digit
 
 from . import agencies, signature, spell
+from .kinds import Kind
 from .records import Memo, Stamp
 from .refno import REF_RE, normalize_ref_no
 from .thaidate import date_readings, find_dates
@@ -58,20 +59,20 @@ _MARK_WORDS = _loose(r"(ด่วน[ทฑ]ี่สุด|ด่วนมา�
 
 # Kind titles printed at the top of the letter: the title word, then what may follow it.
 _KIND_TITLES = (
-    ("บันทึกข้อความ", re.compile(r"[\s.,'|:]*$")),
-    ("คำสั่ง", re.compile(r"(?!\s*ณ)")),
-    ("ประกาศ", re.compile(r"(?!\s*ณ)(?!\s*มา)")),
-    ("ระเบียบ", re.compile(r"(?!วาระ)\S")),  # not ระเบียบวาระ (a meeting agenda)
-    ("แถลงการณ์", re.compile("")),
-    ("ข่าว", re.compile(r"(?:สาร)?\S*$|ประชาสัมพันธ์|สำนัก|กระทรวง|กรม")),
+    (Kind.MEMO, re.compile(r"[\s.,'|:]*$")),
+    (Kind.ORDER, re.compile(r"(?!\s*ณ)")),
+    (Kind.ANNOUNCEMENT, re.compile(r"(?!\s*ณ)(?!\s*มา)")),
+    (Kind.REGULATION, re.compile(r"(?!วาระ)\S")),  # not ระเบียบวาระ (a meeting agenda)
+    (Kind.STATEMENT, re.compile("")),
+    (Kind.NEWS, re.compile(r"(?:สาร)?\S*$|ประชาสัมพันธ์|สำนัก|กระทรวง|กรม")),
 )
 # Titles also recognised as OCR leaves their big bold print (บนทกขอความ, คำสัง, ประ  กาศ);
 # not ข่าว, whose bare form is another word (ขาว).
-_OCR_TITLES = ("บันทึกข้อความ", "คำสั่ง", "ประกาศ", "ระเบียบ")
+_OCR_TITLES = (Kind.MEMO, Kind.ORDER, Kind.ANNOUNCEMENT, Kind.REGULATION)
 # An order, announcement or regulation is titled, then numbered (ที่) and/or has a subject
 # line (เรื่อง / ว่าด้วย); a news text that merely starts with the word is not one.
-_NEEDS_LABEL = ("คำสั่ง", "ประกาศ", "ระเบียบ")
-TITLED_KINDS = ("คำสั่ง", "ประกาศ", "ระเบียบ", "แถลงการณ์", "ข่าว")
+_NEEDS_LABEL = (Kind.ORDER, Kind.ANNOUNCEMENT, Kind.REGULATION)
+TITLED_KINDS = (Kind.ORDER, Kind.ANNOUNCEMENT, Kind.REGULATION, Kind.STATEMENT, Kind.NEWS)
 
 # Lines of a letterhead address rather than a name.
 _ADDRESS = re.compile(
@@ -179,7 +180,7 @@ def _clean_value(text: str) -> str:
 
 # ---------------------------------------------------------------- kind
 
-def detect_kind(lines: list[Line]) -> str:
+def detect_kind(lines: list[Line]) -> Kind:
     top = _nonblank(lines)[:12]
     for ln in top:
         t = ln.text
@@ -199,18 +200,18 @@ def detect_kind(lines: list[Line]) -> str:
     # before the addressee.
     recip_at = next((ln.no for ln in head if _RECIP_LABEL.match(ln.text)), None)
     if recip_at is not None and any(_MEMO_DEPT.match(ln.text) for ln in head if ln.no < recip_at):
-        return "บันทึกข้อความ"
+        return Kind.MEMO
     has_ref = any(_REF_LABEL.match(ln.text) for ln in head)
     labels = [(_RECIP_LABEL.match(ln.text).group("label")) for ln in head if _RECIP_LABEL.match(ln.text)]
     if labels and labels[0] == "ถึง" and (has_ref or _number_above_addressee(head)):
-        return "หนังสือประทับตรา"
+        return Kind.STAMPED
     if labels and has_ref:
-        return "หนังสือภายนอก"
+        return Kind.EXTERNAL
     has_subject = any(_SUBJ_LABEL.match(ln.text) for ln in head)
     # A letter whose number was lost (OCR) still has its subject and addressee lines.
     if has_subject and (has_ref or labels and labels[0] != "ถึง"):
-        return "หนังสือภายนอก"
-    return "อื่น ๆ"
+        return Kind.EXTERNAL
+    return Kind.OTHER
 
 
 # A reference number however its label came out of OCR (NUN ๐๘๑๐/๖๒๐๑, ที่มท ๐๖๒๔.๓/๑๐๓๕๙).

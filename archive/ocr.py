@@ -22,7 +22,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .thaitext import join_split_words
+from .thaitext import join_split_words, thai_dictionary
 
 log = logging.getLogger(__name__)
 
@@ -285,7 +285,7 @@ def junk_lines(text: str) -> int:
 
 def dictionary_chars(text: str) -> int:
     """Characters of the text in Thai dictionary words (longer than one character)."""
-    words = _thai_words()
+    words = thai_dictionary()
     if not words:
         return 0
     from pythainlp.tokenize import word_tokenize
@@ -296,15 +296,6 @@ def dictionary_chars(text: str) -> int:
             total += sum(len(t) for t in word_tokenize(line, engine="newmm", keep_whitespace=False)
                          if len(t) > 1 and t in words)
     return total
-
-
-@functools.lru_cache(maxsize=1)
-def _thai_words() -> frozenset[str]:
-    try:
-        from pythainlp.corpus import thai_words
-    except ImportError:
-        return frozenset()
-    return frozenset(thai_words())
 
 
 # The urgency and secrecy stamps (ด่วนที่สุด, ลับ) are large, bold, often boxed or beside the

@@ -7,23 +7,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .thaitext import thai_dictionary
+
 # Pairs of consonants that OCR and quick typing confuse (shapes differ by a stroke or a tail).
 _PAIRS = ("ดค", "มฆ", "รธ", "ลส", "ถภ", "บป", "ผฝ", "พฟ", "ฎฏ", "ชซ", "ฑท", "ขฃ")
 _SWAP = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS}
 _THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+")
 
 
-@lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-    return frozenset(thai_words())
-
-
 @lru_cache(maxsize=4096)
 def _unknown(run: str) -> int:
     """Characters of the run not covered by dictionary words."""
     from pythainlp.tokenize import word_tokenize
-    words = _words()
+    words = thai_dictionary()
     return sum(len(tok) for tok in word_tokenize(run, engine="newmm") if tok not in words)
 
 
@@ -86,7 +82,7 @@ def _finish_cut_word(text: str) -> str:
         return text
     from pythainlp.tokenize import word_tokenize
 
-    words, best, length = _words(), [], 0
+    words, best, length = thai_dictionary(), [], 0
     for c in "กขคฆงจชซญฎฏฐฑฒณดตถทธนบปผพฟภมยรลวศษสฬ":
         last = word_tokenize(m.group(0) + c, engine="newmm")[-1]
         if last in words and len(last) >= length:
@@ -96,7 +92,7 @@ def _finish_cut_word(text: str) -> str:
 
 def longest_word_prefix(run: str) -> str:
     """The longest dictionary word the Thai run starts with (else its first character)."""
-    words = _words()
+    words = thai_dictionary()
     for n in range(min(len(run), 30), 1, -1):
         if run[:n] in words:
             return run[:n]

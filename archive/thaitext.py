@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Thai writes no space between words but does before numbers, abbreviations (พ.ศ.),
 # brackets, Latin words and a few phrase openers; a line wrapped there stood for a space.
@@ -143,3 +144,12 @@ def within_edits(a: str, b: str, limit: int) -> bool:
             return False
         prev = cur
     return prev[-1] <= limit
+
+
+@lru_cache(maxsize=1)
+def thai_dictionary() -> frozenset[str]:
+    """PyThaiNLP's Thai word list, loaded once for every reader of it (OCR's reading
+    choice, the look-alike repair, the box's agency abbreviations)."""
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())

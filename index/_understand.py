@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from archive.thaitext import thai_dictionary
+
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
@@ -132,16 +134,9 @@ def _agency_names() -> list[tuple[str, bool]]:
             names.setdefault(ag.abbr, True)
             # typed without its dots (สลค, กทม): only when that is no Thai word
             bare = ag.abbr.replace(".", "")
-            if " " not in bare and len(bare) >= 3 and bare not in _dictionary():
+            if " " not in bare and len(bare) >= 3 and bare not in thai_dictionary():
                 names.setdefault(bare, True)
     return sorted(names.items(), key=lambda kv: -len(kv[0]))
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
 
 
 def _find_agency(text: str) -> tuple[int, int, str] | None:

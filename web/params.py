@@ -10,18 +10,18 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import settings
+from archive.fields import URGENCY
+from archive.kinds import Kind
 from index import DATE_FILTERS, SORTS, BadFilter, Filters
 
 # The URL parameters that are filters, in the order the form shows them.
 FILTER_NAMES = ("subject", "sender", "recipient", "date_from", "date_to", "ref_no",
                 "received_no", "received_from", "received_to", "kind", "urgency")
 MAX_PAGE = 10_000
-# Letter kinds and urgency levels as `saraban extract` writes them (the select boxes' lists;
-# any other value is still accepted and matched exactly).
-KINDS = ("หนังสือภายนอก", "หนังสือภายใน", "บันทึกข้อความ", "หนังสือประทับตรา", "คำสั่ง",
-         "ประกาศ", "ระเบียบ", "ข้อบังคับ", "แถลงการณ์", "ข่าว", "หนังสือรับรอง",
-         "รายงานการประชุม")
-URGENCIES = ("ด่วน", "ด่วนมาก", "ด่วนที่สุด")
+# The select boxes' lists: the kinds and urgency levels the extractor writes (any other
+# value is still accepted and matched exactly), the least urgent first.
+KINDS = tuple(Kind)
+URGENCIES = tuple(reversed(URGENCY))
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DOC_ID = re.compile(r"^[A-Za-z0-9_.-]{1,128}$")

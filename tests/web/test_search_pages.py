@@ -228,3 +228,17 @@ def test_the_page_says_what_the_box_read_and_offers_the_words(client):
     assert as_json["total"] != data["total"]
     # plain words: nothing to say
     assert client.get(url("/api/search", q="ประชาสัมพันธ์")).get_json()["understood"] is None
+
+
+def test_the_kind_list_offers_exactly_the_kinds_letters_can_have(client):
+    from archive.kinds import Kind
+
+    page = client.get("/").data.decode()
+    select = re.search(r'<select id="kind".*?</select>', page, re.S).group(0)
+    offered = set(re.findall(r'<option value="([^"]+)"', select))
+    assert offered == {k.value for k in Kind}
+    listed = client.get(url("/api/search", per_page=100)).get_json()
+    kinds = {h["kind"] for h in listed["hits"] if h["kind"]}   # (a scan waiting for OCR has none)
+    assert kinds <= offered and len(kinds) >= 3
+    for kind in kinds:   # each finds its letters
+        assert client.get(url("/api/search", kind=kind)).get_json()["total"] >= 1
