@@ -19,6 +19,7 @@ from pythainlp.util import remove_tonemark, thai_digit_to_arabic_digit
 
 from . import agencies, signature, spell
 from .kinds import Kind
+from .labels import RECEIVED_NO
 from .records import Memo, Stamp
 from .refno import REF_RE, normalize_ref_no
 from .thaidate import date_readings, find_dates
@@ -322,7 +323,7 @@ def _stamp_line_indexes(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     nb = _nonblank(lines)
     for k, ln in enumerate(nb):
-        if re.match(r"^(?:เลขรับ|เลขที่รับ|รับที่)", ln.text):
+        if re.match(r"^" + RECEIVED_NO, ln.text):
             out.add(ln.no)
             if k > 0 and not _LABEL_LINE.match(nb[k - 1].text) and not _REF_LABEL.match(nb[k - 1].text):
                 out.add(nb[k - 1].no)
@@ -1131,7 +1132,7 @@ def _stamped_agency(lines: list[Line], memo: Memo) -> str | None:
 
 # ---------------------------------------------------------------- stamps, contacts
 
-_RECV_NO = re.compile(r"^(?:เลขรับ|เลขที่รับ|รับที่)\s*(?:ที่)?\s*[:.]?\s*([0-9๐-๙][0-9๐-๙/\-]*)")
+_RECV_NO = re.compile(r"^" + RECEIVED_NO + r"\s*(?:ที่)?\s*[:.]?\s*([0-9๐-๙][0-9๐-๙/\-]*)")
 _TIME = re.compile(r"([0-9๐-๙]{1,2})\s*[.:]\s*([0-9๐-๙]{2})")
 
 

@@ -26,6 +26,7 @@ from whoosh import query as Q
 from whoosh.matching import WrappingMatcher
 
 import settings
+from archive.labels import RECEIVED_NO
 
 from . import _synonyms
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms, toneless
@@ -47,7 +48,7 @@ RECEIVED_BOOST = 50.0
 CITES_BOOST = 2.0       # letters that cite it follow
 SENDER_HINT_BOOST = 5.0  # an agency named among the words: its letters rank higher
 
-_RECEIVED = re.compile(r"(?:เลขรับ|เลขทะเบียนรับ|รับที่)\s*(?:ที่)?\s*[:.]?\s*([0-9๐-๙]+)")
+_RECEIVED = re.compile(RECEIVED_NO + r"\s*(?:ที่)?\s*[:.]?\s*([0-9๐-๙]+)")
 # The label printed before a reference number (ที่ / เลขที่), typed along with it.
 _REF_LABEL = re.compile(r"(?:^|(?<=\s))(?:เลขที่|ที่|ที)\s*[:.]?\s*$")
 _BARE_NUMBER = re.compile(r"^[0-9๐-๙]+$")

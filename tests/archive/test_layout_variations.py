@@ -96,3 +96,18 @@ def test_a_regulation_is_about_what_its_title_says(title, about):
               "ประกาศ ณ วันที่ ๒๓ สิงหาคม พ.ศ. ๒๕๖๐\n")
     assert (m.kind, m.subject, m.ref_no) == ("ระเบียบ", about, None)
     assert m.date == "2017-08-23"
+
+
+@pytest.mark.parametrize("label", ["เลขรับ", "เลขที่รับ", "เลขทะเบียนรับ", "รับที่"])
+def test_a_receiving_stamp_under_any_of_its_labels_is_read_and_searched(label, tmp_path):
+    from index import FileState, IndexUpdater, search
+
+    m = parse(f"ที่ นร ๐๕๐๕/ว ๕๐๐\nกรมบัญชีกลาง\n{label} ๑๒๓\nวันที่ ๒ ม.ค. ๒๕๖๕\nเวลา ๙.๑๐ น.\n"
+              f"๒๗ ธันวาคม ๒๕๖๔\nเรื่อง  การประชุม\nเรียน  อธิบดี\n{BODY}")
+    assert (m.received_no, m.received_date, m.date) == ("123", "2022-01-02", "2021-12-27")
+    record = {"path": "a.txt", "kind": "หนังสือภายนอก", "stamps": [{"no": "123", "date": "2022-01-02"}],
+              "received_no": "123", "cites": [], "enclosures": [], "format": "txt",
+              "subject": "การประชุม", "text": BODY}
+    with IndexUpdater(tmp_path / "index") as up:
+        up.put(record, "d1", FileState(1, 1, "s", "ok", "1"))
+    assert [h["path"] for h in search(tmp_path / "index", f"{label} 123").hits] == ["a.txt"]
