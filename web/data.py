@@ -75,12 +75,14 @@ def health() -> dict:
             "needs_ocr": s.get("needs_ocr", 0)}
 
 
-def index_state() -> dict | None:
-    """For an admin: /healthz's figures and the files that failed (with their reasons) or
-    wait for OCR; None for anyone else (file names can say what a letter is about)."""
-    if not viewer().admin:
+def index_state(figures: dict | None = None) -> dict | None:
+    """For an admin: /healthz's figures (`figures` when the caller has them) and the files
+    that failed (with their reasons) or wait for OCR, of the letters this admin may see;
+    None for anyone else (file names can say what a letter is about)."""
+    who = viewer()
+    if not who.admin:
         return None
-    return health() | index.problem_files(index_dir())
+    return (figures or health()) | index.problem_files(index_dir(), clearance=who.clearance)
 
 
 def missing_index_hint() -> str:

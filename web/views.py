@@ -44,7 +44,7 @@ def home():
     status, latest, browse, total, state = None, [], [], 0, None
     try:
         status = data.health()
-        state = data.index_state()
+        state = data.index_state(status)
         newest = data.search(SearchParams(sort="date", per_page=8))
         latest, total = newest.hits, newest.total   # what this user may see
         browse = [f for f in _facets(p, newest.facets) if f["name"] in ("year", "kind")]

@@ -86,3 +86,22 @@ def test_the_lists_are_by_path_and_cut_with_their_totals(troubled, build_index):
     assert [f["path"] for f in full["failed"]] == sorted([BROKEN, "ก-เสีย.pdf", "ข-เสีย.pdf"])
     cut = problem_files(index, limit=1)
     assert cut["failed_total"] == 3 and [f["path"] for f in cut["failed"]] == [full["failed"][0]["path"]]
+
+
+def test_an_admin_below_the_unread_clearance_is_not_told_of_hidden_scans(troubled, tmp_path,
+                                                                           monkeypatch):
+    import settings
+
+    monkeypatch.setattr(settings, "UNREAD_SECRECY", "ลับ")   # scans waiting for OCR: ลับ
+    users_file = tmp_path / "users.db"
+    users = Users(users_file)
+    users.add("somchai", "none", PASSWORDS["somchai"], admin=True)
+    users.add("malee", "ลับ", PASSWORDS["malee"], admin=True)
+    client = app_of(troubled, USERS=str(users_file)).test_client()
+    low = client.get("/api/index-state", headers=basic("somchai")).get_json()
+    assert (low["needs_ocr"], low["needs_ocr_total"]) == ([], 0)
+    assert low["failed_total"] == 1   # a file that could not be read has no secrecy to hide
+    high = client.get("/api/index-state", headers=basic("malee")).get_json()
+    assert [f["path"] for f in high["needs_ocr"]] == ["2560/08/SCAN0126.pdf"]
+    sign_in(client, "somchai")
+    assert "SCAN0126" not in client.get("/").data.decode()
