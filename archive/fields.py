@@ -166,6 +166,23 @@ def _drop_junk_tail(text: str) -> str:
     return " ".join(words)
 
 
+def value_has_debris(value: str) -> bool:
+    """Whether OCR tailed a field's value with debris (_drop_junk_tail would cut it)."""
+    value = " ".join(value.split())
+    return bool(value) and _drop_junk_tail(value) != value
+
+
+def value_before_debris(value: str) -> str:
+    """A value read again from a cut-out line, up to the first piece of debris: the cut runs
+    to the page's edge, through whatever stamp or handwriting stands beside the value."""
+    kept = []
+    for word in value.split():
+        if _JUNK_TOKEN.fullmatch(word) or re.fullmatch(r"[0-9]|[ก-ฮ]", word):
+            break
+        kept.append(word)
+    return " ".join(kept).rstrip(",.;:")
+
+
 def _nonblank(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if ln.text]
 

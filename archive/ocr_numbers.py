@@ -529,7 +529,7 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
     return out
 
 
-def _align(raw_lines: list[str], ocr_lines: list[OcrLine]) -> list[tuple[int, OcrLine]]:
+def align_lines(raw_lines: list[str], ocr_lines: list[OcrLine]) -> list[tuple[int, OcrLine]]:
     """Pairs (index in raw_lines, hOCR line) of the same text: both come from one reading,
     so the text of a line without spaces is the line's characters."""
     pairs, j = [], 0
@@ -553,7 +553,7 @@ def fix_numbers(text: str, hocr: str, img: Image.Image) -> str:
         return text
     raw_lines = text.split("\n")
     img = img.convert("L")
-    for pos, ocr_line in _align(raw_lines, parse_hocr(hocr)):
+    for pos, ocr_line in align_lines(raw_lines, parse_hocr(hocr)):
         line = raw_lines[pos]
         if not _may_hold_digits(line):
             continue

@@ -1,4 +1,5 @@
 """Field parsing on letters written in the formats of the ระเบียบงานสารบรรณ."""
+from archive.fields import value_before_debris, value_has_debris
 from archive.fields import fill_fields
 from archive.records import Memo
 from archive.repair import repair_text
@@ -521,3 +522,11 @@ NUN ๐๘๑๐/๖๒๐๑
     # A line that only mentions a number above an addressee with a subject is no stamped letter.
     other = parse("ตามหนังสือ ๑๒๓/๒๕๖๗\nเรื่อง ขอเชิญประชุม\nถึง ผู้อำนวยการ\n")
     assert other.kind != "หนังสือประทับตรา"
+
+
+def test_a_header_line_read_again_keeps_its_value_and_drops_what_stands_beside_it():
+    # dula_05's เรียน line cut out to the page's edge runs through a receiving stamp.
+    again = "เรียน คณบดีคณะวิทยาศาสตร์และเทคโนโลยี, / รภม 7ก 7 7 ว ว 7"
+    assert value_before_debris(again) == "เรียน คณบดีคณะวิทยาศาสตร์และเทคโนโลยี"
+    assert value_has_debris(" คณบดีคณะ ee")
+    assert not value_has_debris(" คณบดีคณะวิทยาศาสตร์และเทคโนโลยี")
