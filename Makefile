@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: run index serve test bench clean
+.PHONY: run index serve test test-quick bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ serve: $(STAMP)
 
 test: $(TESTSTAMP)
 	$(BIN)/python -m pytest -q
+
+# The quick tier while working (about a minute): leaves out the tests marked slow (real
+# servers, subprocesses, large reindexes), ocr (Tesseract) and browser (Chromium).
+test-quick: $(TESTSTAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not ocr and not browser"
 
 # Benchmarks print figures (docs/performance.md); LETTERS=100000 for the goal's size.
 bench: $(TESTSTAMP)

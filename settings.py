@@ -1,7 +1,7 @@
 """The one place for configuration: paths, limits and version stamps.
 
-Flags beat environment variables, which beat these defaults (see CONTRACT: SARABAN_ARCHIVE,
-SARABAN_INDEX).
+Flags beat environment variables, which beat these defaults (docs/interface.md,
+"Configuration").
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ DEFAULT_PER_PAGE = 20
 LOOSEN_BELOW = DEFAULT_PER_PAGE
 
 
-# Sign-in (CONTRACT: "Sign-in and secret letters"). Sign-in is on when the users file holds
+# Sign-in (docs/interface.md, "Sign-in and clearance"). Sign-in is on when the users file holds
 # a user; without it the server binds only loopback addresses.
 LOCK_AFTER_FAILURES = 5      # failed sign-ins in a row for one name ...
 LOCK_SECONDS = 5 * 60        # ... lock it for this long

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-# Keys of `saraban extract --json`, in contract order (names as in truth.jsonl).
+# Keys of `saraban extract --json`, in their documented order (docs/interface.md,
+# "Command line"; names as in truth.jsonl).
 FIELD_NAMES = (
     "path", "kind", "ref_no", "ref_no_raw", "date", "date_raw", "sender", "sender_code",
     "recipient", "subject", "urgency", "secrecy", "signatory", "position", "owner_division",
@@ -61,7 +62,7 @@ class Memo:
     error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The contract's `extract --json` object (extra keys after the contract's)."""
+        """The `extract --json` object (the documented keys first, then the extra ones)."""
         data = asdict(self)
         out = {name: data[name] for name in FIELD_NAMES}
         out["title"] = self.title

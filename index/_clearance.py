@@ -1,5 +1,5 @@
 """Which letters a user may see: a letter whose secrecy is above the user's clearance does
-not exist for them (CONTRACT: "Sign-in and secret letters").
+not exist for them (docs/interface.md, "Sign-in and clearance").
 
 Clearance is a filter of the one search function and of every lookup of a letter
 (_search): results, totals, facets, suggestions, snippets, the thread of a letter, its page

@@ -1,4 +1,4 @@
-"""`saraban user ...` and `saraban audit`: who may sign in, and what they did (CONTRACT.md,
+"""`saraban user ...` and `saraban audit`: who may sign in, and what they did (docs/interface.md,
 "Command line"). The users file is `--users FILE`, else SARABAN_USERS, else users.db beside
 the index folder; the audit log is kept beside it.
 """
@@ -13,14 +13,9 @@ from pathlib import Path
 import click
 
 import settings
+from scripts.exits import fail
 
-EXIT_USAGE = 2
 ADD_HINT = "saraban user add NAME --clearance none"
-
-
-def _fail(message: str, code: int = EXIT_USAGE):
-    click.echo(f"saraban: {message}", err=True)
-    sys.exit(code)
 
 
 class ClearanceChoice(click.Choice):
@@ -59,7 +54,7 @@ def _read_password() -> str:
         password = sys.stdin.readline()
         password = password.removesuffix("\n").removesuffix("\r")
     if not password:
-        _fail("no password given: type it on a terminal, or give it as one line on "
+        fail("no password given: type it on a terminal, or give it as one line on "
               "standard input")
     return password   # web.users checks the rest (its length)
 
@@ -70,7 +65,7 @@ def _audit(users_path: Path, action: str, name: str, **what) -> None:
     try:
         AuditLog(settings.audit_file(users_path)).append(action, name, by="cli", **what)
     except AuditError as exc:
-        _fail(f"done, but not logged: {exc}", 1)
+        fail(f"done, but not logged: {exc}", 1)
 
 
 @click.group()
@@ -94,14 +89,14 @@ def add_user(name, clearance, admin, users_opt, index_opt):
     try:
         check_name(name)
     except UserError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if users.get(name):  # said before asking for a password
-        _fail(f"a user named {name!r} already exists in {path}")
+        fail(f"a user named {name!r} already exists in {path}")
     password = _read_password()
     try:
         users.add(name, clearance, password, admin=admin)
     except UserError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"added {name} (clearance {clearance}{', admin' if admin else ''}) to {path}")
     _audit(path, "user_add", name, clearance=clearance, admin=admin)
 
@@ -114,7 +109,7 @@ def set_admin(name, off, users_opt, index_opt):
     """Let NAME see the state of the index (files that failed and why), or not (--off)."""
     path = settings.users_file(users_opt, index_opt)
     if not _users(path).set_admin(name, not off):
-        _fail(f"there is no user named {name!r} in {path}")
+        fail(f"there is no user named {name!r} in {path}")
     click.echo(f"{name} is {'no longer ' if off else ''}an admin")
     _audit(path, "user_admin", name, admin=not off)
 
@@ -126,7 +121,7 @@ def remove_user(name, users_opt, index_opt):
     """Remove the user NAME and end their sessions."""
     path = settings.users_file(users_opt, index_opt)
     if not _users(path).remove(name):
-        _fail(f"there is no user named {name!r} in {path}")
+        fail(f"there is no user named {name!r} in {path}")
     click.echo(f"removed {name} from {path}")
     _audit(path, "user_remove", name)
 
@@ -141,12 +136,12 @@ def set_password(name, users_opt, index_opt):
     path = settings.users_file(users_opt, index_opt)
     users = _users(path)
     if not users.get(name):
-        _fail(f"there is no user named {name!r} in {path}")
+        fail(f"there is no user named {name!r} in {path}")
     password = _read_password()
     try:
         users.set_password(name, password)
     except UserError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"new password for {name}; their sessions have ended")
     _audit(path, "password", name)
 
@@ -185,9 +180,9 @@ def backup_users(dest, users_opt, index_opt):
     try:
         _users(path).backup(dest)
     except UserError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except OSError as exc:
-        _fail(f"cannot write {dest}: {exc.strerror or exc}", 1)
+        fail(f"cannot write {dest}: {exc.strerror or exc}", 1)
     click.echo(f"copied {path} to {dest}")
 
 
@@ -208,7 +203,7 @@ def audit(user_name, doc_id, since, as_json, users_opt, index_opt):
         try:
             day = Filters.parse({"date_from": since}).date_from
         except BadFilter as exc:
-            _fail(str(exc).replace("date-from", "--since", 1))
+            fail(str(exc).replace("date-from", "--since", 1))
         start = datetime.combine(day, time.min).astimezone()
     log = AuditLog(settings.audit_file(settings.users_file(users_opt, index_opt)))
     for event in log.events(user=user_name, doc=doc_id, since=start):

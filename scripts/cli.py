@@ -1,4 +1,4 @@
-"""The `saraban` command: extract, reindex, search, serve (see CONTRACT.md)."""
+"""The `saraban` command: extract, reindex, search, serve (docs/interface.md, "Command line")."""
 from __future__ import annotations
 
 import json
@@ -9,13 +9,7 @@ import click
 
 import settings
 from scripts.accounts import ClearanceChoice, audit, user
-
-EXIT_USAGE = 2
-
-
-def _fail(message: str, code: int = EXIT_USAGE):
-    click.echo(f"saraban: {message}", err=True)
-    sys.exit(code)
+from scripts.exits import fail
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,10 +94,10 @@ def reindex(archive_opt, index_opt, full, jobs, ocr, quiet, allow_mass_delete, t
                                 batch_docs=batch_size)
     except Locked as exc:
         _append_log(log_file, [f"skipped: {exc}"])
-        _fail(f"{exc}; exiting", job.EXIT_LOCKED)
+        fail(f"{exc}; exiting", job.EXIT_LOCKED)
     except job.UsageError as exc:
         _append_log(log_file, [f"refused: {exc}"])
-        _fail(str(exc), job.EXIT_USAGE)
+        fail(str(exc), job.EXIT_USAGE)
     lines = [f"{rel}: {reason}" for rel, reason in summary.errors]
     for line in lines:
         click.echo(f"saraban: {line}", err=True)
@@ -165,11 +159,11 @@ def search(index_opt, as_json, limit, page, sort, as_typed, as_words, clearance,
                             with_facets=False, as_typed=as_typed, clearance=clearance,
                             as_words=as_words)
     except IndexMissing as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except BadFilter as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if as_json:
-        out = {"total": result.total, "hits": [_contract_hit(h) for h in result.hits]}
+        out = {"total": result.total, "hits": [_hit_json(h) for h in result.hits]}
         if result.corrected:  # the query was searched as corrected (layout, spelling)
             out["corrected"] = result.corrected
         if result.suggestion:
@@ -237,7 +231,7 @@ def _print_hit(number: str, hit: dict) -> None:
     click.echo(f"     {hit['path']}")
 
 
-def _contract_hit(hit: dict) -> dict:
+def _hit_json(hit: dict) -> dict:
     keys = ("path", "doc_id", "score", "kind", "ref_no", "date", "sender", "subject", "title",
             "snippet", "related", "date_source", "filed_date", "missing")
     return {k: hit.get(k) for k in keys}
@@ -274,12 +268,12 @@ def serve(archive_opt, index_opt, host, port, threads, workers, users_opt, proxi
     users = settings.users_file(users_opt, index)
     proxies = [p for value in proxies for p in value.replace(",", " ").split()]
     if user_header and not proxies:
-        _fail("--user-header is trusted only from a reverse proxy: name its address with "
+        fail("--user-header is trusted only from a reverse proxy: name its address with "
               "--proxy")
     signed = Users(users).has_users()
     if not signed and (not is_loopback(host) or proxies):
         where = f"address {host}" if not is_loopback(host) else "a reverse proxy"
-        _fail(f"sign-in is off (no user in {users}), so the archive is served only on a "
+        fail(f"sign-in is off (no user in {users}), so the archive is served only on a "
               f"loopback address (127.0.0.1), not to {where}. Add a user first: "
               f"`saraban user add NAME --clearance none --users {users}` (the password is "
               f"read from standard input), then start the server again.")

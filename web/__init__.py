@@ -1,4 +1,4 @@
-"""The Flask UI and JSON API over `index/` (see CONTRACT.md, "HTTP").
+"""The Flask UI and JSON API over `index/` (docs/interface.md, "Pages and their JSON twins").
 
 Every HTML page has a JSON twin under /api; both parse their parameters with web.params.
 Nothing here caches search results: index.search opens a fresh searcher per call, so a

@@ -39,7 +39,8 @@ def search(p: SearchParams, with_facets: bool = True, snippets: bool = True) -> 
 
 
 def search_json(p: SearchParams, result: index.SearchResult) -> dict:
-    """The contract's JSON of a search, plus what the request changed (cut, clamped)."""
+    """The JSON of a search (docs/interface.md, "Pages and their JSON twins"), plus what
+    the request changed (cut, clamped)."""
     out = result.as_json()
     out["query"] = p.q
     out["filters"] = p.filters

@@ -1,5 +1,5 @@
 """GET /search.csv: the letters of a search in the columns of the register book
-(ทะเบียนหนังสือรับ), for Excel (CONTRACT: HTTP).
+(ทะเบียนหนังสือรับ), for Excel (docs/interface.md, "Pages and their JSON twins").
 
 Same parameters as /search; every match up to EXPORT_MAX (never the related letters, which
 do not match), in the search's order; dates in พ.ศ.; UTF-8 with a BOM so that Excel reads

@@ -1,4 +1,5 @@
-"""Sign-in: who is asking, and what they may see (CONTRACT: "Sign-in and secret letters").
+"""Sign-in: who is asking, and what they may see (docs/interface.md, "Sign-in and
+clearance").
 
 Sign-in is on when the users file (web.users) holds a user, and stays on in a server that
 started with it (REQUIRE_SIGN_IN: removing the last user must not open the archive).

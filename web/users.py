@@ -1,9 +1,9 @@
 """The users file: who may sign in, their clearance, failed sign-ins and open sessions.
 
-One SQLite file (CONTRACT: `--users FILE`, else SARABAN_USERS, else users.db beside the
-index folder), shared by every server process and the `saraban user` commands. Passwords
-are kept only as argon2id hashes; session tokens only as their SHA-256, so a copy of the
-file lets nobody sign in.
+One SQLite file (docs/interface.md, "Configuration": `--users FILE`, else SARABAN_USERS,
+else users.db beside the index folder), shared by every server process and the `saraban
+user` commands. Passwords are kept only as argon2id hashes; session tokens only as their
+SHA-256, so a copy of the file lets nobody sign in.
 
 Pure storage: nothing here knows about HTTP.
 """

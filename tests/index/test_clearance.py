@@ -1,5 +1,5 @@
-"""A letter above a user's clearance does not exist for them (CONTRACT: "Sign-in and
-secret letters"): every answer of index/ for a user of clearance C is the answer an archive
+"""A letter above a user's clearance does not exist for them (docs/interface.md, "Sign-in
+and clearance"): every answer of index/ for a user of clearance C is the answer an archive
 without the letters above C gives. Real indexes on disk: the whole classified archive, and
 for each clearance the archive of only the letters it may see."""
 import pytest

@@ -1,4 +1,4 @@
-"""`saraban user ...` and `saraban audit` (CONTRACT.md, "Command line")."""
+"""`saraban user ...` and `saraban audit` (docs/interface.md, "Command line")."""
 from __future__ import annotations
 
 import json

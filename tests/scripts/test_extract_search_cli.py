@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from tests.scripts.helpers import SAMPLE, saraban
 
 SEED = SAMPLE / "2563/10/seed-memo-2563-10-22.txt"
@@ -35,6 +37,7 @@ def test_search_bad_usage_exits_2_with_a_message(tmp_path):
     assert proc.returncode == 2 and "saraban reindex" in proc.stderr
 
 
+@pytest.mark.slow  # indexes a generated archive of its own (half a minute)
 def test_search_counts_letters_in_words_and_a_filter_matching_nothing_gives_none(small_archive, tmp_path):
     index = tmp_path / "index"
     saraban("reindex", "--archive", small_archive, "--index", index, "--ocr", "off", check=0)

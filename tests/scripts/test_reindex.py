@@ -2,7 +2,11 @@ import fcntl
 import os
 import shutil
 
+import pytest
+
 from tests.scripts.helpers import saraban, search_json
+
+pytestmark = pytest.mark.slow  # the real `saraban reindex` of the sample archive, many times
 
 
 def test_reindex_then_search_by_reference_number_in_the_forms_clerks_type(small_archive, tmp_path):

@@ -10,6 +10,8 @@ import settings
 from scripts import make_hostile_archive as hostile
 from tests.scripts.helpers import index_holds, named, saraban, search_json
 
+pytestmark = pytest.mark.slow  # each bad file made for real and reindexed, a minute in all
+
 SECRET = "zqxoutsideword"  # a word of a file outside the archive: never in the index
 SECRET_TH = "ความลับนอกคลังเอกสาร"
 
@@ -180,7 +182,6 @@ def test_a_letter_of_one_huge_line_is_read_in_seconds_and_its_cut_shown(small_ar
     assert "ตัวอักษรแรก" not in client.get(f"/documents/{seed['doc_id']}").data.decode()
 
 
-@pytest.mark.slow
 def test_the_hostile_archive_names_each_bad_file_once_and_then_nothing(tmp_path):
     expected = hostile.build(tmp_path, good=30, small=True)
     archive, index = tmp_path / "archive", tmp_path / "index"

@@ -10,6 +10,8 @@ import pytest
 from tests.conftest import wait_for
 from tests.scripts.helpers import ROOT, SAMPLE, saraban, search_json
 
+pytestmark = pytest.mark.slow  # `saraban reindex` in subprocesses, killed and timed out
+
 
 def many_letters(folder, count):
     """`count` distinct letters: sample letters, each with a line of its own."""
