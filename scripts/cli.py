@@ -79,7 +79,7 @@ def reindex(archive_opt, index_opt, full, jobs, ocr, quiet, allow_mass_delete, t
             batch_size):
     """Bring the index in line with the archive folder."""
     from index import Locked
-    from scripts import reindex as job
+    from index import reindex as job
 
     archive = settings.archive_dir(archive_opt)
     index = settings.index_dir(index_opt)

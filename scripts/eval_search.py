@@ -87,7 +87,7 @@ def set_metrics(results: list[str], relevant: set[str]) -> dict:
 
 
 def build_index(corpus: Path, index: Path | None, reuse: bool) -> Path:
-    from scripts.reindex import run
+    from index.reindex import run
 
     if index is None:
         index = Path(tempfile.mkdtemp(prefix="saraban-eval-")) / "index"

@@ -2,7 +2,7 @@
 
 - `sample_archive`: a private copy of the bundled sample archive (session-wide: do not
   change it; copy it again with `copy_sample` for a test that edits files).
-- `sample_index`: a real index built from that copy by `scripts.reindex.run` (OCR off, so
+- `sample_index`: a real index built from that copy by `index.reindex.run` (OCR off, so
   the result does not depend on Tesseract being installed; the scan is "needs OCR").
 - `build_index(archive, index=None)`: build (or update) an index for any archive folder.
 - `app`, `client`: the Flask app over the sample index, and its test client.
@@ -40,8 +40,8 @@ def wait_for(predicate, seconds: float = 120) -> bool:
 
 
 def run_reindex(archive: Path, index: Path, **kwargs) -> tuple[int, object]:
-    """`scripts.reindex.run` as the CLI calls it (OCR off unless asked)."""
-    from scripts import reindex
+    """`index.reindex.run` as the CLI calls it (OCR off unless asked)."""
+    from index import reindex
 
     kwargs.setdefault("jobs", 1)
     kwargs.setdefault("ocr", "off")

@@ -132,7 +132,8 @@ def test_a_fifo_is_skipped_at_once(small_archive, tmp_path):
 def test_a_link_swapped_between_listing_and_reading_is_refused(small_archive, outside, tmp_path):
     """The check is made again on the file the reader opens: a link that pointed inside
     when the folder was listed and outside when its turn came is not read."""
-    from scripts import reindex as job
+    from index import reindex as job
+    from index.reindex._extract import extract
 
     link = small_archive / "swapped.txt"
     link.symlink_to(Path("2563", "10", "seed-memo-2563-10-22.txt"))
@@ -140,7 +141,7 @@ def test_a_link_swapped_between_listing_and_reading_is_refused(small_archive, ou
     assert found["swapped.txt"].problem is None  # listed as a letter to read
     link.unlink()
     link.symlink_to(outside)
-    record, tokens, digest, stable = job._extract(
+    record, tokens, digest, stable = extract(
         (str(small_archive), "swapped.txt", False, str(tmp_path / "cache")))
     assert record == {"path": "swapped.txt", "error": "link points outside the archive"}
     assert not tokens and not digest and SECRET not in str(record)

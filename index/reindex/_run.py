@@ -1,14 +1,7 @@
-"""`saraban reindex`: bring the index in line with the archive folder.
-
-Walk the archive (size and mtime only), compare with the index's file states, read the
-new and changed files in worker processes, and feed one index writer that commits in
-batches. Moves keep their doc_id (recognised by content hash).
-"""
+"""One reindex run: the lock, the plan, the workers feeding the one index writer, the
+mass-delete guard, the summary and the last-run record."""
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -16,9 +9,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import settings
-from archive import Memo, confined, is_readable, read_text_of, understand
-from index import FileState, IndexUpdater, Known, ReindexLock, analyse, write_last_run
-from scripts.workers import TaskFailed, supervised_map
+
+from .._documents import FileState
+from .._store import ReindexLock, write_last_run
+from .._writer import IndexUpdater
+from ._extract import extract
+from ._plan import new_doc_id, plan
+from ._walk import Found, walk_archive
+from ._workers import TaskFailed, supervised_map
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
 MASS_DELETE_SHARE = 0.5   # more than half of the archive gone: probably an unmounted share
@@ -50,54 +48,6 @@ class Summary:
                 f"{self.seconds:.1f} s")
 
 
-@dataclass(frozen=True)
-class Found:
-    rel: str          # the document's path in the index (relative, UTF-8)
-    size: int
-    mtime_ns: int
-    bad_name: bool = False  # not valid UTF-8: listed as failed until renamed
-    link: str = ""    # a link's identity (archive.confined.Entry.link)
-    problem: str | None = None  # a link refused (outside the archive, broken, a loop)
-
-
-def walk_archive(root: Path, errors: list[tuple[str, str]]) -> tuple[dict[str, Found], int]:
-    """Every file of a type we read under root, by path relative to root; and how many
-    were skipped (other types, FIFOs and devices: nothing to read, and a FIFO would hold
-    a reader until the timeout). Links are listed with why they are refused, if they are
-    (archive.confined); symlinked folders are not followed (no loops); unreadable folders
-    are reported."""
-    found: dict[str, Found] = {}
-    skipped = 0
-    real_root = confined.real_root(root)
-
-    def onerror(exc: OSError):
-        errors.append((os.path.relpath(exc.filename, root) if exc.filename else "?",
-                       f"cannot list folder: {exc.strerror}"))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            full = Path(dirpath, name)
-            if not is_readable(full):
-                skipped += 1
-                continue
-            rel = full.relative_to(root).as_posix()
-            bad_name = False
-            try:
-                rel.encode("utf-8")
-            except UnicodeEncodeError:
-                rel, bad_name = os.fsencode(rel).decode("utf-8", "backslashreplace"), True
-            try:
-                e = confined.entry(real_root, full)
-            except OSError:
-                continue  # gone while we listed the folder
-            if e.kind == confined.SPECIAL:
-                skipped += 1
-                continue
-            found[rel] = Found(rel, e.size, e.mtime_ns, bad_name, e.link, e.problem)
-    return found, skipped
-
-
 def _ocr_missing(mode: str) -> str | None:
     """Why scans cannot be read in this run (saying what to install), or None."""
     if mode == "off":
@@ -107,102 +57,6 @@ def _ocr_missing(mode: str) -> str | None:
     except ImportError as exc:  # the OCR packages are dependencies: a broken install
         return f"the OCR packages are missing ({exc.name}): pip install saraban-search again"
     return ocr_missing()
-
-
-def _extract(job: tuple[str, str, bool, str]) -> tuple[dict, dict, str, bool]:
-    """Worker: hash and read one file, through the extraction cache, and segment its text
-    for the index (the one writer process would otherwise do all of that alone).
-    Returns (memo json, its tokens by field, sha256, whether the file stayed the same
-    while it was read). The file is opened once, inside the archive (archive.confined),
-    and every reader reads that open file, never the name again."""
-    root, rel, ocr, cache = job
-    try:
-        opened = confined.open_inside(root, rel)
-    except confined.Refused as exc:
-        if str(exc) == confined.SWAPPED:
-            return {"path": rel}, {}, "", False  # the next run sees what it became
-        return {"path": rel, "error": str(exc)}, {}, "", True
-    with opened:
-        before = opened.stat
-        digest = _sha256(opened.file)
-        record = _cache_get(cache, digest, ocr)
-        if record is None:
-            with confined.path_of(opened, Path(rel).name) as path:
-                memo, raw = read_text_of(path, display_path=rel, ocr=ocr)
-            read = memo.reading()
-            record = understand(memo, raw).to_json()
-            _cache_put(cache, digest, record, read, raw)
-        after = os.fstat(opened.file.fileno())
-    record["path"] = rel
-    stable = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
-    return record, (analyse(record) if stable else {}), digest, stable
-
-
-def _sha256(fh) -> str:
-    h = hashlib.sha256()
-    for block in iter(lambda: fh.read(1 << 20), b""):
-        h.update(block)
-    return h.hexdigest()
-
-
-def _cache_file(cache: str, digest: str) -> Path:
-    return Path(cache, digest[:2], f"{digest}.json")
-
-
-def _cache_get(cache: str, digest: str, ocr: bool) -> dict | None:
-    """A record read earlier from the same bytes by the same extractor, or understood
-    again from the text the same reader gave (settings.FIELDS_VERSION); a scan that waited
-    for OCR is not reused once OCR is available."""
-    try:
-        entry = json.loads(_cache_file(cache, digest).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    record = entry.get("record") or {}
-    if record.get("needs_ocr") and ocr:
-        return None
-    if entry.get("extractor") == settings.EXTRACTOR_VERSION:
-        return record
-    if entry.get("reader") != settings.READER_VERSION or "read" not in entry:
-        return None
-    record = understand(Memo.from_json(entry["read"]), entry.get("raw")).to_json()
-    _cache_put(cache, digest, record, entry["read"], entry.get("raw"))
-    return record
-
-
-def _cache_put(cache: str, digest: str, record: dict, read: dict, raw: str | None) -> None:
-    """`read` and `raw`: what read_text_of gave, for understanding the file again."""
-    if record.get("error"):
-        return  # failures are remembered by the index, and retried when the file changes
-    target = _cache_file(cache, digest)
-    entry = {"extractor": settings.EXTRACTOR_VERSION, "reader": settings.READER_VERSION,
-             "record": record, "read": read, "raw": raw}
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError:
-        pass  # the cache is an optimisation only
-
-
-def new_doc_id(rel: str, digest: str) -> str:
-    return hashlib.sha1(f"{rel}\0{digest}".encode()).hexdigest()[:16]
-
-
-def plan(found: dict[str, Found], known: dict[str, Known], ocr_ready: bool):
-    """(paths to read, paths gone, paths unchanged)."""
-    to_read, unchanged = [], []
-    for rel, f in found.items():
-        k = known.get(rel)
-        st = k.state if k else None
-        if (st is None or st.size != f.size or st.mtime_ns != f.mtime_ns or st.link != f.link
-                or (st.status != "failed" and st.extractor != settings.EXTRACTOR_VERSION)
-                or (st.status == "needs_ocr" and ocr_ready)):
-            to_read.append(rel)
-        else:
-            unchanged.append(rel)
-    gone = [rel for rel in known if rel not in found]
-    return to_read, gone, unchanged
 
 
 def run(archive: Path, index: Path, full: bool = False, jobs: int = 1, ocr: str = "auto",
@@ -304,9 +158,9 @@ def _read_all(archive: Path, files: list[Found], jobs: int, ocr: bool, cache: st
             return
         by_rel = {f.rel: f for f in readable}
         jobs_list = [(str(archive), f.rel, ocr, cache) for f in readable]
-        for job, result in supervised_map(_extract, jobs_list, jobs=jobs, timeout=timeout,
+        for job, result in supervised_map(extract, jobs_list, jobs=jobs, timeout=timeout,
                                           mem_bytes=settings.FILE_MEMORY_BYTES,
-                                          preload=["scripts.reindex"]):
+                                          preload=["index.reindex._extract"]):
             f = by_rel[job[1]]
             progress.update(1)
             if isinstance(result, TaskFailed):
