@@ -17,6 +17,11 @@ from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from .thaitext import within_edits
 
+# The one home of the month names, era words and year rules: the letter reader, the search
+# box (index._understand) and the pages (web.formatting) all take them from here.
+THAI_MONTHS_FULL = tuple(thai_full_months)   # มกราคม … ธันวาคม
+THAI_MONTHS_ABBR = tuple(thai_abbr_months)   # ม.ค. … ธ.ค.
+
 _MONTH_WORDS: dict[str, int] = {}
 for _i, (_full, _abbr) in enumerate(zip(thai_full_months, thai_abbr_months), start=1):
     _MONTH_WORDS[_full] = _i
@@ -38,8 +43,8 @@ def _month_pattern() -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-_MONTH = _month_pattern()
-_ERA = r"(?:(?:(?:พ|ค)\s?\.\s?ศ\s?\.?|พุทธศักราช|คริสต์ศักราช)\s*)"
+_MONTH = MONTH_PATTERN = _month_pattern()
+_ERA = ERA_PATTERN = r"(?:(?:(?:พ|ค)\s?\.\s?ศ\s?\.?|พุทธศักราช|คริสต์ศักราช)\s*)"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
 
 # How Tesseract damages printed dates on scans (measured on scanned letters):
@@ -77,8 +82,22 @@ FISCAL_YEAR_RE = re.compile(rf"^\s*(?:ปี\s*)?(?:งบประมาณ|ง
                             rf"(?P<year>\d{{4}}|\d{{2}})\s*$")
 
 
-def _digits(text: str) -> str:
-    return thai_digit_to_arabic_digit(text)
+def arabic_digits(text: str) -> str:
+    """Thai digits as Arabic ones, same length (positions carry over)."""
+    return thai_digit_to_arabic_digit(text) if text else text
+
+
+_digits = arabic_digits
+
+
+def be_year(ce: int) -> int:
+    """The Buddhist-era year of a common-era one."""
+    return ce + 543
+
+
+def fiscal_year_range(year: int) -> tuple[date, date]:
+    """The Thai fiscal year `year` (common era): 1 October of the year before to 30 September."""
+    return date(year - 1, 10, 1), date(year, 9, 30)
 
 
 def month_number(word: str) -> int | None:
@@ -227,7 +246,7 @@ def parse_date_range(text: str | None) -> tuple[date, date] | None:
         y = ce_year(m.group("year"), m.group("era"))
         if y is None or not 2 <= y <= 9999:
             return None
-        return date(y - 1, 10, 1), date(y, 9, 30)
+        return fiscal_year_range(y)
     d = parse_thai_date(s)
     return (d, d) if d else None
 

@@ -5,8 +5,8 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-
-from archive.fields import heading_of
+from archive import Memo
+from archive.fields import UNTITLED, heading_of, title_of
 
 from ._analyzer import fold, toneless
 
@@ -90,8 +90,6 @@ def with_title(record: dict) -> dict:
     """The record with its title (records read before titles existed get one here)."""
     if record.get("title"):
         return record
-    from archive import Memo
-    from archive.fields import UNTITLED, title_of
 
     try:
         title = title_of(Memo.from_json(record))

@@ -10,6 +10,8 @@ from datetime import date
 
 import numpy as np
 
+from archive.agencies import lookup_name
+
 from ._filters import sender_docnums
 
 FACETS = ("kind", "year", "sender_facet", "urgency")
@@ -90,8 +92,6 @@ def _sender_names(searcher, arrays) -> list[tuple[str | None, str | None, str]]:
     """For each value of the sender column: its abbreviation and code in the agency
     directory, and the three compacted as one text to look in (made once per commit)."""
     def make():
-        from archive.agencies import lookup_name
-
         from ._documents import compact
 
         out = []

@@ -9,6 +9,10 @@ from datetime import date
 
 import numpy as np
 
+from archive.agencies import resolve_sender
+from archive.refno import normalize_ref_no
+from archive.thaidate import parse_date_bound
+
 from ._arrays import as_mask
 from ._documents import compact, digits_key
 
@@ -42,8 +46,6 @@ class Filters:
     @classmethod
     def parse(cls, raw: dict) -> "Filters":
         """`raw` holds what the user typed (CLI flags or URL parameters)."""
-        from archive.refno import normalize_ref_no
-        from archive.thaidate import parse_date_bound
 
         def clean(name):
             value = raw.get(name)
@@ -175,7 +177,6 @@ def _received_between(searcher, arrays, lo: date | None, hi: date | None) -> np.
 
 def sender_keys(text: str) -> set[str]:
     """sender_key terms of the agencies `text` names (name, abbreviation or code)."""
-    from archive.agencies import resolve_sender
 
     keys = set()
     for agency in resolve_sender(text):

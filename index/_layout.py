@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from pythainlp.util import eng_to_thai
 
+from archive.refno import find_ref_numbers
+
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -38,7 +40,6 @@ def thai_if_mistyped(text: str, known: Callable[[str], bool],
     text = (text or "").strip()
     if not text or _THAI.search(text) or _NOT_TYPED_THAI.search(text):
         return None
-    from archive.refno import find_ref_numbers
 
     if find_ref_numbers(text):
         return None
@@ -114,7 +115,6 @@ def _ref_if_mistyped(text: str, known_ref: Callable[[str], bool]) -> str | None:
     """`text` as the reference number it is on the Thai layout, if a letter has it: every
     key as the Thai layout reads it (Thai digits typed on their shifted keys), or the
     digits as typed on the number pad."""
-    from archive.refno import find_ref_numbers
 
     candidates = [eng_to_thai(text)]
     if _TYPED_REF.match(text):

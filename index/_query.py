@@ -27,6 +27,7 @@ from whoosh.matching import WrappingMatcher
 
 import settings
 from archive.labels import RECEIVED_NO
+from archive.refno import find_ref_numbers
 
 from . import _synonyms
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms, toneless
@@ -90,7 +91,6 @@ class ParsedQuery:
 
 def parse(text: str, understand_box: bool = True) -> ParsedQuery:
     """`understand_box` False: an agency or a date in the text is searched as words."""
-    from archive.refno import find_ref_numbers
 
     pq = ParsedQuery()
     text = (text or "").translate(_QUOTES)

@@ -16,6 +16,7 @@ from whoosh import query as Q
 from whoosh import scoring, sorting
 
 import settings
+from archive.refno import find_ref_numbers
 from archive import confined
 
 from . import _analyzer, _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _query, \
@@ -24,7 +25,9 @@ from ._documents import compact
 from ._filters import Filters, allowed, sender_docnums
 from ._snippets import best_snippet
 
+# The orders a page of results may come in; the first is the default.
 SORTS = ("relevance", "date", "date_asc")
+DEFAULT_SORT = SORTS[0]
 
 
 @dataclass
@@ -41,7 +44,7 @@ class SearchResult:
     # "layout" (typed on the English keyboard layout) or "spelling" (_spelling)}, else None.
     corrected: dict | None = None
     # The order the hits are in: the one asked for, but "date" for a search without words.
-    sort: str = "relevance"
+    sort: str = DEFAULT_SORT
     # Words of the box read as a filter (see _understand): {"sender": the agency as typed,
     # "date_from", "date_to": ISO, "date_text": the date as typed} (the keys that apply),
     # else None. `search(..., as_words=True)` searches them as words instead.
@@ -202,7 +205,7 @@ if hasattr(os, "register_at_fork"):
 
 
 def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
-           sort: str = "relevance", page: int = 1, per_page: int = 20,
+           sort: str = DEFAULT_SORT, page: int = 1, per_page: int = 20,
            with_facets: bool = True, as_typed: bool = False,
            clearance: str | None = None, snippets: bool = True,
            as_words: bool = False) -> SearchResult:
@@ -587,7 +590,6 @@ def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
 def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
     if not refs or not text:
         return []
-    from archive.refno import find_ref_numbers
 
     wanted = set(refs)
     return [(s, e) for s, e, norm in find_ref_numbers(text) if norm in wanted]

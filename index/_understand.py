@@ -24,26 +24,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from archive.agencies import load as load_agencies
+from archive.thaidate import (ERA_PATTERN, MONTH_PATTERN, arabic_digits, be_year,
+                              fiscal_year_range, parse_date_range)
 from archive.thaitext import thai_dictionary
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
-
-@lru_cache(maxsize=1)
-def _month_re() -> str:
-    from pythainlp.util.date import thai_abbr_months, thai_full_months
-
-    words = set(thai_full_months)
-    words |= {"มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา",
-              "ตุลา", "พฤศจิกา", "ธันวา", "กรกฏาคม"}
-    alts = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
-    for abbr in thai_abbr_months:  # ต.ค. / ต. ค. / ตค
-        letters = abbr.replace(".", "")
-        alts.append(r"\.?\s?".join(re.escape(c) for c in letters) + r"\.?")
-    return "(?:" + "|".join(alts) + ")"
-
-
-_ERA = r"(?:(?:พ|ค)\s?\.\s?ศ\s?\.?\s*)"
+# The month and era words are the letter reader's, so the box reads every date a letter
+# may print (พุทธศักราช ๒๕๖๓ as well as พ.ศ. 2563).
+_ERA = ERA_PATTERN
 # The Thai fiscal year (ปีงบประมาณ 2559) runs from 1 October 2558 to 30 September 2559.
 _FISCAL = r"(?:ปีงบประมาณ|ปีงบฯ?|ปี\s?งปม\.?)"
 _YEAR4 = r"(?:1[89]\d\d|2[0-6]\d\d)"
@@ -51,7 +39,7 @@ _YEAR4 = r"(?:1[89]\d\d|2[0-6]\d\d)"
 
 @lru_cache(maxsize=1)
 def _patterns():
-    month = _month_re()
+    month = MONTH_PATTERN
     # One date-ish expression: a full date, a month with its year, or a year.
     full = rf"(?:วันที่\s*)?\d{{1,2}}\s*(?:เดือน\s*)?{month}\s*(?:{_ERA}|ปี\s*)?(?:\d{{4}}|\d{{2}})"
     numeric = r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}"
@@ -86,8 +74,6 @@ class Understood:
 
 def _range_of(text: str, fiscal: bool = False) -> tuple[date, date] | None:
     """The days `text` covers; a year is a fiscal year after ปีงบประมาณ (or `fiscal`)."""
-    from archive.thaidate import parse_date_range
-
     text = re.sub(r"^(?:วันที่|ลงวันที่|ในปี|ของปี)\s*", "", text.strip())
     m = re.match(_FISCAL + r"\s*", text)
     if m:
@@ -99,7 +85,7 @@ def _range_of(text: str, fiscal: bool = False) -> tuple[date, date] | None:
     if rng and fiscal and _is_year(text):
         year = rng[1].year
         try:
-            return date(year - 1, 10, 1), date(year, 9, 30)
+            return fiscal_year_range(year)
         except ValueError:
             return None
     return rng
@@ -123,10 +109,8 @@ def _blank(text: str, start: int, end: int) -> str:
 def _agency_names() -> list[tuple[str, bool]]:
     """(compact form, is_abbreviation) of every agency name, alias and abbreviation,
     longest first."""
-    from archive.agencies import load
-
     names: dict[str, bool] = {}
-    for ag in load():
+    for ag in load_agencies():
         for name in (ag.name, *ag.aliases):
             if name and len(name) >= 4:
                 names.setdefault(name, False)
@@ -181,7 +165,7 @@ def understand(text: str) -> Understood:
     if not text or not text.strip():
         return Understood(text or "")
     # Work on a copy with Thai digits mapped (same length) and quoted parts masked.
-    scan = text.translate(_THAI_DIGITS)
+    scan = arabic_digits(text)
     scan = re.sub(r'"[^"]*"?', lambda m: " " * len(m.group()), scan)
     out = Understood(text)
     rng_re, single_re = _patterns()
@@ -193,7 +177,7 @@ def understand(text: str) -> Understood:
         a, b = _range_of(m.group("a")), _range_of(m.group("b"), fiscal)
         if a is None and b is not None and not re.search(r"\d", m.group("a")):
             # `มี.ค. - ก.ค. 2562`: the left month takes the right year
-            a = _range_of(f"{m.group('a')} {b[0].year + 543}")
+            a = _range_of(f"{m.group('a')} {be_year(b[0].year)}")
         if a and b and a[0] <= b[1]:
             date_span = (m.start(), m.end())
             break

@@ -32,6 +32,19 @@ class ClearanceChoice(click.Choice):
         return CLEARANCES
 
 
+class SortChoice(click.Choice):
+    """click.Choice over index.SORTS, looked up when first needed (see ClearanceChoice)."""
+
+    def __init__(self):
+        self.case_sensitive = True
+
+    @property
+    def choices(self):
+        from index import SORTS
+
+        return SORTS
+
+
 def _file_options(command):
     command = click.option("--index", "index_opt", type=click.Path(path_type=Path),
                            help="Index folder: users.db beside it [env SARABAN_INDEX].")(command)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 import settings
-from scripts.accounts import ClearanceChoice, audit, user
+from scripts.accounts import ClearanceChoice, SortChoice, audit, user
 from scripts.exits import fail
 
 
@@ -137,8 +137,8 @@ def _append_log(path: Path | None, lines: list[str]):
 @click.option("--received-to", help="Received on or before this date.")
 @click.option("--kind")
 @click.option("--urgency")
-@click.option("--sort", type=click.Choice(["relevance", "date", "date_asc"]), default="relevance",
-              show_default=True)
+# default: index.DEFAULT_SORT, written out so that --help need not import the index
+@click.option("--sort", type=SortChoice(), default="relevance", show_default=True)
 @click.option("--as-typed", is_flag=True,
               help="Search the query as typed, even when it looks typed on the English layout.")
 @click.option("--as-words", is_flag=True,

@@ -5,14 +5,11 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 import settings
+from archive.thaidate import THAI_MONTHS_ABBR, THAI_MONTHS_FULL, be_year
+from index import SORTS
 
 # Times are shown in Thailand's time (UTC+7, no daylight saving), whatever the server's zone.
 THAI_TZ = timezone(timedelta(hours=7), "ICT")
-
-THAI_MONTHS_ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-                    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
-THAI_MONTHS_FULL = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-                    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
 
 # Thai labels of the memo record's fields, in the order the document page shows them.
 FIELD_LABELS = (
@@ -37,7 +34,7 @@ FORMAT_LABELS = {"txt": "ไฟล์ข้อความ", "pdf": "PDF", "scan
                  "image": "ภาพสแกน", "docx": "Word (.docx)", "doc": "Word (.doc)",
                  "odt": "OpenDocument (.odt)"}
 
-SORT_LABELS = {"relevance": "ตรงที่สุด", "date": "ใหม่สุดก่อน", "date_asc": "เก่าสุดก่อน"}
+SORT_LABELS = dict(zip(SORTS, ("ตรงที่สุด", "ใหม่สุดก่อน", "เก่าสุดก่อน")))
 
 
 def clearance_th(clearance: str | None) -> str:
@@ -66,7 +63,7 @@ def thai_date(value, full: bool = False) -> str:
     if d is None:
         return value or ""
     months = THAI_MONTHS_FULL if full else THAI_MONTHS_ABBR
-    return f"{d.day} {months[d.month - 1]} {d.year + 543}"
+    return f"{d.day} {months[d.month - 1]} {be_year(d.year)}"
 
 
 def thai_datetime(value) -> str:

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import settings
 from archive.fields import URGENCY
 from archive.kinds import Kind
-from index import DATE_FILTERS, SORTS, BadFilter, Filters
+from index import DATE_FILTERS, DEFAULT_SORT, SORTS, BadFilter, Filters
 
 # The URL parameters that are filters, in the order the form shows them.
 FILTER_NAMES = ("subject", "sender", "recipient", "date_from", "date_to", "ref_no",
@@ -51,7 +51,7 @@ class SearchParams:
     q: str = ""
     filters: dict = field(default_factory=dict)   # raw text as typed, only non-empty ones
     parsed: Filters | None = None                 # checked by the index's own parser
-    sort: str = "relevance"
+    sort: str = DEFAULT_SORT
     page: int = 1
     per_page: int = settings.DEFAULT_PER_PAGE
     truncated: list[str] = field(default_factory=list)   # names of parameters that were cut
@@ -69,7 +69,7 @@ class SearchParams:
         if self.q:
             out["q"] = self.q
         out.update(self.filters)
-        if self.sort != "relevance":
+        if self.sort != DEFAULT_SORT:
             out["sort"] = self.sort
         if self.page != 1:
             out["page"] = self.page
@@ -129,7 +129,7 @@ def parse_search(args) -> SearchParams:
         if value:
             p.filters[name] = value
 
-    sort = (args.get("sort") or "").strip() or "relevance"
+    sort = (args.get("sort") or "").strip() or DEFAULT_SORT
     if sort not in SORTS:
         raise BadParam("sort", f"sort must be one of {', '.join(SORTS)} (got {sort[:40]!r})",
                        "การเรียงลำดับต้องเป็น relevance (ตรงที่สุด), date (ใหม่สุดก่อน) "
@@ -187,6 +187,6 @@ def raw_params(args) -> SearchParams:
         value = _CONTROL.sub(" ", args.get(name, "") or "").strip()[:settings.MAX_QUERY_CHARS]
         if value:
             p.filters[name] = value
-    sort = args.get("sort") or "relevance"
-    p.sort = sort if sort in SORTS else "relevance"
+    sort = args.get("sort") or DEFAULT_SORT
+    p.sort = sort if sort in SORTS else DEFAULT_SORT
     return p

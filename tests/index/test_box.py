@@ -187,3 +187,11 @@ def test_letters_with_more_of_the_words_rank_first(tmp_path):
                text="ขอเชิญประชุม ตามระเบียบวาระ และส่งผู้แทนเข้าร่วม พร้อมรายงานการประชุมครั้งก่อน"),
     ])
     assert paths(search(ix, "ผู้แทน รายงานการประชุม ระเบียบวาระ"))[0] == "all.txt"
+
+
+def test_the_box_reads_the_era_words_a_letter_prints():
+    # the box and the letter reader share archive.thaidate's month and era words
+    u = understand("กรมการจัดหางาน พุทธศักราช ๒๕๖๓ ถึง ๒๕๖๔")
+    assert (u.date_from, u.date_to) == (date(2020, 1, 1), date(2021, 12, 31))
+    u = understand("กรมการจัดหางาน ๒๒ ตุลาคม พุทธศักราช ๒๕๖๓")
+    assert (u.date_from, u.date_to) == (date(2020, 10, 22), date(2020, 10, 22))
