@@ -147,7 +147,11 @@ def glyphs(img: Image.Image, min_area: int = 6, band: tuple[float, float] | None
             # Stacked: overlapping across, hardly at all up and down (a slash leaning over
             # the digit beside it overlaps both ways and stays apart).
             stacked = min(last.y1, c.y1) - max(last.y0, c.y0) <= 0.25 * min(last.height, c.height)
-            if overlap >= 0.5 * min(last.width, c.width) and stacked:
+            # Inside another's box: a piece of the same glyph broken off in a faint print
+            # (the loop of ๑ inside its ring, read as ๐ and a dot on the real scan dula_03).
+            inside = (last.x0 <= c.x0 and c.x1 <= last.x1 and last.y0 <= c.y0 and c.y1 <= last.y1
+                      and last.width <= 1.5 * last.height and c.area < 0.5 * last.area)
+            if inside or (overlap >= 0.5 * min(last.width, c.width) and stacked):
                 last.absorb(c)
                 continue
         out.append(c)

@@ -65,7 +65,20 @@ def fix_confusables(text: str | None) -> str | None:
             else:
                 merged.append(p)
         text = " ".join(merged)
-    return _finish_cut_word(_THAI_RUN.sub(lambda m: _fix_run(m.group(0)), text))
+    return _finish_cut_word(_THAI_RUN.sub(lambda m: _fix_unless_abbreviation(m, text), text))
+
+
+# Thai abbreviations are a few letters and a dot (รปส., กพร., ศสช., กทม.); a long run before
+# a dot is a word with OCR debris after it (มหาวิทยาลัยราชภัฏเลย์. of the real scan dula_05).
+ABBREVIATION_MAX = 6
+
+
+def _fix_unless_abbreviation(m: re.Match, text: str) -> str:
+    """An abbreviation is left as it is: no dictionary knows it, so a swap that makes it a
+    word (รบ|ส) is a guess; the real scan prd_01's addressee รปส.(๒) was turned into รบส."""
+    if len(m.group(0)) <= ABBREVIATION_MAX and text.startswith(".", m.end()):
+        return m.group(0)
+    return _fix_run(m.group(0))
 
 
 # MAI HAN-AKAT always has a final consonant after it; OCR sometimes loses that consonant

@@ -70,6 +70,21 @@ def test_dot_leaders_are_removed_but_text_stays():
     assert cleaned.getpixel((43, 40)) == 0 and cleaned.getpixel((200, 62)) == 0
 
 
+def test_a_leader_dot_just_under_a_stroke_goes_and_the_stroke_stays():
+    # A digit's foot a pixel above the dotted line: the dot under it was read as part of
+    # the digit (๑ as ๓) or as a hyphen. (The image for the re-reading of numbers.)
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (800, 120), 255)
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((203, 40, 206, 88), fill=0)  # a stroke ending a pixel above the leader
+    for x in range(100, 700, 8):
+        draw.rectangle((x, 90, x + 2, 92), fill=0)
+    cleaned, _ = ocr.remove_dot_leaders(img, 200, under_strokes=True)
+    assert cleaned.crop((95, 89, 705, 97)).getextrema() == (255, 255)
+    assert cleaned.crop((203, 40, 207, 89)).getextrema() == (0, 0)
+
+
 def test_ocr_off_by_environment(monkeypatch):
     monkeypatch.setenv("SARABAN_OCR", "off")
     assert ocr.ocr_available() is False

@@ -197,3 +197,22 @@ def test_a_bracket_tesseract_boxed_wide_stays(font):
     chars = [("(", (bracket.x0, top, one.x1, bottom)), ("๑", (one.x0, top, one.x1, bottom))]
     line = ocr_numbers.OcrLine((bracket.x0, top, one.x1, bottom), chars)
     assert ocr_numbers.fix_line(img, line, ["(๑"], ocr_numbers.load_model()) == ["(๑"]
+
+
+@needs_model
+@pytest.mark.parametrize("font", FONTS)
+def test_a_piece_broken_off_inside_a_digit_stays_in_it_and_a_dot_stays_a_dot(font):
+    """A faint print breaks the loop of ๑ off its ring (the real scan dula_03: ๐๑๗๔ read
+    ๐๐.๗๔): ink inside a digit's box is that digit's; the dot between digits is not."""
+    from PIL import ImageDraw
+
+    img = render_line("๒๑.๐๗", font)
+    before = ocr_numbers.glyphs(img)
+    dot = min(range(len(before)), key=lambda k: before[k].area)
+    ring = before[dot + 1]  # the ๐ after the dot
+    cx, cy = (ring.x0 + ring.x1) // 2, (ring.y0 + ring.y1) // 2
+    ImageDraw.Draw(img).ellipse((cx - 2, cy - 2, cx + 2, cy + 2), fill=20)  # a piece inside
+    found = ocr_numbers.glyphs(img)
+    labels = [lab for _, lab in ocr_numbers.read_glyphs(found[-5:], ocr_numbers.load_model(),
+                                                        ocr_numbers.x_height(found))]
+    assert labels[2] == "." and labels.count(".") == 1 and len(labels) == 5

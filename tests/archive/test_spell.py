@@ -16,6 +16,15 @@ def test_correct_text_and_foreign_words_untouched():
         assert fix_confusables(text) == text
 
 
+def test_an_abbreviation_is_never_swapped_into_a_word():
+    # รปส. (a deputy director-general) is no dictionary word; รบ|ส would be a guess.
+    assert fix_confusables("รปส.(๒)") == "รปส.(๒)"
+    assert fix_confusables("เสนอ รปส. ที่กำกับ") == "เสนอ รปส. ที่กำกับ"
+    # The same run without its dot is still repaired, and so is a long word before a dot.
+    assert fix_confusables("เข้าร่วมสัฆมนา") == "เข้าร่วมสัมมนา"
+    assert fix_confusables("มหาวิทยาลัยราชภัฏเลย์.") == "มหาวิทยาลัยราชภัฏเลย."
+
+
 def test_damaged_agency_name_matches_the_directory():
     ag = lookup_similar_name("สำนักงานคณะกรรฆการพัฒนาระบบราชการ")
     assert ag is not None and ag.code == "นร 1200"
