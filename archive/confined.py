@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from .errors import Denied, Refused, Swapped, Vanished
+
+# Why a name is refused (Entry.problem, Refused's message).
 OUTSIDE = "link points outside the archive"
 BROKEN = "broken link: its target does not exist"
 LOOP = "link loop: the link leads back to itself"
 NOT_REGULAR = "not a regular file"
-SWAPPED = "the file was replaced while it was being opened"
 
 # What the walk may find under a name (`kind` of Entry).
 FILE, LINK, REFUSED, SPECIAL = "file", "link", "refused", "special"
@@ -42,10 +44,6 @@ class Entry:
     # refused link is named once and again only when it changes. "" for a plain file.
     link: str = ""
     problem: str | None = None
-
-
-class Refused(Exception):
-    """The file is not one of the archive's; the message says why, in a clerk's words."""
 
 
 def real_root(root: Path | str) -> Path:
@@ -105,8 +103,9 @@ class Opened:
 
 def open_inside(root: Path | str, rel: str) -> Opened:
     """`root/rel` opened for reading (binary), only if it is a regular file whose real path
-    lies inside `root`; Refused otherwise. OSError as open() gives it (FileNotFoundError:
-    deleted meanwhile; PermissionError)."""
+    lies inside `root`; Refused otherwise (Swapped: replaced while being opened). Vanished
+    when it was deleted meanwhile, Denied when it may not be read (archive.errors: both
+    are the OSError open() gave); any other OSError as open() gives it."""
     root = real_root(root)
     full = Path(root, rel)
     real = os.path.realpath(full)
@@ -117,9 +116,13 @@ def open_inside(root: Path | str, rel: str) -> Opened:
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(real, flags)
+    except FileNotFoundError as exc:
+        raise Vanished() from exc
+    except PermissionError as exc:
+        raise Denied() from exc
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise Refused(SWAPPED) from exc
+            raise Swapped() from exc
         raise
     fh = os.fdopen(fd, "rb")
     try:
@@ -133,9 +136,9 @@ def open_inside(root: Path | str, rel: str) -> Opened:
         try:
             now = os.stat(again, follow_symlinks=False)
         except OSError as exc:
-            raise Refused(SWAPPED) from exc
+            raise Swapped() from exc
         if not is_inside(root, again) or (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):
-            raise Refused(SWAPPED)
+            raise Swapped()
     except BaseException:
         fh.close()
         raise

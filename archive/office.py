@@ -16,6 +16,8 @@ from xml.etree import ElementTree
 
 import settings
 
+from .errors import TooLarge
+
 CONVERT_TIMEOUT = 120  # seconds for antiword / LibreOffice on one file
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,17 +42,16 @@ def read_office(path: Path | str) -> tuple[str | None, bool]:
 
 
 def _check_unpacked_size(path: Path, what: str) -> None:
-    """ValueError for a zip whose parts declare more than settings.MAX_UNPACKED_BYTES
-    (zipfile never unpacks more than a part declares). A damaged zip is left to the reader,
-    which says what is wrong."""
+    """TooLarge (a ValueError) for a zip whose parts declare more than
+    settings.MAX_UNPACKED_BYTES (zipfile never unpacks more than a part declares). A damaged
+    zip is left to the reader, which says what is wrong."""
     try:
         with zipfile.ZipFile(path) as zf:
             total = sum(info.file_size for info in zf.infolist())
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return
     if total > settings.MAX_UNPACKED_BYTES:
-        raise ValueError(f"{what} content too large to read safely "
-                         f"({total / 1024**2:,.0f} MB unpacked): {path.name}")
+        raise TooLarge(what, f" ({total / 1024**2:,.0f} MB unpacked): {path.name}")
 
 
 def _tidy(text: str) -> str:

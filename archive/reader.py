@@ -9,6 +9,7 @@ from pathlib import Path
 
 import settings
 
+from .errors import TooLarge
 from .records import Memo
 
 TEXT_SUFFIXES = {".txt"}
@@ -67,7 +68,7 @@ def read_text_of(path: Path, display_path: str | None = None,
     except MemoryError:
         # A bomb (a PDF stream, a zip part that inflates past the reader's memory cap):
         # the bare exception says nothing to a clerk.
-        memo.error = f"{_WHAT.get(memo.format, 'file')} content too large to read safely"
+        memo.error = str(TooLarge(_WHAT.get(memo.format, "file")))
         raw = None
     except Exception as exc:  # noqa: BLE001 - any reader failure is reported per file
         memo.error = _describe(exc)

@@ -5,6 +5,10 @@
 - `sample_index`: a real index built from that copy by `index.reindex.run` (OCR off, so
   the result does not depend on Tesseract being installed; the scan is "needs OCR").
 - `build_index(archive, index=None)`: build (or update) an index for any archive folder.
+- `small_archive`: a few letters of the sample archive in a fresh folder (the seed letter,
+  txt and pdf), to change at will.
+- `outside`: a letter outside the archive, as a link would find it, holding OUTSIDE_WORD
+  and OUTSIDE_WORD_TH: words that must never reach the index.
 - `app`, `client`: the Flask app over the sample index, and its test client.
 - `runner`: a click CliRunner for `scripts.cli.main` (`runner.invoke(main, [...])`).
 - `classified`: (archive, index) of tests.classified, open and secret letters (session-wide).
@@ -82,6 +86,32 @@ def build_index(tmp_path):
         assert code in (0, 1), f"reindex failed: {summary}"
         return index
     return build
+
+
+@pytest.fixture
+def small_archive(tmp_path) -> Path:
+    arch = tmp_path / "archive"
+    picks = ["2563/10/seed-memo-2563-10-22.txt"]
+    picks += sorted(str(p.relative_to(SAMPLE_ARCHIVE)) for p in SAMPLE_ARCHIVE.rglob("*.pdf"))[:2]
+    picks += sorted(str(p.relative_to(SAMPLE_ARCHIVE)) for p in SAMPLE_ARCHIVE.rglob("*.txt")
+                    if "seed" not in p.name)[:3]
+    for rel in picks:
+        (arch / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(SAMPLE_ARCHIVE / rel, arch / rel)
+    return arch
+
+
+OUTSIDE_WORD = "zqxoutsideword"  # a word of a file outside the archive: never in the index
+OUTSIDE_WORD_TH = "ความลับนอกคลังเอกสาร"
+
+
+@pytest.fixture
+def outside(tmp_path) -> Path:
+    path = tmp_path / "outside" / "secret.txt"
+    path.parent.mkdir()
+    path.write_text(f"ที่ นร ๐๕๐๕/ว ๙๙๙\nเรื่อง  {OUTSIDE_WORD_TH}\nเรียน  ผู้ว่าราชการจังหวัด\n"
+                    f"          {OUTSIDE_WORD} ด้วยมีข้อมูลที่ต้องปกปิด\n", encoding="utf-8")
+    return path
 
 
 @pytest.fixture

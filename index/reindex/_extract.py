@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from archive import confined, read_text_of, understand
+from archive import confined, errors, read_text_of, understand
 
 from .._prepare import analyse
 from ._cache import cache_get, cache_put, sha256_of
@@ -15,14 +15,16 @@ def extract(job: tuple[str, str, bool, str]) -> tuple[dict, dict, str, bool]:
     """Worker: hash and read one file, through the extraction cache, and segment its text
     for the index (the one writer process would otherwise do all of that alone).
     Returns (memo json, its tokens by field, sha256, whether the file stayed the same
-    while it was read). The file is opened once, inside the archive (archive.confined),
-    and every reader reads that open file, never the name again."""
+    while it was read: not when it was replaced or deleted before it could be opened). The
+    file is opened once, inside the archive (archive.confined), and every reader reads
+    that open file, never the name again. Why a file could not be opened comes back in the
+    record's `error` (archive.errors); a failure of the worker itself, as a TaskFailed."""
     root, rel, ocr, cache = job
     try:
         opened = confined.open_inside(root, rel)
-    except confined.Refused as exc:
-        if str(exc) == confined.SWAPPED:
-            return {"path": rel}, {}, "", False  # the next run sees what it became
+    except (errors.Swapped, errors.Vanished):
+        return {"path": rel}, {}, "", False  # the next run sees what it became, or that it is gone
+    except errors.ReadError as exc:  # refused, permission denied: the file is named with why
         return {"path": rel, "error": str(exc)}, {}, "", True
     with opened:
         before = opened.stat

@@ -163,23 +163,13 @@ def _read_all(archive: Path, files: list[Found], jobs: int, ocr: bool, cache: st
                                           preload=["index.reindex._extract"]):
             f = by_rel[job[1]]
             progress.update(1)
-            if isinstance(result, TaskFailed):
-                if str(result).startswith("FileNotFoundError"):
-                    yield f, None, {}, ""  # deleted while we worked: the next run removes it
-                else:
-                    yield f, {"path": f.rel, "error": _reason(str(result))}, {}, ""
+            if isinstance(result, TaskFailed):  # the worker crashed, timed out or raised
+                yield f, {"path": f.rel, "error": str(result)}, {}, ""
                 continue
             record, tokens, digest, stable = result
             yield f, (record if stable else None), tokens, digest
     finally:
         progress.close()
-
-
-def _reason(text: str) -> str:
-    """OSError messages from the worker, in the words a clerk understands."""
-    if text.startswith("PermissionError"):
-        return "cannot read: permission denied"
-    return text
 
 
 class _PlainProgress:

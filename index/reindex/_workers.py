@@ -13,9 +13,18 @@ from typing import Any, Callable, Iterable, Iterator
 READY = "ready"
 STARTUP_TIMEOUT_S = 300.0
 
+# TaskFailed.kind for a worker that failed on an item without raising (else the class name
+# of what it raised).
+CRASHED, TIMED_OUT, OUT_OF_MEMORY = "crashed", "timed out", "out of memory"
+
 
 class TaskFailed(Exception):
-    """The worker died or ran out of time on this item."""
+    """The worker failed on this item: `kind` says how (CRASHED, TIMED_OUT, OUT_OF_MEMORY,
+    or the name of the exception it raised), str() says it in a clerk's words."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
 
 
 def _worker_loop(conn, func, mem_bytes: int | None):
@@ -35,9 +44,11 @@ def _worker_loop(conn, func, mem_bytes: int | None):
         try:
             conn.send((True, func(item)))
         except MemoryError:
-            conn.send((False, "ran out of memory while reading (file too large or damaged)"))
+            conn.send((False, (OUT_OF_MEMORY,
+                               "ran out of memory while reading (file too large or damaged)")))
         except Exception as exc:  # noqa: BLE001 - reported per item
-            conn.send((False, f"{exc.__class__.__name__}: {exc}"[:300]))
+            name = exc.__class__.__name__
+            conn.send((False, (name, f"{name}: {exc}"[:300])))
 
 
 class _Worker:
@@ -76,7 +87,8 @@ def supervised_map(func: Callable, items: Iterable, jobs: int = 1, timeout: floa
                    mem_bytes: int | None = None,
                    preload: Iterable[str] = ()) -> Iterator[tuple[Any, Any]]:
     """Yield (item, result) as workers finish; result is a TaskFailed for an item whose
-    worker crashed, ran out of memory or exceeded `timeout` seconds."""
+    worker crashed, ran out of memory, raised or exceeded `timeout` seconds. A worker sends
+    back (True, result) or (False, (kind, message)): the kind is never read from a text."""
     # Not plain fork: a forked worker would inherit the reindex lock and the other
     # workers' pipes, and outlive a killed parent holding both.
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
@@ -108,15 +120,16 @@ def supervised_map(func: Callable, items: Iterable, jobs: int = 1, timeout: floa
                     if not was_ready:
                         raise RuntimeError("a reader process failed to start") from None
                     if item is not None:
-                        yield item, TaskFailed("the reader crashed on this file (out of memory?)")
+                        yield item, TaskFailed(
+                            CRASHED, "the reader crashed on this file (out of memory?)")
                     spawn()
                     continue
                 if message == READY:
                     w.ready = True
                 else:
                     item, w.item = w.item, None
-                    ok, value = message
-                    yield item, (value if ok else TaskFailed(value))
+                    ok, value = message  # the result, or (kind, message)
+                    yield item, (value if ok else TaskFailed(*value))
                 if w.item is None:
                     if todo:
                         w.give(todo.pop())
@@ -125,7 +138,8 @@ def supervised_map(func: Callable, items: Iterable, jobs: int = 1, timeout: floa
                 if w.item is not None and now - w.started > timeout:
                     item = w.item
                     retire(w)
-                    yield item, TaskFailed(f"reading took longer than {timeout:.0f} s; skipped")
+                    yield item, TaskFailed(
+                        TIMED_OUT, f"reading took longer than {timeout:.0f} s; skipped")
                     spawn()
                 elif not w.ready and now - w.started > STARTUP_TIMEOUT_S:
                     raise RuntimeError("a reader process did not start; is the machine overloaded?")

@@ -1,11 +1,12 @@
 """Only files of the archive are opened: links out of it are refused when listed and when
 opened, on real files and links made in a temporary folder."""
+import errno
 import os
 import threading
 
 import pytest
 
-from archive import confined
+from archive import confined, errors
 
 
 @pytest.fixture
@@ -84,8 +85,24 @@ def test_open_inside_refuses_what_is_not_the_archives(tree):
             confined.open_inside(root, rel)
     with pytest.raises(confined.Refused, match=confined.NOT_REGULAR):
         confined.open_inside(root, "pipe.txt")  # at once: the open does not wait for a writer
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(errors.Vanished) as gone:  # deleted since it was listed
         confined.open_inside(root, "2563/none.txt")
+    assert isinstance(gone.value, FileNotFoundError)  # what callers that only ask OSError see
+
+
+def test_a_file_that_may_not_be_read_is_denied(tree, monkeypatch):
+    root, _ = tree
+    real_open = os.open
+
+    def refusing(path, *args, **kwargs):  # as root, chmod would not take the right away
+        if str(path).endswith("letter.txt"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+    with pytest.raises(errors.Denied, match="^cannot read: permission denied$") as denied:
+        confined.open_inside(root, "2563/letter.txt")
+    assert isinstance(denied.value, PermissionError)
 
 
 def test_a_link_swapped_after_listing_is_refused_when_opened(tree):

@@ -8,22 +8,11 @@ import pytest
 
 import settings
 from scripts import make_hostile_archive as hostile
+from tests.conftest import OUTSIDE_WORD as SECRET
+from tests.conftest import OUTSIDE_WORD_TH as SECRET_TH
 from tests.scripts.helpers import index_holds, named, saraban, search_json
 
 pytestmark = pytest.mark.slow  # each bad file made for real and reindexed, a minute in all
-
-SECRET = "zqxoutsideword"  # a word of a file outside the archive: never in the index
-SECRET_TH = "ความลับนอกคลังเอกสาร"
-
-
-@pytest.fixture
-def outside(tmp_path):
-    """A letter outside the archive, as a link would find it."""
-    path = tmp_path / "outside" / "secret.txt"
-    path.parent.mkdir()
-    path.write_text(f"ที่ นร ๐๕๐๕/ว ๙๙๙\nเรื่อง  {SECRET_TH}\nเรียน  ผู้ว่าราชการจังหวัด\n"
-                    f"          {SECRET} ด้วยมีข้อมูลที่ต้องปกปิด\n", encoding="utf-8")
-    return path
 
 
 def reindex(archive, index, *extra, **kw):
@@ -127,24 +116,6 @@ def test_a_fifo_is_skipped_at_once(small_archive, tmp_path):
     assert time.monotonic() - started < 120
     assert "stuck" not in proc.stderr and "skipped 2" in proc.stdout
     assert search_json(tmp_path / "index", "")["total"] == 6
-
-
-def test_a_link_swapped_between_listing_and_reading_is_refused(small_archive, outside, tmp_path):
-    """The check is made again on the file the reader opens: a link that pointed inside
-    when the folder was listed and outside when its turn came is not read."""
-    from index import reindex as job
-    from index.reindex._extract import extract
-
-    link = small_archive / "swapped.txt"
-    link.symlink_to(Path("2563", "10", "seed-memo-2563-10-22.txt"))
-    found, _ = job.walk_archive(small_archive, [])
-    assert found["swapped.txt"].problem is None  # listed as a letter to read
-    link.unlink()
-    link.symlink_to(outside)
-    record, tokens, digest, stable = extract(
-        (str(small_archive), "swapped.txt", False, str(tmp_path / "cache")))
-    assert record == {"path": "swapped.txt", "error": "link points outside the archive"}
-    assert not tokens and not digest and SECRET not in str(record)
 
 
 def test_a_letter_of_one_huge_line_is_read_in_seconds_and_its_cut_shown(small_archive, tmp_path):
