@@ -1,4 +1,8 @@
-"""The one search function the CLI and the web call, plus document lookup and stats."""
+"""The one search function the CLI and the web call, plus document lookup and stats.
+
+`search` chooses the text to search (as typed, as the Thai meant on the English layout, as
+corrected); each text searched goes once through understand -> plan -> run -> present
+(_Run.__call__ lists the steps)."""
 from __future__ import annotations
 
 import json
@@ -19,8 +23,8 @@ import settings
 from archive.refno import find_ref_numbers
 from archive import confined
 
-from . import _analyzer, _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _query, \
-    _store
+from . import _analyzer, _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _plan, \
+    _query, _store
 from ._documents import compact
 from ._filters import Filters, allowed, sender_docnums
 from ._snippets import best_snippet
@@ -244,10 +248,11 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             typed, lambda w: _corrections.each_visible(s, arrays, [w], listed),
             lambda ref: bool(listed[arrays.postings(s, "ref_key", compact(ref)).ids].any()))
         if thai:
-            result, _pq = run(thai)
+            result = run(thai)[0]
             result.corrected = {"query": thai, "as_typed": typed, "reason": "layout"}
             return result
-        result, pq = run(typed)
+        result, plan = run(typed)
+        pq = plan.query
         if as_typed or not pq.groups:
             return result
         # Corrections are judged by the letters with every word: a mistyped word is
@@ -256,7 +261,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         fixed = _corrections.spelled(s, arrays, pq, typed, found, run.listed, run.count,
                                      words)
         if fixed and found == 0:
-            better, _pq = run(fixed)
+            better = run(fixed)[0]
             if better.every_word or better.total > result.total == 0:
                 better.corrected = {"query": fixed, "as_typed": typed, "reason": "spelling"}
                 return better
@@ -277,7 +282,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
 
 class _Run:
     """Searches of one request: the same searcher, filters, sort and page for the query as
-    typed and as corrected."""
+    typed and as corrected (`run(text)`)."""
 
     def __init__(self, searcher, arrays, filters: Filters, sort: str, page: int,
                  per_page: int, with_facets: bool, clearance: str | None = None,
@@ -328,32 +333,45 @@ class _Run:
         return chosen
 
     def __call__(self, text: str):
-        s, arrays, memo, sort = self.s, self.arrays, self.memo, self.sort
+        """The search of `text`: (its SearchResult, its _plan.QueryPlan). Each step once,
+        in this order, none changing what another gave:
+
+        1. understand: the words, numbers, agency and dates of the box (_plan.understand);
+        2. plan: the agency and dates as filters, with the filters chosen (_plan.plan);
+        3. run: the plan as Whoosh queries (_query.build) over the letters the filters and
+           the clearance allow, loosened if too few letters have every word; the page and
+           the related letters (_found);
+        4. present: the SearchResult: hits with snippets, facets, what was read and
+           loosened (_presented)."""
+        read = _plan.understand(text, as_words=self.as_words)
+        plan = _plan.plan(read, self.filters, self.sends)
+        found = self._found(plan)
+        return self._presented(text, plan, found), plan
+
+    def sends(self, sender: str) -> bool:
+        """Whether `sender` sent a letter a search may give."""
+        return bool(self.listed[sender_docnums(self.s, self.arrays, sender, self.memo)].any())
+
+    def _found(self, plan: _plan.QueryPlan) -> _Found | None:
+        """The letters `plan` finds; None when no letter passes its filters."""
+        s, arrays, sort, listed = self.s, self.arrays, self.sort, self.listed
         page, per_page = self.page, self.per_page
-        pq = _query.parse(text, understand_box=not self.as_words)
-        narrowed = _apply_box_metadata(s, arrays, pq, self.filters, self.listed, memo)
-        build = _Build(pq, _Inside(s, arrays), _Prefixes(s, arrays, self.words))
-        wq = build()
-        passing = allowed(s, arrays, narrowed, memo)
-        result = SearchResult(total=0, page=page, per_page=per_page, hits=[], query=text,
-                              filters=self.filters.as_dict(), sort=sort,
-                              understood=_understood(pq.meta))
+        passing = allowed(s, arrays, plan.filters, self.memo)
         if passing is not None and not passing.any():
-            # No letter passes the filters: an empty set is never "no filter".
-            result.facets = _facets.empty() if self.with_facets else {}
-            return result, pq
-        listed = self.listed
+            return None  # an empty set is never "no filter"
         within = listed if passing is None else listed & passing
+        build = _Build(plan.query, _Inside(s, arrays), _Prefixes(s, arrays, self.words))
+        wq = build()
         if wq is None:
             wq = Q.Every()
             if sort == "relevance":
-                sort = result.sort = "date"  # no words: newest letters first
+                sort = "date"  # no words: newest letters first
         ev = _evaluate.Evaluation(s, arrays, wq)
-        loose = self.loosening(pq, ev, build) if self.loosen and wq is not None else None
+        loose = self.loosening(plan.query, ev, build) if self.loosen else None
         if loose:
             ev = loose[0]
         elif sort == "relevance":
-            ev = _reranked(s, arrays, ev, pq, listed)
+            ev = _reranked(s, arrays, ev, plan, listed)
         ids, part = ev.matches(within)
         end = page * per_page
         if sort == "relevance":
@@ -363,24 +381,50 @@ class _Run:
             key = arrays.numbers(s, "newest_key" if sort == "date" else "oldest_key")
             order = np.argsort(key[ids], kind="stable")  # equal keys in index order
             page_ids, page_scores = ids[order[end - per_page:end]], None
-        patterns = _query.highlight_patterns(pq) if self.snippets else None
-        hits = [_hit(s.stored_fields(int(d)), pq, patterns,
-                     None if page_scores is None else float(page_scores[i]))
-                for i, d in enumerate(page_ids)]
-        if loose:
-            result.loosened = _loosened(loose, ids, page_ids, hits)
-        result.total = len(ids)
+        last_page = max(1, math.ceil(len(ids) / per_page))
+        room = per_page - len(page_ids)
+        related = []
+        if sort == "relevance" and page == last_page and room > 0:
+            related = _related(s, arrays, ev, plan, passing, listed, ids, min(room, RELATED_MAX))
+        return _Found(sort, ids, page_ids, page_scores, loose, related)
+
+    def _presented(self, text: str, plan: _plan.QueryPlan, found: _Found | None) -> SearchResult:
+        s, arrays = self.s, self.arrays
+        result = SearchResult(total=0, page=self.page, per_page=self.per_page, hits=[],
+                              query=text, filters=self.filters.as_dict(), sort=self.sort,
+                              understood=plan.understood)
+        if found is None:
+            result.facets = _facets.empty() if self.with_facets else {}
+            return result
+        result.sort = found.sort
+        patterns = plan.highlight_patterns() if self.snippets else None
+        refs = plan.query.refs
+        hits = [_hit(s.stored_fields(int(d)), refs, patterns,
+                     None if found.scores is None else float(found.scores[i]))
+                for i, d in enumerate(found.page)]
+        if found.loose:
+            result.loosened = _loosened(found.loose, found.ids, found.page, hits)
+        result.total = len(found.ids)
         result.hits = hits
         if self.with_facets:
-            result.facets = _facets.counts(s, arrays, ids, memo)
-        last_page = max(1, math.ceil(result.total / per_page))
-        room = per_page - len(hits)
-        if sort == "relevance" and page == last_page and room > 0:
-            related = _related(s, arrays, ev, pq, passing, listed, ids, min(room, RELATED_MAX))
-            hits += [_hit(s.stored_fields(int(d)), pq, {} if self.snippets else None, None)
-                     | {"related": True}
-                     for d in related]
-        return result, pq
+            result.facets = _facets.counts(s, arrays, found.ids, self.memo)
+        hits += [_hit(s.stored_fields(int(d)), refs, {} if self.snippets else None, None)
+                 | {"related": True}
+                 for d in found.related]
+        return result
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What a run found: the order of the page, every match (docnums, ascending), the
+    page's letters and their scores (None: not ranked by relevance), the loosened query's
+    evaluation and _query.Loosening (or None), and the related letters after the page."""
+    sort: str
+    ids: np.ndarray
+    page: np.ndarray
+    scores: np.ndarray | None
+    loose: tuple | None
+    related: list[int]
 
 
 class _Build:
@@ -440,50 +484,38 @@ PRF_MINMATCH = 3       # a related letter shares at least this many feedback ter
 PRF_RERANK = float(os.environ.get("SARABAN_PRF_RERANK", "0"))
 
 
-def _has_words(pq) -> bool:
-    """Words (not only phrases or numbers), and no reference or receiving number."""
-    return not (pq.refs or pq.received) and any(
-        not i.phrase and not _query.is_number(i.text) for i in pq.positive_items())
-
-
-def _plain_words(pq) -> bool:
-    """Only plain words: phrases, OR and -words ask for exactly what they say."""
-    return _has_words(pq) and not pq.excluded and not any(i.phrase for i in pq.positive_items()) \
-        and all(len([i for i in g if not i.alias]) <= 1 for g in pq.groups)
-
-
-def _feedback_terms(searcher, arrays, ev, pq, listed) -> list[tuple[str, float]]:
+def _feedback_terms(searcher, arrays, ev, plan, listed) -> list[tuple[str, float]]:
     """Terms that distinguish the best matches of the query in the whole archive."""
     ids, part = ev.matches(listed)
     docnums, _scores = ev.ranked(ids, part, PRF_DOCS, arrays.numbers(searcher, "newest_key"))
     if not len(docnums):
         return []
-    asked = {t for item in pq.positive_items() for t in _query.terms(item.text)}
+    asked = {t for item in plan.query.positive_items() for t in _analyzer.terms(item.text)}
     picked = _key_terms(searcher, docnums.tolist(), "body", asked)[:PRF_TERMS]
     return picked if len(picked) >= PRF_MINMATCH else []
 
 
-def _reranked(searcher, arrays, ev, pq, listed):
+def _reranked(searcher, arrays, ev, plan, listed):
     """With PRF_RERANK on, feedback terms add to the ranking of the matches (they match
     no letter that the words do not)."""
-    if not PRF_RERANK or not _has_words(pq):
+    if not PRF_RERANK or not plan.has_words:
         return ev
-    picked = _feedback_terms(searcher, arrays, ev, pq, listed)
+    picked = _feedback_terms(searcher, arrays, ev, plan, listed)
     if not picked:
         return ev
     return _evaluate.Evaluation(searcher, arrays, Q.AndMaybe(ev.query, Q.Or(
         [Q.Term("body", t, boost=w) for t, w in picked], boost=PRF_RERANK)))
 
 
-def _related(searcher, arrays, ev, pq, passing, listed, matched, limit: int) -> list[int]:
+def _related(searcher, arrays, ev, plan, passing, listed, matched, limit: int) -> list[int]:
     """Up to `limit` letters within the filters that do not match but share at least
     PRF_MINMATCH feedback terms with the best matches, best first."""
-    if not _plain_words(pq) or passing is None or len(matched) >= FILL_BELOW or limit <= 0:
+    if not plan.plain_words or passing is None or len(matched) >= FILL_BELOW or limit <= 0:
         return []
-    picked = _feedback_terms(searcher, arrays, ev, pq, listed)
+    picked = _feedback_terms(searcher, arrays, ev, plan, listed)
     if not picked:
         return []
-    related = _query.without_excluded(pq, Q.Or(
+    related = _query.without_excluded(plan.query, Q.Or(
         [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH))
     within = listed & passing
     within[matched] = False
@@ -523,42 +555,10 @@ def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
     return [(t, w / top) for t, w in scored]
 
 
-def _apply_box_metadata(searcher, arrays, pq, filters: Filters, listed: np.ndarray,
-                        memo: dict | None = None) -> Filters:
-    """A date range and an agency typed in the box become filters (see _understand). An
-    agency that sent no letter of `listed` is searched as words instead."""
-    meta = pq.meta
-    if meta is None:
-        return filters
-    sender = None
-    if meta.sender and meta.sender_filter:
-        if listed[sender_docnums(searcher, arrays, meta.sender, memo)].any():
-            sender = meta.sender
-        else:
-            meta.sender_filter = False
-            pq.groups.append([_query.Item(meta.sender)])
-    if meta.date_is_filter or sender:
-        return filters.narrowed(meta.date_from if meta.date_is_filter else None,
-                                meta.date_to if meta.date_is_filter else None, sender)
-    return filters
-
-
-def _understood(meta) -> dict | None:
-    """What of the box became a filter (after _apply_box_metadata), for SearchResult."""
-    if meta is None:
-        return None
-    out = {}
-    if meta.sender and meta.sender_filter:
-        out["sender"] = meta.sender
-    if meta.date_is_filter:
-        out |= {"date_from": meta.date_from.isoformat(), "date_to": meta.date_to.isoformat(),
-                "date_text": meta.date_text}
-    return out or None
-
-
-def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
+def _hit(stored: dict, refs: list[str], patterns, score: float | None) -> dict:
     """One letter of a page; `score` is None when the page is not ranked by relevance;
-    `patterns` None: no snippet."""
+    `patterns` (QueryPlan.highlight_patterns) None: no snippet; `refs`: the reference
+    numbers searched, marked too."""
     record = json.loads(stored["record"])
     text = record.get("text") or ""
     return {
@@ -576,7 +576,7 @@ def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
         "related": False,
         "missing": [],  # words of a loosened query the letter lacks (SearchResult.loosened)
         "snippet": None if patterns is None else best_snippet(text, patterns,
-                                                             _ref_spans(text, pq.refs)),
+                                                             _ref_spans(text, refs)),
         "needs_ocr": bool(record.get("needs_ocr")),
         "urgency": record.get("urgency"),
         "format": record.get("format"),
