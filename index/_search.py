@@ -11,7 +11,6 @@ import os
 import threading
 import weakref
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
@@ -20,56 +19,13 @@ from whoosh import query as Q
 from whoosh import scoring, sorting
 
 import settings
-from archive.refno import find_ref_numbers
 from archive import confined
 
 from . import _analyzer, _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _plan, \
-    _query, _store
+    _query, _related, _store
 from ._documents import compact
 from ._filters import Filters, allowed, sender_docnums
-from ._snippets import best_snippet
-
-# The orders a page of results may come in; the first is the default.
-SORTS = ("relevance", "date", "date_asc")
-DEFAULT_SORT = SORTS[0]
-
-
-@dataclass
-class SearchResult:
-    total: int
-    page: int
-    per_page: int
-    hits: list[dict]
-    facets: dict = field(default_factory=dict)
-    suggestion: str | None = None
-    query: str = ""
-    filters: dict = field(default_factory=dict)
-    # The query was searched as corrected: {"query": searched, "as_typed": typed, "reason":
-    # "layout" (typed on the English keyboard layout) or "spelling" (_spelling)}, else None.
-    corrected: dict | None = None
-    # The order the hits are in: the one asked for, but "date" for a search without words.
-    sort: str = DEFAULT_SORT
-    # Words of the box read as a filter (see _understand): {"sender": the agency as typed,
-    # "date_from", "date_to": ISO, "date_text": the date as typed} (the keys that apply),
-    # else None. `search(..., as_words=True)` searches them as words instead.
-    understood: dict | None = None
-    # The words together matched too few letters, so fewer of them were required (see
-    # _Run.loosening): {"required": k, "of": n, "words": the n words as typed,
-    # "left_out": the words some letter of this page lacks, "every_word": how many of the
-    # letters have every word}, else None. Each hit says which words it lacks
-    # (`missing`).
-    loosened: dict | None = None
-
-    @property
-    def every_word(self) -> int:
-        """How many of the letters have every word (all of them unless loosened)."""
-        return self.total if self.loosened is None else self.loosened["every_word"]
-
-    def as_json(self) -> dict:
-        return {"total": self.total, "page": self.page, "per_page": self.per_page,
-                "hits": self.hits, "facets": self.facets, "suggestion": self.suggestion,
-                "corrected": self.corrected, "understood": self.understood,
-                "loosened": self.loosened}
+from ._present import DEFAULT_SORT, SORTS, Found, SearchResult, present
 
 
 class _Cache:
@@ -340,19 +296,21 @@ class _Run:
         2. plan: the agency and dates as filters, with the filters chosen (_plan.plan);
         3. run: the plan as Whoosh queries (_query.build) over the letters the filters and
            the clearance allow, loosened if too few letters have every word; the page and
-           the related letters (_found);
+           the related letters (run);
         4. present: the SearchResult: hits with snippets, facets, what was read and
-           loosened (_presented)."""
+           loosened (_present.present)."""
         read = _plan.understand(text, as_words=self.as_words)
         plan = _plan.plan(read, self.filters, self.sends)
-        found = self._found(plan)
-        return self._presented(text, plan, found), plan
+        found = self.run(plan)
+        return present(self.s, self.arrays, self.memo, text, plan, found, page=self.page,
+                       per_page=self.per_page, sort=self.sort, filters=self.filters,
+                       with_facets=self.with_facets, snippets=self.snippets), plan
 
     def sends(self, sender: str) -> bool:
         """Whether `sender` sent a letter a search may give."""
         return bool(self.listed[sender_docnums(self.s, self.arrays, sender, self.memo)].any())
 
-    def _found(self, plan: _plan.QueryPlan) -> _Found | None:
+    def run(self, plan: _plan.QueryPlan) -> Found | None:
         """The letters `plan` finds; None when no letter passes its filters."""
         s, arrays, sort, listed = self.s, self.arrays, self.sort, self.listed
         page, per_page = self.page, self.per_page
@@ -371,7 +329,7 @@ class _Run:
         if loose:
             ev = loose[0]
         elif sort == "relevance":
-            ev = _reranked(s, arrays, ev, plan, listed)
+            ev = _related.reranked(s, arrays, ev, plan, listed)
         ids, part = ev.matches(within)
         end = page * per_page
         if sort == "relevance":
@@ -385,46 +343,9 @@ class _Run:
         room = per_page - len(page_ids)
         related = []
         if sort == "relevance" and page == last_page and room > 0:
-            related = _related(s, arrays, ev, plan, passing, listed, ids, min(room, RELATED_MAX))
-        return _Found(sort, ids, page_ids, page_scores, loose, related)
-
-    def _presented(self, text: str, plan: _plan.QueryPlan, found: _Found | None) -> SearchResult:
-        s, arrays = self.s, self.arrays
-        result = SearchResult(total=0, page=self.page, per_page=self.per_page, hits=[],
-                              query=text, filters=self.filters.as_dict(), sort=self.sort,
-                              understood=plan.understood)
-        if found is None:
-            result.facets = _facets.empty() if self.with_facets else {}
-            return result
-        result.sort = found.sort
-        patterns = plan.highlight_patterns() if self.snippets else None
-        refs = plan.query.refs
-        hits = [_hit(s.stored_fields(int(d)), refs, patterns,
-                     None if found.scores is None else float(found.scores[i]))
-                for i, d in enumerate(found.page)]
-        if found.loose:
-            result.loosened = _loosened(found.loose, found.ids, found.page, hits)
-        result.total = len(found.ids)
-        result.hits = hits
-        if self.with_facets:
-            result.facets = _facets.counts(s, arrays, found.ids, self.memo)
-        hits += [_hit(s.stored_fields(int(d)), refs, {} if self.snippets else None, None)
-                 | {"related": True}
-                 for d in found.related]
-        return result
-
-
-@dataclass(frozen=True)
-class _Found:
-    """What a run found: the order of the page, every match (docnums, ascending), the
-    page's letters and their scores (None: not ranked by relevance), the loosened query's
-    evaluation and _query.Loosening (or None), and the related letters after the page."""
-    sort: str
-    ids: np.ndarray
-    page: np.ndarray
-    scores: np.ndarray | None
-    loose: tuple | None
-    related: list[int]
+            related = _related.related(s, arrays, ev, plan, passing, listed, ids,
+                                       min(room, _related.RELATED_MAX))
+        return Found(sort, ids, page_ids, page_scores, loose, related)
 
 
 class _Build:
@@ -437,22 +358,6 @@ class _Build:
         return _query.build(self.pq, self.inside, self.prefixes, loosen)
 
 
-def _loosened(loose, ids, page_ids, hits: list[dict]) -> dict:
-    """SearchResult.loosened, and each hit's `missing` words."""
-    ev, loosen = loose
-    words = loosen.words
-    has = [ev.part(c).m_lo for c in loosen.clauses]
-    every = np.logical_and.reduce(has)
-    left_out: set[int] = set()
-    for hit, doc in zip(hits, page_ids.tolist()):
-        lacks = [k for k in range(len(words)) if not has[k][doc]]
-        left_out.update(lacks)
-        hit["missing"] = [words[k].shown for k in lacks]
-    return {"required": loosen.required, "of": len(words), "words": [w.shown for w in words],
-            "left_out": [words[k].shown for k in sorted(left_out)],
-            "every_word": int(every[ids].sum())}
-
-
 def _listed(searcher, arrays, memo: dict, clearance: str | None = None) -> np.ndarray:
     """Letters a search may give: not deleted, not failed, and not above `clearance`
     (kept per searcher)."""
@@ -462,137 +367,6 @@ def _listed(searcher, arrays, memo: dict, clearance: str | None = None) -> np.nd
         visible = _clearance.visible(searcher, arrays, clearance, settings.UNREAD_SECRECY)
         memo[key] = listed if visible is None else listed & visible
     return memo[key]
-
-
-# Related letters (pseudo-relevance feedback). When plain words match fewer than
-# FILL_BELOW letters among those the structured filters allow (a topical word and a narrow
-# sender/date/subject filter), letters about the same thing are offered after the last
-# match: the terms that distinguish the best matches in the whole archive (Bo1 over their
-# body vectors) are searched within the filters, among the letters that do not match. They
-# are never counted as matches. A query that matches nothing anywhere gets none, so it
-# still finds nothing.
-FILL_BELOW = 10
-RELATED_MAX = 10
-PRF_DOCS = 8
-PRF_TERMS = 12
-PRF_MINMATCH = 3       # a related letter shares at least this many feedback terms
-
-
-# Weight of feedback terms in the ranking of every word query (0: off). Measured on the
-# dev corpus: +0.007 nDCG@10 for topical queries at the cost of two more searches each,
-# so off by default.
-PRF_RERANK = float(os.environ.get("SARABAN_PRF_RERANK", "0"))
-
-
-def _feedback_terms(searcher, arrays, ev, plan, listed) -> list[tuple[str, float]]:
-    """Terms that distinguish the best matches of the query in the whole archive."""
-    ids, part = ev.matches(listed)
-    docnums, _scores = ev.ranked(ids, part, PRF_DOCS, arrays.numbers(searcher, "newest_key"))
-    if not len(docnums):
-        return []
-    asked = {t for item in plan.query.positive_items() for t in _analyzer.terms(item.text)}
-    picked = _key_terms(searcher, docnums.tolist(), "body", asked)[:PRF_TERMS]
-    return picked if len(picked) >= PRF_MINMATCH else []
-
-
-def _reranked(searcher, arrays, ev, plan, listed):
-    """With PRF_RERANK on, feedback terms add to the ranking of the matches (they match
-    no letter that the words do not)."""
-    if not PRF_RERANK or not plan.has_words:
-        return ev
-    picked = _feedback_terms(searcher, arrays, ev, plan, listed)
-    if not picked:
-        return ev
-    return _evaluate.Evaluation(searcher, arrays, Q.AndMaybe(ev.query, Q.Or(
-        [Q.Term("body", t, boost=w) for t, w in picked], boost=PRF_RERANK)))
-
-
-def _related(searcher, arrays, ev, plan, passing, listed, matched, limit: int) -> list[int]:
-    """Up to `limit` letters within the filters that do not match but share at least
-    PRF_MINMATCH feedback terms with the best matches, best first."""
-    if not plan.plain_words or passing is None or len(matched) >= FILL_BELOW or limit <= 0:
-        return []
-    picked = _feedback_terms(searcher, arrays, ev, plan, listed)
-    if not picked:
-        return []
-    related = _query.without_excluded(plan.query, Q.Or(
-        [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH))
-    within = listed & passing
-    within[matched] = False
-    rel = _evaluate.Evaluation(searcher, arrays, related)
-    ids, part = rel.matches(within)
-    top, _scores = rel.ranked(ids, part, limit, arrays.numbers(searcher, "newest_key"))
-    return top.tolist()
-
-
-def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
-    """Terms that distinguish `docnums` from the archive (Bo1 divergence, as Whoosh's
-    key_terms), normalised to a top weight of 1. Only terms in at least two of the letters
-    (or the best-represented ones) are weighed, which keeps the look-ups few."""
-    reader = searcher.reader()
-    tf: dict[str, float] = {}
-    df: dict[str, int] = {}
-    try:
-        for docnum in docnums:
-            if not reader.has_vector(docnum, fieldname):
-                continue
-            for term, weight in reader.vector_as("weight", docnum, fieldname):
-                tf[term] = tf.get(term, 0.0) + weight
-                df[term] = df.get(term, 0) + 1
-    except Exception:  # an index built before body vectors: no feedback
-        return []
-    need = 2 if len(docnums) > 2 else 1
-    cands = [t for t in tf if df[t] >= need and t not in skip and len(t) > 1
-             and not t.isdigit()]
-    cands = sorted(cands, key=lambda t: -tf[t])[:PRF_TERMS * 6]
-    n = max(reader.doc_count_all(), 1)
-    scored = []
-    for t in cands:
-        f = max(reader.frequency(fieldname, t), tf[t]) / n
-        scored.append((t, tf[t] * math.log2((1.0 + f) / f) + math.log2(1.0 + f)))
-    scored.sort(key=lambda tw: -tw[1])
-    top = scored[0][1] if scored else 1.0
-    return [(t, w / top) for t, w in scored]
-
-
-def _hit(stored: dict, refs: list[str], patterns, score: float | None) -> dict:
-    """One letter of a page; `score` is None when the page is not ranked by relevance;
-    `patterns` (QueryPlan.highlight_patterns) None: no snippet; `refs`: the reference
-    numbers searched, marked too."""
-    record = json.loads(stored["record"])
-    text = record.get("text") or ""
-    return {
-        "path": record["path"],
-        "doc_id": stored["doc_id"],
-        "score": None if score is None else round(score, 4),
-        "kind": record.get("kind"),
-        "ref_no": record.get("ref_no"),
-        "date": record.get("date"),
-        "sender": record.get("sender"),
-        "subject": record.get("subject"),
-        "title": record.get("title"),
-        "date_source": record.get("date_source"),
-        "filed_date": record.get("filed_date"),
-        "related": False,
-        "missing": [],  # words of a loosened query the letter lacks (SearchResult.loosened)
-        "snippet": None if patterns is None else best_snippet(text, patterns,
-                                                             _ref_spans(text, refs)),
-        "needs_ocr": bool(record.get("needs_ocr")),
-        "urgency": record.get("urgency"),
-        "format": record.get("format"),
-        # the register book's columns (web.exports)
-        "recipient": record.get("recipient"),
-        "received_no": record.get("received_no"),
-        "received_date": record.get("received_date"),
-    }
-
-
-def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
-    if not refs or not text:
-        return []
-
-    wanted = set(refs)
-    return [(s, e) for s, e, norm in find_ref_numbers(text) if norm in wanted]
 
 
 CITES_MAX = 5       # letters shown for one reference a letter cites
