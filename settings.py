@@ -48,7 +48,7 @@ FIRST_BUILD_BATCH_SECONDS = 1200.0
 
 MAX_QUERY_CHARS = 500
 # At most this many words of one query are searched, after repeats are dropped (see
-# index._query.parse). The longest subject lines of a 5,000-letter corpus have 19 words
+# index._parse.parse). The longest subject lines of a 5,000-letter corpus have 19 words
 # (26 in the finer segmentation); every word costs phrase and term look-ups in several
 # fields, and 500 characters of unspaced Thai can be 150+ words.
 MAX_QUERY_TERMS = 32

@@ -1,6 +1,6 @@
 """Labels of a letter's fields that more than one reader recognises, in one place: the
 extractor reads them on the page (archive.fields), the search box takes them as typed
-(index._query)."""
+(index._parse)."""
 from __future__ import annotations
 
 # A receiving number's label, on a receiving stamp (เลขรับ ๑๓๗๗๖, เลขที่รับ 0871) or typed

@@ -8,8 +8,8 @@ from ._facets import year_range
 from ._filters import DATE_FILTERS, BadFilter, Filters
 from ._prepare import analyse
 from ._problems import problem_files
-from ._search import (DEFAULT_SORT, SORTS, SearchResult, get_document, original_file, original_path, preload,
-                      search, senders, stats)
+from ._present import DEFAULT_SORT, SORTS, SearchResult
+from ._search import get_document, original_file, original_path, preload, search, senders, stats
 from ._store import IndexMissing, Locked, ReindexLock, read_last_run, write_last_run
 from ._writer import IndexUpdater, Known
 

@@ -21,7 +21,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.formats import Positions
 from whoosh.util.numeric import byte_to_length
 
-from ._query import PREFIX_VOCABULARY, SUBSTRING_MIN_CHARS, SUBSTRING_VOCABULARIES
+from ._parse import SUBSTRING_MIN_CHARS
+from ._query import PREFIX_VOCABULARY, SUBSTRING_VOCABULARIES
 from ._spelling import skeleton
 
 # The vocabularies mistyped words are read against (see _spelling): the body's dictionary

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from . import _analyzer, _query, _spelling, _synonyms
+from . import _analyzer, _spelling, _synonyms
 from ._arrays import as_mask
+from ._parse import is_number
 
 # Queries with more Thai than this (a pasted paragraph) are not read for mistakes: reading
 # takes about 1 ms for 15 characters, 40 ms for 40 (20,000 letters).
@@ -88,7 +89,7 @@ def abbreviations_fixed(typed: str) -> str | None:
 
 def thai_runs(pq) -> set[str]:
     """The runs of Thai of the words to find (not of numbers, agencies or dates)."""
-    return {run for i in pq.positive_items() if not _query.is_number(i.text) and not i.alias
+    return {run for i in pq.positive_items() if not is_number(i.text) and not i.alias
             for run in _spelling.THAI_RUN.findall(i.text)}
 
 

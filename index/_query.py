@@ -1,10 +1,5 @@
-"""What the user typed -> Whoosh query. Never raises on odd syntax: anything it does not
-understand is searched as plain words.
-
-Grammar of the search box: words (unsegmented Thai is fine), "quoted phrases", -word and
--"phrase" to exclude, OR between two items, a reference number in any common form,
-`เลขรับ N` / `รับที่ N` (or a bare number) for a receiving number, and an agency and a date
-range (see _understand).
+"""A parsed box (_parse.ParsedQuery, as _plan.plan leaves it) -> Whoosh query, and the
+matcher that adds a bonus to a score (Bonus).
 
 Matching a word, most precise first: its dictionary words (newmm, coarse fields) as a
 sequence or all present; its ICU words (fine fields) as a sequence, which finds it inside
@@ -12,9 +7,8 @@ longer dictionary words; and, for Thai of 4+ characters, the indexed words that 
 (what no segmentation separates). Plain words are optional (BM25F with coordination: more
 of them matched ranks higher); phrases are required.
 
-Every word searched costs a phrase and term look-ups in several fields, so the work is
-bounded whatever is typed: repeated items and runs of one word (การการการ…) are searched
-once, and at most settings.MAX_QUERY_TERMS words are searched, the first ones typed.
+The vocabulary is looked in through the callables `inside` and `prefixes` the caller
+passes (_search): this module only builds queries.
 """
 from __future__ import annotations
 
@@ -25,15 +19,11 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 from whoosh.matching import WrappingMatcher
 
-import settings
-from archive.labels import RECEIVED_NO
-from archive.refno import find_ref_numbers
-
-from . import _synonyms
 from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms, toneless
-from ._snippets import SUBSTRING
 from ._documents import compact, digits_key
-from ._understand import Understood, understand
+# (parse too: what is built here is made of its ParsedQuery)
+from ._parse import (NEAR_PHRASE_MAX_WORDS, NEAR_PHRASE_MIN_WORDS, Item, ParsedQuery, halves,  # noqa: F401
+                     is_number, parse, substring_needle)
 
 # Fields the words are searched in. The body holds the whole text (sender, recipient and
 # reference lines included), so the subject and sender fields only add weight; fewer
@@ -49,228 +39,6 @@ RECEIVED_BOOST = 50.0
 CITES_BOOST = 2.0       # letters that cite it follow
 SENDER_HINT_BOOST = 5.0  # an agency named among the words: its letters rank higher
 
-_RECEIVED = re.compile(RECEIVED_NO + r"\s*(?:ที่)?\s*[:.]?\s*([0-9๐-๙]+)")
-# The label printed before a reference number (ที่ / เลขที่), typed along with it.
-_REF_LABEL = re.compile(r"(?:^|(?<=\s))(?:เลขที่|ที่|ที)\s*[:.]?\s*$")
-_BARE_NUMBER = re.compile(r"^[0-9๐-๙]+$")
-_ITEM = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_SYNTAX = re.compile(r'"[^"]*"|[:()*?~^\[\]{}!;,|+\\<>="]')
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "″": '"'})
-
-
-@dataclass
-class Item:
-    text: str
-    phrase: bool = False
-    negated: bool = False
-    alias: bool = False  # another form of a word typed (_synonyms), not typed itself
-    prefix: bool = False  # the last word of the box: its end may be cut short (see PREFIX_*)
-
-
-@dataclass
-class ParsedQuery:
-    refs: list[str] = field(default_factory=list)        # normalised reference numbers
-    received: list[str] = field(default_factory=list)    # digit keys
-    groups: list[list[Item]] = field(default_factory=list)  # OR-groups of items
-    excluded: list[Item] = field(default_factory=list)
-    meta: Understood | None = None  # date range / agency typed in the box
-
-    @property
-    def empty(self) -> bool:
-        return not (self.refs or self.received or self.groups)
-
-    @property
-    def sender_hint(self) -> str | None:
-        """An agency named among other words: its letters rank higher."""
-        m = self.meta
-        return m.sender if m and m.sender and not m.sender_filter else None
-
-    def positive_items(self) -> list[Item]:
-        return [i for g in self.groups for i in g]
-
-
-def parse(text: str, understand_box: bool = True) -> ParsedQuery:
-    """`understand_box` False: an agency or a date in the text is searched as words."""
-
-    pq = ParsedQuery()
-    text = (text or "").translate(_QUOTES)
-    # Pull out reference numbers and receiving numbers first: they contain spaces.
-    for start, end, norm in sorted(find_ref_numbers(text), reverse=True):
-        pq.refs.insert(0, norm)
-        label = _REF_LABEL.search(text, 0, start)
-        text = text[:label.start() if label else start] + " " + text[end:]
-    for m in reversed(list(_RECEIVED.finditer(text))):
-        pq.received.insert(0, digits_key(m.group(1)))
-        text = text[:m.start()] + " " + text[m.end():]
-    meta = understand(text) if understand_box else None
-    if meta is not None and meta.any:
-        pq.meta = meta
-        text = meta.text
-
-    # Query-syntax characters of other engines (field:, (), *, ?, ~, ^, [], {}) separate
-    # words here; inside quotes they are left to the phrase. A quote left open is no
-    # phrase: its words are searched as plain words.
-    text = _SYNTAX.sub(lambda m: m.group() if len(m.group()) > 1 else " ", text)
-    pending_or = False
-    last: Item | None = None
-    for m in _ITEM.finditer(text):
-        neg, quoted, word = m.group(1), m.group(2), m.group(3)
-        if word == "OR":
-            pending_or = bool(pq.groups)
-            continue
-        if quoted is not None:
-            item = Item(quoted.strip(), phrase=True, negated=bool(neg))
-        elif word.startswith("-") and len(word) > 1:
-            item = Item(word[1:], negated=True)
-        else:
-            item = Item(word)
-        if not terms(item.text):
-            continue  # punctuation or syntax characters only
-        last = item
-        if item.negated:
-            pq.excluded.append(item)
-        elif pending_or:
-            pq.groups[-1].append(item)
-        else:
-            pq.groups.append([item])
-        pending_or = False
-    _bound(pq, settings.MAX_QUERY_TERMS)
-    _mark_prefix(pq, last)
-    _add_synonyms(pq)
-    return pq
-
-
-def _mark_prefix(pq: ParsedQuery, last: Item | None) -> None:
-    """The last item typed, a plain word searched whole, may be cut short (search as you
-    type): see completion."""
-    if last is None or last.negated or last.phrase or is_number(last.text):
-        return
-    typed = _key(Item(_collapse_runs(last.text)))  # as _bound searches it (cut: not at all)
-    for group in pq.groups:
-        for item in group:
-            if _key(item) == typed:
-                item.prefix = True
-
-
-def _add_synonyms(pq: ParsedQuery) -> None:
-    """Other forms of what was typed (_synonyms) are searched too: the forms of one word
-    typed in its group, as alternatives; the forms of words typed in a row as a group of
-    their own, so the letters that have the words as typed still rank first."""
-    added: list[list[Item]] = []
-    stretch: list[list[Item]] = []
-
-    def close():
-        words = [g[0].text for g in stretch]
-        for start, end, forms in _synonyms.spans(words):
-            aliases = [Item(f, alias=True) for f in forms]
-            if end - start == 1:
-                stretch[start].extend(aliases)
-            else:
-                added.append(aliases)
-        stretch.clear()
-
-    for group in pq.groups:
-        if len(group) == 1 and not group[0].phrase:
-            stretch.append(group)
-        else:
-            close()
-    close()
-    pq.groups += added
-
-
-# A word, or a few words, typed more often than this in a row (การการการ…,
-# ของการของการของการ…) is searched this often: a doubled word may be meant (Thai repeats
-# words for emphasis), more is noise that would make every letter that has the words a
-# phrase candidate.
-MAX_RUN = 2
-MAX_RUN_PERIOD = 8  # words in the repeated part
-
-
-def _collapse_runs(text: str) -> str:
-    """`text` without the repeats of a part beyond MAX_RUN in a row."""
-    found = list(segment(text, COARSE_ENGINE))
-    words = [fold(w) for w, _s, _e in found]
-    drop: list[int] = []
-    i, n = 0, len(words)
-    while i < n:
-        for period in range(1, MAX_RUN_PERIOD + 1):
-            part, times = words[i:i + period], 1
-            while words[i + times * period:i + (times + 1) * period] == part:
-                times += 1
-            if times > MAX_RUN:
-                drop += range(i + MAX_RUN * period, i + times * period)
-                i += times * period
-                break
-        else:
-            i += 1
-    for k in reversed(drop):  # the word and what separates it from the one before
-        text = text[:found[k - 1][2]] + text[found[k][2]:]
-    return text
-
-
-def _cost(text: str) -> int:
-    """How many words `text` adds to a query: its longest segmentation."""
-    return max(len(terms(text, COARSE_ENGINE)), len(terms(text, FINE_ENGINE)))
-
-
-def _clip(text: str, limit: int) -> str:
-    """The beginning of `text` that has at most `limit` words in either segmentation."""
-    while True:
-        for engine in (COARSE_ENGINE, FINE_ENGINE):
-            ends = [end for _w, _s, end in segment(text, engine)]
-            if len(ends) > limit:
-                text = text[:ends[limit - 1]]
-                break
-        else:
-            return text
-
-
-def _key(item: Item) -> tuple:
-    return tuple(terms(item.text)), item.phrase
-
-
-def _bound(pq: ParsedQuery, limit: int) -> None:
-    """Drop repeated items (and repeated reference and receiving numbers), collapse runs
-    (see MAX_RUN), and keep the first `limit` words: the words to find in the order typed,
-    then the words to exclude. An item that does not fit whole is cut to the words that
-    do. A query within the limit and without repeats is left as it is."""
-    pq.refs = list(dict.fromkeys(pq.refs))[:limit]
-    pq.received = list(dict.fromkeys(pq.received))[:limit]
-
-    def distinct(items: list[Item]) -> list[Item]:
-        out: dict[tuple, Item] = {}
-        for item in items:
-            text = _collapse_runs(item.text)
-            item = item if text == item.text else Item(text, item.phrase, item.negated)
-            out.setdefault(_key(item), item)
-        return list(out.values())
-
-    groups: dict[frozenset, list[Item]] = {}
-    for group in pq.groups:
-        group = distinct(group)
-        groups.setdefault(frozenset(_key(i) for i in group), group)
-    budget = limit
-
-    def fit(items: list[Item]) -> list[Item]:
-        nonlocal budget
-        kept = []
-        for item in items:
-            cost = _cost(item.text) if budget > 0 else 0
-            if cost > budget:
-                item = Item(_clip(item.text, budget), item.phrase, item.negated)
-                cost = _cost(item.text)
-            if cost:
-                budget -= cost
-                kept.append(item)
-        return kept
-
-    pq.groups = [g for g in map(fit, groups.values()) if g]
-    pq.excluded = fit(distinct(pq.excluded))
-
-
-def is_number(text: str) -> bool:
-    return bool(_BARE_NUMBER.match(text))
-
 
 def _sequence(fieldname: str, words: list[str]) -> Q.Query:
     if len(words) == 1:
@@ -278,39 +46,11 @@ def _sequence(fieldname: str, words: list[str]) -> Q.Query:
     return Q.Phrase(fieldname, words)
 
 
-# Thai text this long (in characters) is also found inside longer words of the
-# vocabulary (สัมพันธ์ in ประชาสัมพันธ์, อำนวยการ in ผู้อำนวยการ) when no segmentation
-# puts a boundary there; shorter words would match too many unrelated words.
-SUBSTRING_MIN_CHARS = 4
+# Words of the vocabulary that hold a word typed (_parse.substring_needle): at most this
+# many, with less weight than the word itself.
 SUBSTRING_BOOST = 0.5
 SUBSTRING_MAX_TERMS = 64
-_THAI_ONLY = re.compile(r"^[\u0e01-\u0e4e]+$")
-
-
-def substring_needle(item: Item) -> str | None:
-    """The folded text searched inside longer words, or None."""
-    needle = compact(item.text)
-    if item.phrase or len(needle) < SUBSTRING_MIN_CHARS or not _THAI_ONLY.match(needle):
-        return None
-    return needle
-
-
-# OCR damage inside a long quoted phrase (แทน read as แฑน) breaks the exact sequence: a
-# letter that has the phrase with one word changed (everything before it and everything
-# after it as sequences) still matches, ranked below exact matches. That takes a pair of
-# sequences per word of the phrase; a phrase longer than NEAR_PHRASE_MAX_WORDS (a pasted
-# sentence) matches when one of its halves is there as a sequence, which costs no more
-# than the phrase itself.
-NEAR_PHRASE_MIN_WORDS = 6
-NEAR_PHRASE_MAX_WORDS = 12
-NEAR_PHRASE_BOOST = 0.3
-
-
-def _halves(words: list[str]) -> tuple[list[str], list[str]]:
-    """The two halves of a long phrase; of a shorter one, the parts around its middle word
-    (the word OCR may have damaged)."""
-    half = len(words) // 2
-    return words[:half], words[half if len(words) > NEAR_PHRASE_MAX_WORDS else half + 1:]
+NEAR_PHRASE_BOOST = 0.3  # a long phrase with one word changed (_parse.halves)
 
 
 def _near_phrases(words: list[str]) -> list[Q.Query]:
@@ -318,7 +58,7 @@ def _near_phrases(words: list[str]) -> list[Q.Query]:
     if n < NEAR_PHRASE_MIN_WORDS:
         return []
     if n > NEAR_PHRASE_MAX_WORDS:
-        return [Q.Or([_sequence("body", part) for part in _halves(words)], boost=NEAR_PHRASE_BOOST)]
+        return [Q.Or([_sequence("body", part) for part in halves(words)], boost=NEAR_PHRASE_BOOST)]
     out = []
     for i in range(2, n - 2):  # one word changed; at least two words kept on each side
         out.append(Q.And([_sequence("body", words[:i]), _sequence("body", words[i + 1:])]))
@@ -585,7 +325,7 @@ def build(pq: ParsedQuery, inside=None, prefixes=None,
             word_groups.append(alternatives)
         # A bare number may be a receiving number as well as a word of the text.
         for i in group:
-            if _BARE_NUMBER.match(i.text):
+            if is_number(i.text):
                 optional.append(Q.Term("received_key", digits_key(i.text), boost=RECEIVED_BOOST))
     # Coordination: each of the user's words (or OR-groups) that a letter has adds a
     # bonus, so letters with more of them rank first and BM25F orders letters with as many.
@@ -621,20 +361,3 @@ def without_excluded(pq: ParsedQuery, positive: Q.Query | None,
         if negs:
             positive = Q.AndNot(positive, Q.Or(negs))
     return positive
-
-
-def highlight_patterns(pq: ParsedQuery) -> dict[str, list[list[str]]]:
-    """Term sequences to mark in a snippet, per segmentation engine."""
-    out: dict[str, list[list[str]]] = {COARSE_ENGINE: [], FINE_ENGINE: []}  # + SUBSTRING
-    for item in pq.positive_items():
-        seqs = {engine: terms(item.text, engine) for engine in out}
-        for engine, seq in seqs.items():
-            if seq:
-                out[engine].append(seq)
-        words = seqs[COARSE_ENGINE]
-        if item.phrase and len(words) >= NEAR_PHRASE_MIN_WORDS:
-            out[COARSE_ENGINE] += list(_halves(words))  # of a phrase OCR damaged
-    out[SUBSTRING] = [[n] for n in (substring_needle(i) for i in pq.positive_items()) if n]
-    for no in pq.received:
-        out[COARSE_ENGINE].append([no])
-    return out

@@ -1,4 +1,8 @@
-"""The one search function the CLI and the web call, plus document lookup and stats."""
+"""The one search function the CLI and the web call, plus document lookup and stats.
+
+`search` chooses the text to search (as typed, as the Thai meant on the English layout, as
+corrected); each text searched goes once through understand -> plan -> run -> present
+(_Run.__call__ lists the steps)."""
 from __future__ import annotations
 
 import json
@@ -7,7 +11,6 @@ import os
 import threading
 import weakref
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
@@ -16,56 +19,13 @@ from whoosh import query as Q
 from whoosh import scoring, sorting
 
 import settings
-from archive.refno import find_ref_numbers
 from archive import confined
 
-from . import _analyzer, _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _query, \
-    _store
+from . import _analyzer, _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _plan, \
+    _query, _related, _store
 from ._documents import compact
 from ._filters import Filters, allowed, sender_docnums
-from ._snippets import best_snippet
-
-# The orders a page of results may come in; the first is the default.
-SORTS = ("relevance", "date", "date_asc")
-DEFAULT_SORT = SORTS[0]
-
-
-@dataclass
-class SearchResult:
-    total: int
-    page: int
-    per_page: int
-    hits: list[dict]
-    facets: dict = field(default_factory=dict)
-    suggestion: str | None = None
-    query: str = ""
-    filters: dict = field(default_factory=dict)
-    # The query was searched as corrected: {"query": searched, "as_typed": typed, "reason":
-    # "layout" (typed on the English keyboard layout) or "spelling" (_spelling)}, else None.
-    corrected: dict | None = None
-    # The order the hits are in: the one asked for, but "date" for a search without words.
-    sort: str = DEFAULT_SORT
-    # Words of the box read as a filter (see _understand): {"sender": the agency as typed,
-    # "date_from", "date_to": ISO, "date_text": the date as typed} (the keys that apply),
-    # else None. `search(..., as_words=True)` searches them as words instead.
-    understood: dict | None = None
-    # The words together matched too few letters, so fewer of them were required (see
-    # _Run.loosening): {"required": k, "of": n, "words": the n words as typed,
-    # "left_out": the words some letter of this page lacks, "every_word": how many of the
-    # letters have every word}, else None. Each hit says which words it lacks
-    # (`missing`).
-    loosened: dict | None = None
-
-    @property
-    def every_word(self) -> int:
-        """How many of the letters have every word (all of them unless loosened)."""
-        return self.total if self.loosened is None else self.loosened["every_word"]
-
-    def as_json(self) -> dict:
-        return {"total": self.total, "page": self.page, "per_page": self.per_page,
-                "hits": self.hits, "facets": self.facets, "suggestion": self.suggestion,
-                "corrected": self.corrected, "understood": self.understood,
-                "loosened": self.loosened}
+from ._present import DEFAULT_SORT, SORTS, Found, SearchResult, present
 
 
 class _Cache:
@@ -244,10 +204,11 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
             typed, lambda w: _corrections.each_visible(s, arrays, [w], listed),
             lambda ref: bool(listed[arrays.postings(s, "ref_key", compact(ref)).ids].any()))
         if thai:
-            result, _pq = run(thai)
+            result = run(thai)[0]
             result.corrected = {"query": thai, "as_typed": typed, "reason": "layout"}
             return result
-        result, pq = run(typed)
+        result, plan = run(typed)
+        pq = plan.query
         if as_typed or not pq.groups:
             return result
         # Corrections are judged by the letters with every word: a mistyped word is
@@ -256,7 +217,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
         fixed = _corrections.spelled(s, arrays, pq, typed, found, run.listed, run.count,
                                      words)
         if fixed and found == 0:
-            better, _pq = run(fixed)
+            better = run(fixed)[0]
             if better.every_word or better.total > result.total == 0:
                 better.corrected = {"query": fixed, "as_typed": typed, "reason": "spelling"}
                 return better
@@ -277,7 +238,7 @@ def search(index_dir: Path, q: str = "", filters: Filters | dict | None = None,
 
 class _Run:
     """Searches of one request: the same searcher, filters, sort and page for the query as
-    typed and as corrected."""
+    typed and as corrected (`run(text)`)."""
 
     def __init__(self, searcher, arrays, filters: Filters, sort: str, page: int,
                  per_page: int, with_facets: bool, clearance: str | None = None,
@@ -328,32 +289,47 @@ class _Run:
         return chosen
 
     def __call__(self, text: str):
-        s, arrays, memo, sort = self.s, self.arrays, self.memo, self.sort
+        """The search of `text`: (its SearchResult, its _plan.QueryPlan). Each step once,
+        in this order, none changing what another gave:
+
+        1. understand: the words, numbers, agency and dates of the box (_plan.understand);
+        2. plan: the agency and dates as filters, with the filters chosen (_plan.plan);
+        3. run: the plan as Whoosh queries (_query.build) over the letters the filters and
+           the clearance allow, loosened if too few letters have every word; the page and
+           the related letters (run);
+        4. present: the SearchResult: hits with snippets, facets, what was read and
+           loosened (_present.present)."""
+        read = _plan.understand(text, as_words=self.as_words)
+        plan = _plan.plan(read, self.filters, self.sends)
+        found = self.run(plan)
+        return present(self.s, self.arrays, self.memo, text, plan, found, page=self.page,
+                       per_page=self.per_page, sort=self.sort, filters=self.filters,
+                       with_facets=self.with_facets, snippets=self.snippets), plan
+
+    def sends(self, sender: str) -> bool:
+        """Whether `sender` sent a letter a search may give."""
+        return bool(self.listed[sender_docnums(self.s, self.arrays, sender, self.memo)].any())
+
+    def run(self, plan: _plan.QueryPlan) -> Found | None:
+        """The letters `plan` finds; None when no letter passes its filters."""
+        s, arrays, sort, listed = self.s, self.arrays, self.sort, self.listed
         page, per_page = self.page, self.per_page
-        pq = _query.parse(text, understand_box=not self.as_words)
-        narrowed = _apply_box_metadata(s, arrays, pq, self.filters, self.listed, memo)
-        build = _Build(pq, _Inside(s, arrays), _Prefixes(s, arrays, self.words))
-        wq = build()
-        passing = allowed(s, arrays, narrowed, memo)
-        result = SearchResult(total=0, page=page, per_page=per_page, hits=[], query=text,
-                              filters=self.filters.as_dict(), sort=sort,
-                              understood=_understood(pq.meta))
+        passing = allowed(s, arrays, plan.filters, self.memo)
         if passing is not None and not passing.any():
-            # No letter passes the filters: an empty set is never "no filter".
-            result.facets = _facets.empty() if self.with_facets else {}
-            return result, pq
-        listed = self.listed
+            return None  # an empty set is never "no filter"
         within = listed if passing is None else listed & passing
+        build = _Build(plan.query, _Inside(s, arrays), _Prefixes(s, arrays, self.words))
+        wq = build()
         if wq is None:
             wq = Q.Every()
             if sort == "relevance":
-                sort = result.sort = "date"  # no words: newest letters first
+                sort = "date"  # no words: newest letters first
         ev = _evaluate.Evaluation(s, arrays, wq)
-        loose = self.loosening(pq, ev, build) if self.loosen and wq is not None else None
+        loose = self.loosening(plan.query, ev, build) if self.loosen else None
         if loose:
             ev = loose[0]
         elif sort == "relevance":
-            ev = _reranked(s, arrays, ev, pq, listed)
+            ev = _related.reranked(s, arrays, ev, plan, listed)
         ids, part = ev.matches(within)
         end = page * per_page
         if sort == "relevance":
@@ -363,24 +339,13 @@ class _Run:
             key = arrays.numbers(s, "newest_key" if sort == "date" else "oldest_key")
             order = np.argsort(key[ids], kind="stable")  # equal keys in index order
             page_ids, page_scores = ids[order[end - per_page:end]], None
-        patterns = _query.highlight_patterns(pq) if self.snippets else None
-        hits = [_hit(s.stored_fields(int(d)), pq, patterns,
-                     None if page_scores is None else float(page_scores[i]))
-                for i, d in enumerate(page_ids)]
-        if loose:
-            result.loosened = _loosened(loose, ids, page_ids, hits)
-        result.total = len(ids)
-        result.hits = hits
-        if self.with_facets:
-            result.facets = _facets.counts(s, arrays, ids, memo)
-        last_page = max(1, math.ceil(result.total / per_page))
-        room = per_page - len(hits)
+        last_page = max(1, math.ceil(len(ids) / per_page))
+        room = per_page - len(page_ids)
+        related = []
         if sort == "relevance" and page == last_page and room > 0:
-            related = _related(s, arrays, ev, pq, passing, listed, ids, min(room, RELATED_MAX))
-            hits += [_hit(s.stored_fields(int(d)), pq, {} if self.snippets else None, None)
-                     | {"related": True}
-                     for d in related]
-        return result, pq
+            related = _related.related(s, arrays, ev, plan, passing, listed, ids,
+                                       min(room, _related.RELATED_MAX))
+        return Found(sort, ids, page_ids, page_scores, loose, related)
 
 
 class _Build:
@@ -393,22 +358,6 @@ class _Build:
         return _query.build(self.pq, self.inside, self.prefixes, loosen)
 
 
-def _loosened(loose, ids, page_ids, hits: list[dict]) -> dict:
-    """SearchResult.loosened, and each hit's `missing` words."""
-    ev, loosen = loose
-    words = loosen.words
-    has = [ev.part(c).m_lo for c in loosen.clauses]
-    every = np.logical_and.reduce(has)
-    left_out: set[int] = set()
-    for hit, doc in zip(hits, page_ids.tolist()):
-        lacks = [k for k in range(len(words)) if not has[k][doc]]
-        left_out.update(lacks)
-        hit["missing"] = [words[k].shown for k in lacks]
-    return {"required": loosen.required, "of": len(words), "words": [w.shown for w in words],
-            "left_out": [words[k].shown for k in sorted(left_out)],
-            "every_word": int(every[ids].sum())}
-
-
 def _listed(searcher, arrays, memo: dict, clearance: str | None = None) -> np.ndarray:
     """Letters a search may give: not deleted, not failed, and not above `clearance`
     (kept per searcher)."""
@@ -418,181 +367,6 @@ def _listed(searcher, arrays, memo: dict, clearance: str | None = None) -> np.nd
         visible = _clearance.visible(searcher, arrays, clearance, settings.UNREAD_SECRECY)
         memo[key] = listed if visible is None else listed & visible
     return memo[key]
-
-
-# Related letters (pseudo-relevance feedback). When plain words match fewer than
-# FILL_BELOW letters among those the structured filters allow (a topical word and a narrow
-# sender/date/subject filter), letters about the same thing are offered after the last
-# match: the terms that distinguish the best matches in the whole archive (Bo1 over their
-# body vectors) are searched within the filters, among the letters that do not match. They
-# are never counted as matches. A query that matches nothing anywhere gets none, so it
-# still finds nothing.
-FILL_BELOW = 10
-RELATED_MAX = 10
-PRF_DOCS = 8
-PRF_TERMS = 12
-PRF_MINMATCH = 3       # a related letter shares at least this many feedback terms
-
-
-# Weight of feedback terms in the ranking of every word query (0: off). Measured on the
-# dev corpus: +0.007 nDCG@10 for topical queries at the cost of two more searches each,
-# so off by default.
-PRF_RERANK = float(os.environ.get("SARABAN_PRF_RERANK", "0"))
-
-
-def _has_words(pq) -> bool:
-    """Words (not only phrases or numbers), and no reference or receiving number."""
-    return not (pq.refs or pq.received) and any(
-        not i.phrase and not _query.is_number(i.text) for i in pq.positive_items())
-
-
-def _plain_words(pq) -> bool:
-    """Only plain words: phrases, OR and -words ask for exactly what they say."""
-    return _has_words(pq) and not pq.excluded and not any(i.phrase for i in pq.positive_items()) \
-        and all(len([i for i in g if not i.alias]) <= 1 for g in pq.groups)
-
-
-def _feedback_terms(searcher, arrays, ev, pq, listed) -> list[tuple[str, float]]:
-    """Terms that distinguish the best matches of the query in the whole archive."""
-    ids, part = ev.matches(listed)
-    docnums, _scores = ev.ranked(ids, part, PRF_DOCS, arrays.numbers(searcher, "newest_key"))
-    if not len(docnums):
-        return []
-    asked = {t for item in pq.positive_items() for t in _query.terms(item.text)}
-    picked = _key_terms(searcher, docnums.tolist(), "body", asked)[:PRF_TERMS]
-    return picked if len(picked) >= PRF_MINMATCH else []
-
-
-def _reranked(searcher, arrays, ev, pq, listed):
-    """With PRF_RERANK on, feedback terms add to the ranking of the matches (they match
-    no letter that the words do not)."""
-    if not PRF_RERANK or not _has_words(pq):
-        return ev
-    picked = _feedback_terms(searcher, arrays, ev, pq, listed)
-    if not picked:
-        return ev
-    return _evaluate.Evaluation(searcher, arrays, Q.AndMaybe(ev.query, Q.Or(
-        [Q.Term("body", t, boost=w) for t, w in picked], boost=PRF_RERANK)))
-
-
-def _related(searcher, arrays, ev, pq, passing, listed, matched, limit: int) -> list[int]:
-    """Up to `limit` letters within the filters that do not match but share at least
-    PRF_MINMATCH feedback terms with the best matches, best first."""
-    if not _plain_words(pq) or passing is None or len(matched) >= FILL_BELOW or limit <= 0:
-        return []
-    picked = _feedback_terms(searcher, arrays, ev, pq, listed)
-    if not picked:
-        return []
-    related = _query.without_excluded(pq, Q.Or(
-        [Q.Term("body", t, boost=w) for t, w in picked], minmatch=PRF_MINMATCH))
-    within = listed & passing
-    within[matched] = False
-    rel = _evaluate.Evaluation(searcher, arrays, related)
-    ids, part = rel.matches(within)
-    top, _scores = rel.ranked(ids, part, limit, arrays.numbers(searcher, "newest_key"))
-    return top.tolist()
-
-
-def _key_terms(searcher, docnums: list[int], fieldname: str, skip: set[str]):
-    """Terms that distinguish `docnums` from the archive (Bo1 divergence, as Whoosh's
-    key_terms), normalised to a top weight of 1. Only terms in at least two of the letters
-    (or the best-represented ones) are weighed, which keeps the look-ups few."""
-    reader = searcher.reader()
-    tf: dict[str, float] = {}
-    df: dict[str, int] = {}
-    try:
-        for docnum in docnums:
-            if not reader.has_vector(docnum, fieldname):
-                continue
-            for term, weight in reader.vector_as("weight", docnum, fieldname):
-                tf[term] = tf.get(term, 0.0) + weight
-                df[term] = df.get(term, 0) + 1
-    except Exception:  # an index built before body vectors: no feedback
-        return []
-    need = 2 if len(docnums) > 2 else 1
-    cands = [t for t in tf if df[t] >= need and t not in skip and len(t) > 1
-             and not t.isdigit()]
-    cands = sorted(cands, key=lambda t: -tf[t])[:PRF_TERMS * 6]
-    n = max(reader.doc_count_all(), 1)
-    scored = []
-    for t in cands:
-        f = max(reader.frequency(fieldname, t), tf[t]) / n
-        scored.append((t, tf[t] * math.log2((1.0 + f) / f) + math.log2(1.0 + f)))
-    scored.sort(key=lambda tw: -tw[1])
-    top = scored[0][1] if scored else 1.0
-    return [(t, w / top) for t, w in scored]
-
-
-def _apply_box_metadata(searcher, arrays, pq, filters: Filters, listed: np.ndarray,
-                        memo: dict | None = None) -> Filters:
-    """A date range and an agency typed in the box become filters (see _understand). An
-    agency that sent no letter of `listed` is searched as words instead."""
-    meta = pq.meta
-    if meta is None:
-        return filters
-    sender = None
-    if meta.sender and meta.sender_filter:
-        if listed[sender_docnums(searcher, arrays, meta.sender, memo)].any():
-            sender = meta.sender
-        else:
-            meta.sender_filter = False
-            pq.groups.append([_query.Item(meta.sender)])
-    if meta.date_is_filter or sender:
-        return filters.narrowed(meta.date_from if meta.date_is_filter else None,
-                                meta.date_to if meta.date_is_filter else None, sender)
-    return filters
-
-
-def _understood(meta) -> dict | None:
-    """What of the box became a filter (after _apply_box_metadata), for SearchResult."""
-    if meta is None:
-        return None
-    out = {}
-    if meta.sender and meta.sender_filter:
-        out["sender"] = meta.sender
-    if meta.date_is_filter:
-        out |= {"date_from": meta.date_from.isoformat(), "date_to": meta.date_to.isoformat(),
-                "date_text": meta.date_text}
-    return out or None
-
-
-def _hit(stored: dict, pq, patterns, score: float | None) -> dict:
-    """One letter of a page; `score` is None when the page is not ranked by relevance;
-    `patterns` None: no snippet."""
-    record = json.loads(stored["record"])
-    text = record.get("text") or ""
-    return {
-        "path": record["path"],
-        "doc_id": stored["doc_id"],
-        "score": None if score is None else round(score, 4),
-        "kind": record.get("kind"),
-        "ref_no": record.get("ref_no"),
-        "date": record.get("date"),
-        "sender": record.get("sender"),
-        "subject": record.get("subject"),
-        "title": record.get("title"),
-        "date_source": record.get("date_source"),
-        "filed_date": record.get("filed_date"),
-        "related": False,
-        "missing": [],  # words of a loosened query the letter lacks (SearchResult.loosened)
-        "snippet": None if patterns is None else best_snippet(text, patterns,
-                                                             _ref_spans(text, pq.refs)),
-        "needs_ocr": bool(record.get("needs_ocr")),
-        "urgency": record.get("urgency"),
-        "format": record.get("format"),
-        # the register book's columns (web.exports)
-        "recipient": record.get("recipient"),
-        "received_no": record.get("received_no"),
-        "received_date": record.get("received_date"),
-    }
-
-
-def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
-    if not refs or not text:
-        return []
-
-    wanted = set(refs)
-    return [(s, e) for s, e, norm in find_ref_numbers(text) if norm in wanted]
 
 
 CITES_MAX = 5       # letters shown for one reference a letter cites

@@ -20,7 +20,7 @@ Readings of dates go through archive.thaidate and agencies through archive.agenc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -57,7 +57,7 @@ def _patterns():
     return rng, single
 
 
-@dataclass
+@dataclass(frozen=True)
 class Understood:
     text: str                       # what is left for word search
     date_from: date | None = None
@@ -167,8 +167,9 @@ def understand(text: str) -> Understood:
     # Work on a copy with Thai digits mapped (same length) and quoted parts masked.
     scan = arabic_digits(text)
     scan = re.sub(r'"[^"]*"?', lambda m: " " * len(m.group()), scan)
-    out = Understood(text)
     rng_re, single_re = _patterns()
+    dates: tuple[date, date] | None = None
+    date_text = sender = None
 
     date_span = None
     for m in rng_re.finditer(scan):
@@ -186,15 +187,15 @@ def understand(text: str) -> Understood:
             > RANGE_MAX_WORDS:
         date_span = None  # words of a subject line or a headline
     if date_span:
-        out.date_from, out.date_to, out.date_is_filter = a[0], b[1], True
-        out.date_text = text[date_span[0]:date_span[1]].strip()
+        dates = a[0], b[1]
+        date_text = text[date_span[0]:date_span[1]].strip()
         scan = _blank(scan, *date_span)
         text = _blank(text, *date_span)
 
     if agency:
         scan = _blank(scan, agency[0], agency[1])
         text = _blank(text, agency[0], agency[1])
-        out.sender = agency[2]
+        sender = agency[2]
 
     single = None
     if not date_span:
@@ -209,20 +210,20 @@ def understand(text: str) -> Understood:
     # A lone year (ปี 2563, ปีงบประมาณ 2563) is as likely words of the text unless an
     # agency comes with it; a day or a month in a metadata-only query is a date.
     if single and metadata_only and (agency or not _is_year(scan[single[0]:single[1]])):
-        out.date_from, out.date_to, out.date_is_filter = single[2][0], single[2][1], True
-        out.date_text = text[single[0]:single[1]].strip()
+        dates = single[2][0], single[2][1]
+        date_text = text[single[0]:single[1]].strip()
         text = _blank(text, single[0], single[1])
-    if agency:
-        out.sender_filter = bool(metadata_only)
-        if not out.sender_filter:
-            # A hint only: the name stays in the words as well.
-            out.text = text[:agency[0]] + agency[2] + text[agency[1]:]
-            return _strip_fillers(out, keep_words=True)
-    out.text = text
-    return _strip_fillers(out, keep_words=bool(words))
+    sender_filter = bool(agency and metadata_only)
+    keep_words = bool(words)
+    if agency and not sender_filter:
+        # A hint only: the name stays in the words as well.
+        text, keep_words = text[:agency[0]] + agency[2] + text[agency[1]:], True
+    out = Understood(text, *(dates or (None, None)), sender=sender, sender_filter=sender_filter,
+                     date_is_filter=dates is not None, date_text=date_text)
+    return _strip_fillers(out, keep_words)
 
 
 def _strip_fillers(out: Understood, keep_words: bool) -> Understood:
     if out.any and not keep_words:
-        out.text = " ".join(w for w in out.text.split() if not _FILLER.match(w))
+        return replace(out, text=" ".join(w for w in out.text.split() if not _FILLER.match(w)))
     return out
