@@ -79,10 +79,6 @@ TITLED_KINDS = (Kind.ORDER, Kind.ANNOUNCEMENT, Kind.REGULATION, Kind.STATEMENT, 
 _ADDRESS = re.compile(
     r"(?:ถนน|ถ\.|แขวง|เขต|ตำบล|ต\.|อำเภอ|อ\.|หมู่(?:ที่)?|เลขที่|ซอย|ชั้น|อาคาร|ทำเนียบ|"
     r"ศูนย์ราชการ|กรุงเทพ|กทม|[0-9๐-๙]{5})")
-_AGENCY_START = re.compile(
-    r"^(?:ศาลากลาง|จังหวัด|กรม|กระทรวง|สำนักงาน|สำนัก|กอง|สถาบัน|องค์การ|การ(?:ไฟฟ้า|ประปา|ท่า)|"
-    r"มหาวิทยาลัย|โรงเรียน|โรงพยาบาล|ศาล|เทศบาล|องค์การบริหารส่วน|ที่ว่าการ|กรุงเทพมหานคร|"
-    r"ธนาคาร|คณะ|ศูนย์|หน่วย|ตำรวจ|กองบัญชาการ|กองทัพ|สภา|วิทยาลัย)")
 _POSITION_HINT = re.compile(r"^(?:ผู้|รอง|หัวหน้า|อธิบดี|ปลัด|เลขาธิการ|นายก|ประธาน|อธิการบดี|คณบดี|"
                             r"นัก|เจ้าพนักงาน|ผบ|ผู้บัญชาการ|ผู้ว่า|ปฏิบัติ|รักษา)")
 
@@ -355,7 +351,7 @@ def _stamp_line_indexes(lines: list[Line]) -> set[int]:
 
 
 def _fragment_of_name(first: str, second: str) -> bool:
-    return bool(_AGENCY_START.match(first)) and not _AGENCY_START.match(second) \
+    return bool(agencies.AGENCY_START.match(first)) and not agencies.AGENCY_START.match(second) \
         and len(second) < 20 and not _ADDRESS.search(second) and not find_dates(second)
 
 
@@ -962,7 +958,7 @@ def _office_of(printed: str | None, ag: agencies.Agency) -> str | None:
     for name in (ag.name, *ag.aliases):
         if name and printed.endswith(" " + name):
             office = printed[: -len(name)].strip()
-            return office if _OFFICE.match(office) else None
+            return office if agencies.OFFICE_START.match(office) else None
     return None
 
 
@@ -1036,13 +1032,6 @@ def _title_agency(lines: list[Line], kind: str) -> str | None:
     return None
 
 
-# Units that are part of an agency (a memo's owner_division), never the agency itself.
-_SUB_UNIT = re.compile(r"^(?:กอง|กลุ่ม|ฝ่าย|งาน|ศูนย์|ส่วน|สา[ขช]าวิชา|ภาควิชา|แผนก)")  # ข/ช: OCR
-# A letterhead may name an office and, on the next line, the body it belongs to
-# (คณะวิทยาศาสตร์การกีฬา / มหาวิทยาลัยบูรพา, สำนักบริหารโครงการ / กรมชลประทาน): both are the sender.
-_OFFICE = re.compile(r"^(?:คณะ|สำนัก(?!งาน)|กอง|ศูนย์|สถาบัน|ภาควิชา|สาขาวิชา|วิทยาลัย|โรงเรียน|"
-                     r"โรงพยาบาล|สถานี|หน่วย)")
-_PARENT = re.compile(r"^(?:มหาวิทยาลัย|กรม|กระทรวง|สำนักงาน|จังหวัด|สถาบัน|องค์การ|สภา)")
 
 
 def _split_division(value: str) -> tuple[str | None, str | None]:
@@ -1056,11 +1045,11 @@ def _split_division(value: str) -> tuple[str | None, str | None]:
         if agencies.lookup_name(agencies.canonical_name(tail)):
             return (" ".join(words[:k]) or None), tail
     for k in range(len(words) - 1, 0, -1):
-        if _AGENCY_START.match(words[k]) and not _SUB_UNIT.match(words[k]):
+        if agencies.AGENCY_START.match(words[k]) and not agencies.UNIT_START.match(words[k]):
             return " ".join(words[:k]), " ".join(words[k:])
     # The larger unit printed first: คณะวิทยาศาสตร์และเทคโนโลยี สาขาวิชาวิทยาศาสตร์สิ่งแวดล้อม.
-    first_sub = next((k for k, w in enumerate(words) if _SUB_UNIT.match(w)), None)
-    if first_sub and _AGENCY_START.match(words[0]) and not _SUB_UNIT.match(words[0]):
+    first_sub = next((k for k, w in enumerate(words) if agencies.UNIT_START.match(w)), None)
+    if first_sub and agencies.AGENCY_START.match(words[0]) and not agencies.UNIT_START.match(words[0]):
         return " ".join(words[first_sub:]), " ".join(words[:first_sub])
     if len(words) == 1:
         return None, words[0]
@@ -1097,7 +1086,7 @@ def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | Non
                     or _is_label(nxt) or _is_pure_date(nxt):
                 break
             joined = _join_wrapped([name, nxt])
-            if agencies.lookup_name(agencies.canonical_name(joined)) or not _AGENCY_START.match(nxt):
+            if agencies.lookup_name(agencies.canonical_name(joined)) or not agencies.AGENCY_START.match(nxt):
                 name = joined
             else:
                 break
@@ -1107,12 +1096,14 @@ def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | Non
 
 def _with_parent(name: str, following: list[Line]) -> str:
     """An office's name and the body on the line below it that it belongs to, when the
-    office alone is no agency of the directory."""
+    office alone is no agency of the directory: a letterhead may name an office and, on the
+    next line, its body (คณะวิทยาศาสตร์การกีฬา / มหาวิทยาลัยบูรพา, สำนักบริหารโครงการ /
+    กรมชลประทาน); both are the sender."""
     if not following or agencies.lookup_name(agencies.canonical_name(name)):
         return name
     parent = following[0].text.strip()
-    if (_OFFICE.match(name) and _PARENT.match(parent) and not _ADDRESS.search(parent)
-            and not _is_label(parent) and len(parent) <= 60):
+    if (agencies.OFFICE_START.match(name) and agencies.PARENT_START.match(parent)
+            and not _ADDRESS.search(parent) and not _is_label(parent) and len(parent) <= 60):
         return f"{name} {_clean_value(parent)}"
     return name
 
@@ -1125,7 +1116,7 @@ def _letterhead_above(head: list[Line], ref_line: Line) -> str | None:
         t = ln.text
         if _MARK_WORDS.fullmatch(t.replace(" ", "")) or _ADDRESS.search(t):
             continue
-        if agencies.lookup_name(agencies.canonical_name(t)) or _AGENCY_START.match(t):
+        if agencies.lookup_name(agencies.canonical_name(t)) or agencies.AGENCY_START.match(t):
             return _clean_value(t)
     return None
 
@@ -1365,7 +1356,7 @@ def _may_title(text: str) -> bool:
 
 def _is_letterhead(text: str) -> bool:
     """A line that is only an agency's name (ศาลากลางจังหวัดเชียงใหม่)."""
-    return bool(_AGENCY_START.match(text)) and " " not in text and bool(
+    return bool(agencies.AGENCY_START.match(text)) and " " not in text and bool(
         agencies.lookup_name(text) or agencies.resolve_sender(text))
 
 
