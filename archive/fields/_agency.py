@@ -1,13 +1,31 @@
-"""Which agency of the directory a sender is: from its name as printed and the agency code
-of the reference number."""
+"""Which agency of the directory sent the letter: from the sender as printed and the agency
+code of the reference number."""
 from __future__ import annotations
 
 import re
 
 from .. import agencies, spell
+from ..records import Memo
 from ..refno import normalize_ref_no
 from ._labels import _REF_LABEL
 from ._lines import Line
+
+
+def _name_sender(memo: Memo, ref_line: Line | None) -> None:
+    """The agency that sent the letter, from the sender as printed and the reference
+    number's agency code (the number as read on its line when it was left empty)."""
+    printed = memo.sender_as_printed
+    code = _code_on(memo.ref_no if memo.ref_no else _ref_text(ref_line))
+    ag = _resolve(printed, code)
+    if ag is not None:
+        # The code printed on the letter wins: an agency may use more than one.
+        memo.sender, memo.sender_code, memo.sender_abbr = ag.name, code or ag.code or None, ag.abbr or None
+        office = _office_of(printed, ag)
+        if office:  # คณะวิทยาศาสตร์การกีฬา of มหาวิทยาลัยบูรพา sent it
+            memo.sender = f"{office} {ag.name}"
+    else:
+        memo.sender = agencies.canonical_name(_unspeck_name(printed)) if printed else None
+        memo.sender_code = code
 
 
 def _unspeck_name(printed: str) -> str:

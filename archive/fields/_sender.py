@@ -1,24 +1,25 @@
-"""The sender as printed (the letterhead, a memo's ส่วนราชการ line, an order's title, a
-stamped letter's office above its date) and the agency that sent it."""
+"""The sender as printed: the letterhead, a memo's ส่วนราชการ line, an order's title, a
+stamped letter's office above its date (archive.fields._agency names the agency)."""
 from __future__ import annotations
 
 import re
 
 from .. import agencies
 from ..records import Memo
-from ._agency import _code_on, _office_of, _ref_text, _resolve, _unspeck_name
 from ._dateline import _is_pure_date
 from ._kind import TITLED_KINDS, _after_title
 from ._labels import _ADDRESS, _DATE_LABEL, _DEPT_LABEL, _LABEL_LINE, _REF_LABEL
 from ._lines import (Line, _clean_value, _first, _is_label, _join_wrapped, _next_is_label,
                      _nonblank, _prev_nonblank)
 from ._marks import _MARK_WORDS
-from ._ref import _mend_ref_letters, _raw_ref
+from ._ref import _raw_ref
 from ._stamps import _fragment_of_name
 
 
-def _fill_sender(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line | None,
-                 stamp_lines: set[int]) -> None:
+def _fill_sender_as_printed(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line | None,
+                            stamp_lines: set[int]) -> None:
+    """Where the sender is printed, by the kind of letter; a memo's ส่วนราชการ line also
+    names the owner division."""
     printed = None
     division = None
     if memo.kind in TITLED_KINDS:
@@ -34,18 +35,6 @@ def _fill_sender(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line
     if division and not memo.owner_division:
         memo.owner_division = division
     memo.sender_as_printed = printed
-    _mend_ref_letters(memo, ref_line, printed)
-    code = _code_on(memo.ref_no if memo.ref_no else _ref_text(ref_line))
-    ag = _resolve(printed, code)
-    if ag is not None:
-        # The code printed on the letter wins: an agency may use more than one.
-        memo.sender, memo.sender_code, memo.sender_abbr = ag.name, code or ag.code or None, ag.abbr or None
-        office = _office_of(printed, ag)
-        if office:  # คณะวิทยาศาสตร์การกีฬา of มหาวิทยาลัยบูรพา sent it
-            memo.sender = f"{office} {ag.name}"
-    else:
-        memo.sender = agencies.canonical_name(_unspeck_name(printed)) if printed else None
-        memo.sender_code = code
 
 
 # Where the issuing agency's name ends in a title line.
