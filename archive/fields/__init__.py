@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 from .. import signature
@@ -28,12 +29,12 @@ from ._contacts import _fill_contacts
 from ._date import _fill_date
 from ._debris import value_before_debris, value_has_debris
 from ._kind import TITLED_KINDS, detect_kind
-from ._lines import MAX_LINE_CHARS, Line, _header, _lines, _mend_breaks, arabic
+from ._lines import MAX_LINE_CHARS, Line, _header, _mend_breaks, _split_lines, arabic
 from ._marks import SECRECY, URGENCY, _fill_marks
 from ._recipient import _fill_recipient
 from ._ref import _fill_ref, _loose_ref_line, _mend_ref_letters
 from ._sender import _fill_sender_as_printed
-from ._stamps import _fill_stamps, _stamp_line_indexes
+from ._stamps import _FoundStamp, _fill_stamps, _find_stamps, _received_readings, _stamp_lines
 from ._subject import _fill_subject
 from ._title import (HEADING_MAX_CHARS, NO_TEXT_TITLE, TITLE_MAX_CHARS, TITLE_MIN_CHARS, UNTITLED,
                      heading_of, title_of)
@@ -47,15 +48,19 @@ __all__ = ["HEADING_MAX_CHARS", "MAX_LINE_CHARS", "NO_TEXT_TITLE", "PIPELINE", "
 @dataclass
 class Page:
     """What the steps share besides the memo: the letter's lines and what was found on them."""
-    lines: list[Line]            # every line, specks blanked and breaks mended
-    head: list[Line]             # the non-blank lines before the body
-    stamp_lines: set[int]        # the numbers of the lines of receiving stamps
-    ref_line: Line | None = None  # the reference number's line, found by the ref step
+    lines: list[Line]                # every line, specks blanked and breaks mended
+    head: list[Line]                 # the non-blank lines before the body
+    stamps_found: list[_FoundStamp]  # the receiving stamps, their dates not yet settled
+    stamp_lines: set[int]            # the numbers of the lines the stamps take
+    received: tuple[date, ...]       # every date the stamps' date lines may be
+    received_lines: set[int]         # those date lines, their labels damaged or not
+    ref_line: Line | None = None     # the reference number's line, found by the ref step
 
     @classmethod
     def of(cls, text: str) -> Page:
-        lines = _mend_breaks(_lines(text))
-        return cls(lines, _header(lines), _stamp_line_indexes(lines))
+        lines = _mend_breaks(_split_lines(text))
+        stamps = _find_stamps(lines)
+        return cls(lines, _header(lines), stamps, _stamp_lines(stamps), *_received_readings(stamps))
 
 
 class Step(NamedTuple):
@@ -65,65 +70,66 @@ class Step(NamedTuple):
     rewrites: tuple[str, ...] = ()  # memo fields an earlier step wrote, changed here
 
 
-def _kind(memo: Memo, page: Page) -> None:
+def _read_kind(memo: Memo, page: Page) -> None:
     memo.kind = detect_kind(page.lines)
 
 
-def _marks(memo: Memo, page: Page) -> None:
+def _read_marks(memo: Memo, page: Page) -> None:
     _fill_marks(memo, page.lines, page.head)
 
 
-def _ref(memo: Memo, page: Page) -> None:
+def _read_ref(memo: Memo, page: Page) -> None:
     page.ref_line = _fill_ref(memo, page.head)
     if page.ref_line is None:
         page.ref_line = _loose_ref_line(page.head)
 
 
-def _subject(memo: Memo, page: Page) -> None:
+def _read_subject(memo: Memo, page: Page) -> None:
     _fill_subject(memo, page.lines, page.head, page.stamp_lines)
 
 
-def _recipient(memo: Memo, page: Page) -> None:
+def _read_recipient(memo: Memo, page: Page) -> None:
     _fill_recipient(memo, page.lines, page.head, page.stamp_lines)
 
 
-def _date(memo: Memo, page: Page) -> None:
-    _fill_date(memo, page.lines, page.head, page.ref_line, page.stamp_lines)
+def _read_date(memo: Memo, page: Page) -> None:
+    _fill_date(memo, page.lines, page.head, page.ref_line, page.stamp_lines, page.received,
+               page.received_lines)
 
 
-def _sender_as_printed(memo: Memo, page: Page) -> None:
+def _read_sender_as_printed(memo: Memo, page: Page) -> None:
     _fill_sender_as_printed(memo, page.lines, page.head, page.ref_line, page.stamp_lines)
 
 
-def _ref_letters(memo: Memo, page: Page) -> None:
+def _mend_ref(memo: Memo, page: Page) -> None:
     _mend_ref_letters(memo, page.ref_line, memo.sender_as_printed)
 
 
-def _sender(memo: Memo, page: Page) -> None:
+def _read_sender(memo: Memo, page: Page) -> None:
     _name_sender(memo, page.ref_line)
 
 
-def _stamps(memo: Memo, page: Page) -> None:
-    _fill_stamps(memo, page.lines)
+def _read_stamps(memo: Memo, page: Page) -> None:
+    _fill_stamps(memo, page.lines, page.stamps_found)
 
 
-def _contacts(memo: Memo, page: Page) -> None:
+def _read_contacts(memo: Memo, page: Page) -> None:
     _fill_contacts(memo, page.lines)
 
 
-def _cites(memo: Memo, page: Page) -> None:
+def _read_cites(memo: Memo, page: Page) -> None:
     _fill_cites(memo, page.lines, page.head)
 
 
-def _enclosures(memo: Memo, page: Page) -> None:
+def _read_enclosures(memo: Memo, page: Page) -> None:
     _fill_enclosures(memo, page.lines, page.head)
 
 
-def _signature(memo: Memo, page: Page) -> None:
+def _read_signature(memo: Memo, page: Page) -> None:
     signature.fill_signature(memo, page.lines)
 
 
-def _confusions(memo: Memo, page: Page) -> None:
+def _fix_lookalikes(memo: Memo, page: Page) -> None:
     _fix_ocr_confusions(memo)
 
 
@@ -132,30 +138,32 @@ _DESCRIPTIVE = ("subject", "recipient", "position", "owner_division", "enclosure
 # The steps in the order they run: a step reads only what the page holds and what an
 # earlier step wrote (tests/archive/test_pipeline.py holds them to what they say here).
 PIPELINE: tuple[Step, ...] = (
-    Step(_kind, ("lines",), ("kind",)),
-    Step(_marks, ("lines", "head"), ("urgency", "secrecy")),
+    Step(_read_kind, ("lines",), ("kind",)),
+    Step(_read_marks, ("lines", "head"), ("urgency", "secrecy")),
     # A number OCR damaged is left empty, but its line is kept: the letterhead, a memo's
     # date and the sender's code are found by it.
-    Step(_ref, ("head",), ("ref_no", "ref_no_raw", "ref_line")),
-    Step(_subject, ("kind", "lines", "head", "stamp_lines"), ("subject",)),
-    Step(_recipient, ("kind", "lines", "head", "stamp_lines"), ("recipient",)),
-    # Reads the receiving stamps' dates itself: they settle a date OCR left ambiguous.
-    Step(_date, ("kind", "lines", "head", "ref_line", "stamp_lines"), ("date", "date_raw")),
+    Step(_read_ref, ("head",), ("ref_no", "ref_no_raw", "ref_line")),
+    Step(_read_subject, ("kind", "lines", "head", "stamp_lines"), ("subject",)),
+    Step(_read_recipient, ("kind", "lines", "head", "stamp_lines"), ("recipient",)),
+    # The stamps' dates settle a date OCR left ambiguous (a letter is stamped after it is sent).
+    Step(_read_date, ("kind", "lines", "head", "ref_line", "stamp_lines", "received", "received_lines"),
+         ("date", "date_raw")),
     # A stamped letter's office is the line above its date.
-    Step(_sender_as_printed, ("kind", "date_raw", "lines", "head", "ref_line", "stamp_lines"),
+    Step(_read_sender_as_printed, ("kind", "date_raw", "lines", "head", "ref_line", "stamp_lines"),
          ("sender_as_printed", "owner_division")),
     # A number whose agency letters OCR lost gets them from the sender's code.
-    Step(_ref_letters, ("ref_line", "ref_no", "sender_as_printed"), (), ("ref_no", "ref_no_raw")),
-    Step(_sender, ("sender_as_printed", "ref_no", "ref_line"),
+    Step(_mend_ref, ("ref_line", "ref_no", "sender_as_printed"), (), ("ref_no", "ref_no_raw")),
+    Step(_read_sender, ("sender_as_printed", "ref_no", "ref_line"),
          ("sender", "sender_code", "sender_abbr")),
-    # A stamp's date is settled by the letter's.
-    Step(_stamps, ("lines", "date"), ("stamps", "received_no", "received_date", "received_time")),
+    # and the letter's date settles a stamp's.
+    Step(_read_stamps, ("lines", "stamps_found", "date"),
+         ("stamps", "received_no", "received_date", "received_time")),
     # The owner division above the telephone line, when a memo's ส่วนราชการ gave none.
-    Step(_contacts, ("lines", "owner_division"), ("phone", "fax", "email"), ("owner_division",)),
-    Step(_cites, ("lines", "head", "ref_no"), ("cites",)),
-    Step(_enclosures, ("lines", "head"), ("enclosures",)),
-    Step(_signature, ("kind", "lines"), ("signatory", "position")),
-    Step(_confusions, _DESCRIPTIVE, (), _DESCRIPTIVE),
+    Step(_read_contacts, ("lines", "owner_division"), ("phone", "fax", "email"), ("owner_division",)),
+    Step(_read_cites, ("lines", "head", "ref_no"), ("cites",)),
+    Step(_read_enclosures, ("lines", "head"), ("enclosures",)),
+    Step(_read_signature, ("kind", "lines"), ("signatory", "position")),
+    Step(_fix_lookalikes, _DESCRIPTIVE, (), _DESCRIPTIVE),
 )
 
 

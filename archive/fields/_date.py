@@ -12,7 +12,6 @@ from ._dateline import _is_pure_date, _settled_dates
 from ._labels import _DATE_LABEL, _POSITION_HINT, _RECIP_LABEL, _SIGNED_DAMAGED, _SIGNED_DATE
 from ._lines import Line, _first, _next_nonblank, _nonblank, _prev_nonblank
 from ._ref import _REF_NUMBER_END
-from ._stamps import _received_readings
 
 
 def _set_date(memo: Memo, raw: str, iso: str) -> None:
@@ -21,10 +20,11 @@ def _set_date(memo: Memo, raw: str, iso: str) -> None:
 
 
 def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line | None,
-               stamp_lines: set[int]) -> None:
+               stamp_lines: set[int], received: tuple[date, ...], received_lines: set[int]) -> None:
+    """`received`: every date the receiving stamps may be (they settle a date OCR left
+    ambiguous); `received_lines`: their date lines, whose labels OCR may have damaged."""
     nb = _nonblank(lines)
-    received, recv_lines = _received_readings(lines)
-    stamp_lines = stamp_lines | recv_lines
+    stamp_lines = stamp_lines | received_lines
     # Orders, announcements: "สั่ง ณ วันที่ …" / "ประกาศ ณ วันที่ …" near the signature.
     for ln in nb:
         m = _SIGNED_DATE.match(ln.text)

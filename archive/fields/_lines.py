@@ -35,7 +35,7 @@ _LEAD_SPECK = re.compile(r"^[-/|\\.,:;'\"~_`*]{1,3}\s*")
 MAX_LINE_CHARS = 2_000
 
 
-def _lines(text: str) -> list[Line]:
+def _split_lines(text: str) -> list[Line]:
     """Stripped lines (at most MAX_LINE_CHARS of each); OCR specks (a few punctuation
     marks alone) count as blank."""
     out = []

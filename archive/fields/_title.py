@@ -9,9 +9,10 @@ from ..records import Memo
 from ._debris import _PAGE_NO, _is_junk
 from ._kind import _KIND_TITLES
 from ._labels import _ADDRESS, _CLOSING, _RECIP_LABEL
-from ._lines import _is_label, _is_structural, _join_wrapped, _lines, _mend_breaks, _opens_paragraph
+from ._lines import (_is_label, _is_structural, _join_wrapped, _mend_breaks, _opens_paragraph,
+                     _split_lines)
 from ._marks import _MARK_WORDS
-from ._stamps import _stamp_line_indexes
+from ._stamps import _find_stamps, _stamp_lines
 
 
 # A title shown in a list: about one line of a results page.
@@ -52,8 +53,8 @@ def heading_of(text: str) -> str | None:
     a kind title or a receiving stamp (see title_of), at most HEADING_MAX_CHARS: what names
     a letter without a subject line (a news text's headline, a law's title); None when
     there are none."""
-    lines = _mend_breaks(_lines(text[:_TITLE_SCAN_CHARS]))
-    stamps = _stamp_line_indexes(lines)
+    lines = _mend_breaks(_split_lines(text[:_TITLE_SCAN_CHARS]))
+    stamps = _stamp_lines(_find_stamps(lines))
     nb = [ln for ln in lines if ln.text and ln.no not in stamps]
     start = 0
     for k, ln in enumerate(nb[:40]):
