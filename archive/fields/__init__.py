@@ -51,9 +51,9 @@ class Page:
     lines: list[Line]                # every line, specks blanked and breaks mended
     head: list[Line]                 # the non-blank lines before the body
     stamps_found: list[_FoundStamp]  # the receiving stamps, their dates not yet settled
-    stamp_lines: set[int]            # the numbers of the lines the stamps take
-    received: tuple[date, ...]       # every date the stamps' date lines may be
-    received_lines: set[int]         # those date lines, their labels damaged or not
+    stamp_lines: set[int]            # the lines they take: office, เลขรับ, วันที่ and เวลา lines
+    received: tuple[date, ...]       # every date their date lines may be
+    received_lines: set[int]         # those date lines, also where OCR damaged the วันที่
     ref_line: Line | None = None     # the reference number's line, found by the ref step
 
     @classmethod
@@ -146,16 +146,18 @@ PIPELINE: tuple[Step, ...] = (
     Step(_read_subject, ("kind", "lines", "head", "stamp_lines"), ("subject",)),
     Step(_read_recipient, ("kind", "lines", "head", "stamp_lines"), ("recipient",)),
     # The stamps' dates settle a date OCR left ambiguous (a letter is stamped after it is sent).
-    Step(_read_date, ("kind", "lines", "head", "ref_line", "stamp_lines", "received", "received_lines"),
-         ("date", "date_raw")),
+    Step(_read_date, ("kind", "lines", "head", "ref_line", "stamp_lines", "received",
+                      "received_lines"), ("date", "date_raw")),
     # A stamped letter's office is the line above its date.
     Step(_read_sender_as_printed, ("kind", "date_raw", "lines", "head", "ref_line", "stamp_lines"),
          ("sender_as_printed", "owner_division")),
-    # A number whose agency letters OCR lost gets them from the sender's code.
+    # A number whose agency letters OCR lost or garbled is given them: the sender's own
+    # when its code has the number's department, else the directory's, else the garbled
+    # letters' consonants. Then the sender is named by the mended number's code.
     Step(_mend_ref, ("ref_line", "ref_no", "sender_as_printed"), (), ("ref_no", "ref_no_raw")),
     Step(_read_sender, ("sender_as_printed", "ref_no", "ref_line"),
          ("sender", "sender_code", "sender_abbr")),
-    # and the letter's date settles a stamp's.
+    # The letter's date settles a stamp's.
     Step(_read_stamps, ("lines", "stamps_found", "date"),
          ("stamps", "received_no", "received_date", "received_time")),
     # The owner division above the telephone line, when a memo's ส่วนราชการ gave none.
