@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Flag, auto
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +14,73 @@ from pythainlp.util import thai_digit_to_arabic_digit
 from .thaitext import bare, within_edits
 
 DATA = Path(__file__).with_name("data") / "agencies.tsv"
+
+
+class Opens(Flag):
+    """What a name that opens with a word may be."""
+    AGENCY = auto()    # an agency: a letterhead's sender, a receiving stamp's office
+    OFFICE = auto()    # an office printed above the body it belongs to; both are the sender
+    PARENT = auto()    # that body (คณะวิทยาศาสตร์การกีฬา / มหาวิทยาลัยบูรพา)
+    UNIT = auto()      # a unit of an agency (a memo's owner division), never the agency itself
+    DIVISION = auto()  # the owner division that ends a signature block's position lines
+
+
+_A, _O, _P, _U, _D = Opens.AGENCY, Opens.OFFICE, Opens.PARENT, Opens.UNIT, Opens.DIVISION
+# The words that open the name of a government body, one list: the patterns below are
+# derived from it. Each word is a regular expression.
+NAME_OPENERS: tuple[tuple[str, Opens], ...] = (
+    ("ศาลากลาง", _A),
+    ("จังหวัด", _A | _P),
+    ("กรม", _A | _P),
+    ("กระทรวง", _A | _P),
+    ("สำนักงาน", _A | _P),
+    ("สำนัก(?!งาน)", _A | _O),
+    ("สำนักงานเลขานุการ", _D),
+    ("กอง", _A | _O | _U | _D),
+    ("กองบัญชาการ", _A),
+    ("กองทัพ", _A),
+    ("สถาบัน", _A | _O | _P),
+    ("องค์การ", _A | _P),
+    ("องค์การบริหารส่วน", _A),
+    ("การไฟฟ้า", _A),
+    ("การประปา", _A),
+    ("การท่า", _A),
+    ("มหาวิทยาลัย", _A | _P),
+    ("วิทยาลัย", _A | _O),
+    ("โรงเรียน", _A | _O),
+    ("โรงพยาบาล", _A | _O),
+    ("ศาล", _A),
+    ("เทศบาล", _A),
+    ("ที่ว่าการ", _A),
+    ("กรุงเทพมหานคร", _A),
+    ("ธนาคาร", _A),
+    ("คณะ", _A | _O),
+    ("ศูนย์", _A | _O | _U | _D),
+    ("หน่วย", _A | _O),
+    ("ตำรวจ", _A),
+    ("สภา", _A | _P),
+    ("ภาควิชา", _O | _U),
+    ("สาขาวิชา", _O | _U),
+    ("สาชาวิชา", _U),  # ช for ข: OCR
+    ("สถานี", _O),
+    ("กลุ่ม", _U | _D),
+    ("ฝ่าย", _U | _D),
+    ("งาน", _U | _D),
+    ("ส่วน", _U | _D),
+    ("แผนก", _U),
+)
+
+
+def _opening(what: Opens) -> re.Pattern:
+    """A text that opens with a word of NAME_OPENERS that may open a name of `what`."""
+    return re.compile("^(?:" + "|".join(w for w, opens in NAME_OPENERS if what in opens) + ")")
+
+
+AGENCY_START = _opening(Opens.AGENCY)
+OFFICE_START = _opening(Opens.OFFICE)
+PARENT_START = _opening(Opens.PARENT)
+UNIT_START = _opening(Opens.UNIT)
+DIVISION_START = _opening(Opens.DIVISION)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ _NAME = re.compile(r"^\(\s*(?P<name>[^()]{3,60}?)\s*\)$")
 _STOP = re.compile(
     r"^(?:\(|โทร|โทรสาร|ไปรษณีย์|อีเมล|E-?mail|www\.|เรียน|มอบ|ทราบ|เพื่อ|และ|ที่\s|เรื่อง|"
     r"สิ่งที่ส่งมา|อ้างถึง|เลขรับ|วันที่|เวลา|[-_.]{3,}|สำเนา)", re.I)
-_DIVISION = re.compile(r"^(?:กอง|กลุ่ม|ฝ่าย|งาน|ส่วน|ศูนย์|สำนักงานเลขานุการ)")
 _INSTRUCTION = re.compile(r"^(?:มอบ|ทราบ|เห็นควร|ดำเนินการ|อนุมัติ|ชอบ)")
 _CLOSING = re.compile(r"^(?:ขอแสดงความน[ั]?บถือ|ด[้]?วยความเคารพ)")  # OCR drops marks
 # Lines that carry nothing: OCR specks, stray stamp words (ด่วน, ลับ).
@@ -57,7 +56,7 @@ def _block(texts: list[str], k: int) -> tuple[list[str], bool]:
         nxt = next((x for x in texts[j + 1:] if not _NOISE.match(x)), "")
         if nxt.startswith("โทร") and pos:
             break  # the owner division sits right above the telephone line
-        if _DIVISION.match(t) and pos:
+        if agencies.DIVISION_START.match(t) and pos:
             break
         pos.append(t)
         if len(pos) >= 4:

@@ -31,3 +31,15 @@ def test_spaces_of_a_known_name_restored_after_a_line_wrap():
     glued = "ปลัดกระทรวงการอุดมศึกษา วิทยาศาสตร์วิจัยและนวัตกรรม"
     assert respace_names(glued) == "ปลัดกระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม"
     assert respace_names("อธิบดีกรมบัญชีกลาง") == "อธิบดีกรมบัญชีกลาง"
+
+
+def test_name_openers_say_what_a_name_may_be():
+    from archive import agencies
+    assert agencies.AGENCY_START.match("สำนักงานปลัดกระทรวง")
+    assert not agencies.OFFICE_START.match("สำนักงานปลัดกระทรวง")   # an office is a สำนัก…
+    assert agencies.OFFICE_START.match("สำนักบริหารโครงการ")
+    assert agencies.PARENT_START.match("กรมชลประทาน")
+    assert agencies.UNIT_START.match("สาชาวิชาเคมี")                # ช for ข: OCR
+    assert not agencies.AGENCY_START.match("กลุ่มบริหารทั่วไป")
+    assert agencies.DIVISION_START.match("สำนักงานเลขานุการกรม")
+    assert not agencies.UNIT_START.match("สำนักงานเลขานุการกรม")

@@ -450,7 +450,7 @@ def test_memo_subject_wrap_above_a_receiving_stamp():
 
 
 def test_short_real_lines_are_not_junk():
-    from archive.fields import _is_junk
+    from archive.fields._debris import _is_junk
     for real in ("- ๒ -", "ITA", "(COVID-19)", "๑๙ ธันวาคม ๒๕๖๗", "นายสมชาย ใจดี", "๒๕๖๗", "ภาครัฐ"):
         assert not _is_junk(real), real
     for junk in ("a", "aa", "a vi", "4", "= ๘    A ซ์  ๑  .", "a               a", "2 eee"):
