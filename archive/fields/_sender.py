@@ -7,6 +7,7 @@ import re
 from .. import agencies
 from ..records import Memo
 from ._dateline import _is_pure_date
+from ._debris import _is_junk
 from ._kind import TITLED_KINDS, _after_title
 from ._labels import _ADDRESS, _DATE_LABEL, _DEPT_LABEL, _LABEL_LINE, _REF_LABEL
 from ._lines import (Line, _clean_value, _first, _is_label, _join_wrapped, _next_is_label,
@@ -55,6 +56,8 @@ def _title_agency(lines: list[Line], kind: str) -> str | None:
             for nxt in nb[k + 1:k + 3]:
                 if _is_label(nxt.text) or _REF_LABEL.match(nxt.text) or _is_pure_date(nxt.text):
                     break
+                if _is_junk(nxt.text):
+                    continue  # specks of the Garuda or a stamp read as `a   a` (a real scan)
                 if not _next_is_label(lines, nxt) and rest:
                     break
                 rest = _join_wrapped([rest, nxt.text]) if rest else nxt.text

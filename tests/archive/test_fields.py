@@ -162,6 +162,14 @@ def test_announcement_by_a_province():
     assert m.subject == "การรับสมัครพนักงานราชการ"
 
 
+def test_specks_between_an_announcements_title_and_its_subject_are_not_its_sender():
+    # A real scan (zoo_04): the emblem's specks under the title read as `a   a`.
+    m = parse("ประกาศสวนสัตว์สงขลา\n\na                                       a\n"
+              "เรื่อง ประกาศรายชื่อผู้ชนะการเสนอราคา\n-----\nประกาศ ณ วันที่ ๓๑ พฤษภาคม พ.ศ. ๒๕๖๐\n")
+    assert (m.kind, m.sender) == ("ประกาศ", "สวนสัตว์สงขลา")
+    assert m.subject == "ประกาศรายชื่อผู้ชนะการเสนอราคา"
+
+
 def test_unknown_agency_keeps_printed_name_and_province_hall_is_the_province():
     text = ("ที่ ขข ๑๒๓๔/๕๖\nองค์การบริหารส่วนตำบลหนองบัว\nหมู่ที่ ๓ ตำบลหนองบัว\n๑ มีนาคม ๒๕๖๖\n"
             "เรื่อง  ขอความอนุเคราะห์\nเรียน  นายอำเภอ\n")
