@@ -215,6 +215,28 @@ def lookup_similar_name(name: str | None, max_edits: int = 2) -> Agency | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def mend_name_at_end(text: str | None) -> str | None:
+    """A value that ends in an agency's name one OCR edit away from one name of the
+    directory, that name written right (an addressee: อธิการบดีมหาวิทยาลัยราชภัฏเสย ->
+    …ราชภัฏเลย; เสย is a word, so no dictionary repair sees it). One edit only, and no digits
+    in the name: two names of the directory two edits apart exist (จังหวัดตาก, จังหวัดตราด),
+    and names that differ by a number (… เขต ๑, … เขต ๒) are different bodies."""
+    if not text or re.search(r"[0-9๐-๙]", text):
+        return text
+    for m in _NAME_OPENER_ANYWHERE.finditer(text):
+        tail = text[m.start():]
+        if lookup_name(canonical_name(tail)):
+            return text
+        found = lookup_similar_name(tail, max_edits=1)
+        if found is not None:
+            return text[:m.start()] + found.name
+    return text
+
+
+_NAME_OPENER_ANYWHERE = re.compile(
+    "|".join(w for w, opens in NAME_OPENERS if Opens.AGENCY in opens or Opens.PARENT in opens))
+
+
 @lru_cache(maxsize=1)
 def _bare_names() -> tuple[tuple[str, Agency | None], ...]:
     """(mark-free key, its agency or None when two share it), longest first."""

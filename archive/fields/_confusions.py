@@ -10,3 +10,4 @@ def _fix_ocr_confusions(memo: Memo) -> None:
     for name in ("subject", "recipient", "position", "owner_division"):
         setattr(memo, name, agencies.respace_names(spell.fix_confusables(getattr(memo, name))))
     memo.enclosures = [spell.fix_confusables(e) for e in memo.enclosures]
+    memo.recipient = agencies.mend_name_at_end(memo.recipient)

@@ -43,3 +43,24 @@ def test_name_openers_say_what_a_name_may_be():
     assert not agencies.AGENCY_START.match("กลุ่มบริหารทั่วไป")
     assert agencies.DIVISION_START.match("สำนักงานเลขานุการกรม")
     assert not agencies.UNIT_START.match("สำนักงานเลขานุการกรม")
+
+
+def test_an_addressee_agency_one_ocr_edit_off_the_directory_is_written_right():
+    from archive.agencies import mend_name_at_end
+    # A real scan (dula_01): ล read as ส, and เสย is a Thai word, so no dictionary sees it.
+    assert mend_name_at_end("อธิการบดีมหาวิทยาลัยราชภัฏเสย") == "อธิการบดีมหาวิทยาลัยราชภัฏเลย"
+    # Right names, names two edits apart in the directory, and numbered bodies stay.
+    for text in ("อธิการบดีมหาวิทยาลัยราชภัฏเลย", "ผู้ว่าราชการจังหวัดตาก",
+                 "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาเลย เขต ๒",
+                 "คณบดีคณะวิทยาศาสตร์และเทคโนโลยี", "", None):
+        assert mend_name_at_end(text) == text
+
+
+def test_the_addressee_of_a_scanned_letter_gets_its_university_right():
+    from archive.fields import fill_fields
+    from archive.records import Memo
+
+    memo = Memo(path="x.pdf")
+    fill_fields(memo, "ที่ อว ๘๑๑๕.๑/๐๑๗๔\nเรื่อง ขอความอนุเคราะห์\nเรียน อธิการบดีมหาวิทยาลัยราชภัฏเสย\n"
+                      "ด้วยคณะจะจัดประชุม\n")
+    assert memo.recipient == "อธิการบดีมหาวิทยาลัยราชภัฏเลย"
