@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import _analyzer, _spelling, _synonyms
+from . import _segment, _spelling, _synonyms
 from ._arrays import as_mask
 from ._parse import is_number
 
@@ -42,7 +42,7 @@ def spelled(searcher, arrays, pq, typed: str, total: int, visible, count,
     common = max(COMMON_LETTERS, seen // COMMON_PER)
 
     def suspect(word: str) -> bool:
-        term = _analyzer.fold(word)
+        term = _segment.fold(word)
         have = reader.doc_frequency("body", term)
         if have - hidden >= common:
             return False   # common in letters one may see, whatever the hidden ones have
@@ -51,14 +51,14 @@ def spelled(searcher, arrays, pq, typed: str, total: int, visible, count,
     fixed = _spelling.correct(typed, words, runs, suspect if total else None)
     if fixed is None:
         return abbreviated
-    if total and _analyzer.toneless(fixed.text) == _analyzer.toneless(typed) and all(
-            visible[arrays.postings(searcher, "body_toneless", _analyzer.toneless(p)).ids].any()
+    if total and _segment.toneless(fixed.text) == _segment.toneless(typed) and all(
+            visible[arrays.postings(searcher, "body_toneless", _segment.toneless(p)).ids].any()
             for p in fixed.replaced):
         return abbreviated  # scans that lost their tone marks have these words: found
     if not each_visible(searcher, arrays, fixed.words, visible):
         return abbreviated  # a word only letters the user may not see have
     runs_typed = [typed[start:end] for start, end, _read in fixed.spans]
-    typed_words = [t for run in runs_typed for t in _analyzer.terms(run)]
+    typed_words = [t for run in runs_typed for t in _segment.terms(run)]
     if (letters_with(searcher, arrays, fixed.read, visible).sum()
             > letters_with(searcher, arrays, typed_words, visible).sum()):
         return fixed.text

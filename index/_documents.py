@@ -8,7 +8,7 @@ from datetime import datetime
 from archive import Memo
 from archive.fields import UNTITLED, heading_of, title_of
 
-from ._analyzer import fold, toneless
+from ._segment import fold, toneless
 
 _SPACES = re.compile(r"\s+")
 

@@ -1,7 +1,7 @@
 """Facets of a search: how many of the matching letters have each kind, year, sender and
 urgency. Each count is what clicking it gives. Kind and urgency are exact fields, and the
 year is that of the date the date filter reads (_documents.filed_date). A sender is counted
-with the sender filter itself (_filters.sender_docnums): by the agency directory, or as a
+with the sender filter itself (_allowed.sender_docnums): by the agency directory, or as a
 part of longer names, one name may take in letters printed under another, so counting the
 sender field alone said "กองคลัง (1)" for a click that gave 2."""
 from __future__ import annotations
@@ -12,7 +12,7 @@ import numpy as np
 
 from archive.agencies import lookup_name
 
-from ._filters import sender_docnums
+from ._allowed import sender_docnums
 
 FACETS = ("kind", "year", "sender_facet", "urgency")
 MAX_ENTRIES = 20

@@ -17,7 +17,7 @@ from pythainlp.util import eng_to_thai
 
 from archive.refno import find_ref_numbers
 
-from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment
+from ._segment import COARSE_ENGINE, FINE_ENGINE, fold, segment
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")

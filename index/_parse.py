@@ -21,7 +21,7 @@ from archive.labels import RECEIVED_NO
 from archive.refno import find_ref_numbers
 
 from . import _synonyms
-from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms
+from ._segment import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms
 from ._documents import compact, digits_key
 from ._understand import Understood, understand
 

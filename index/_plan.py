@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ._analyzer import COARSE_ENGINE, FINE_ENGINE, terms
+from ._segment import COARSE_ENGINE, FINE_ENGINE, terms
 from ._filters import Filters
 from ._parse import NEAR_PHRASE_MIN_WORDS, Item, ParsedQuery, halves, is_number, parse, \
     substring_needle

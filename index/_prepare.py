@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._analyzer import COARSE_ENGINE, FINE_ENGINE, ThaiAnalyzer, terms
+from ._analyzer import ThaiAnalyzer
 from ._documents import analysed_text
 from ._schema import make_schema
+from ._segment import COARSE_ENGINE, FINE_ENGINE, terms
 
 Tokens = dict[str, list[str]]
 

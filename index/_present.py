@@ -63,7 +63,7 @@ class SearchResult:
 class Found:
     """What a search found (_search._Run.run): the order of the page, every match
     (docnums, ascending), the page's letters and their scores (None: not ranked by
-    relevance), the loosened query's evaluation and _query.Loosening (or None), and the
+    relevance), the loosened query's evaluation and _query.Loosened (or None), and the
     related letters after the page."""
     sort: str
     ids: np.ndarray
@@ -143,15 +143,16 @@ def _ref_spans(text: str, refs: list[str]) -> list[tuple[int, int]]:
 
 def _loosened(loose, ids, page_ids, hits: list[dict]) -> dict:
     """SearchResult.loosened, and each hit's `missing` words."""
-    ev, loosen = loose
-    words = loosen.words
-    has = [ev.part(c).m_lo for c in loosen.clauses]
+    ev, loosened = loose
+    words = loosened.loosening.words
+    has = [ev.part(c).m_lo for c in loosened.clauses]
     every = np.logical_and.reduce(has)
     left_out: set[int] = set()
     for hit, doc in zip(hits, page_ids.tolist()):
         lacks = [k for k in range(len(words)) if not has[k][doc]]
         left_out.update(lacks)
         hit["missing"] = [words[k].shown for k in lacks]
-    return {"required": loosen.required, "of": len(words), "words": [w.shown for w in words],
+    return {"required": loosened.loosening.required, "of": len(words),
+            "words": [w.shown for w in words],
             "left_out": [words[k].shown for k in sorted(left_out)],
             "every_word": int(every[ids].sum())}

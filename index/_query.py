@@ -8,18 +8,19 @@ longer dictionary words; and, for Thai of 4+ characters, the indexed words that 
 of them matched ranks higher); phrases are required.
 
 The vocabulary is looked in through the callables `inside` and `prefixes` the caller
-passes (_search): this module only builds queries.
+passes (_search): this module only builds queries, and changes nothing it is given: a
+loosened query (build_loosened) comes back with what it made of each word (Loosened).
 """
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from whoosh import query as Q
 from whoosh.matching import WrappingMatcher
 
-from ._analyzer import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms, toneless
+from ._segment import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms, toneless
 from ._documents import compact, digits_key
 # (parse too: what is built here is made of its ParsedQuery)
 from ._parse import (NEAR_PHRASE_MAX_WORDS, NEAR_PHRASE_MIN_WORDS, Item, ParsedQuery, halves,  # noqa: F401
@@ -243,13 +244,20 @@ class Word:
     group: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Loosening:
-    """Fewer of the `words` required: at least `required`. `clauses` are what build made of
-    each word (its clause or its group), for telling which words a letter has."""
-    words: list[Word]
+    """Fewer of the `words` required: at least `required`."""
+    words: tuple[Word, ...]
     required: int
-    clauses: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Loosened:
+    """What build_loosened made of a Loosening: the query, and the clause of each of its
+    words (the word's, or its group's too), for telling which words a letter has."""
+    query: Q.Query | None
+    loosening: Loosening
+    clauses: tuple[Q.Query, ...]
 
 
 def _word_clause(term: str) -> Q.Query:
@@ -290,20 +298,42 @@ def loosening_steps(n: int) -> list[int]:
     return sorted({n - 1, min(n - 1, math.ceil(3 * n / 4))}, reverse=True)
 
 
-def _loosened(strict: Q.Query, loosen: Loosening, groups: dict[int, Q.Query]) -> Q.Query:
-    """The letters `strict` matches and those with at least `loosen.required` of the words,
-    those with more of the words first (WORD_BONUS each)."""
-    loosen.clauses = [Q.Or([w.clause, groups[w.group]]) if w.group in groups else w.clause
-                      for w in loosen.words]
-    bonus = [Bonus(c, WORD_BONUS) for c in loosen.clauses]
-    most = Q.Or(bonus, minmatch=loosen.required)
+def _word_clauses(loosen: Loosening, groups: dict[int, Q.Query]) -> tuple[Q.Query, ...]:
+    """What a letter matches when it has each word of `loosen`: the word, or its group."""
+    return tuple(Q.Or([w.clause, groups[w.group]]) if w.group in groups else w.clause
+                 for w in loosen.words)
+
+
+def _loosened(strict: Q.Query, clauses: tuple[Q.Query, ...], required: int) -> Q.Query:
+    """The letters `strict` matches and those with at least `required` of the words'
+    `clauses`, those with more of the words first (WORD_BONUS each)."""
+    bonus = [Bonus(c, WORD_BONUS) for c in clauses]
+    most = Q.Or(bonus, minmatch=required)
     return Q.Or([Q.AndMaybe(strict, Q.Or(bonus)), Q.AndNot(most, strict)])
 
 
-def build(pq: ParsedQuery, inside=None, prefixes=None,
-          loosen: Loosening | None = None) -> Q.Query | None:
+def build(pq: ParsedQuery, inside=None, prefixes=None) -> Q.Query | None:
     """None means 'no query': list everything the filters allow. `inside`, `prefixes`: see
-    item_query. `loosen`: see _loosened."""
+    item_query."""
+    positive, _groups = _positive(pq, inside, prefixes)
+    return _finished(pq, positive, inside)
+
+
+def build_loosened(pq: ParsedQuery, loosen: Loosening, inside=None,
+                   prefixes=None) -> Loosened:
+    """The query of build, but letters with at least `loosen.required` of its words match
+    too (_loosened)."""
+    positive, groups = _positive(pq, inside, prefixes)
+    if positive is None:
+        return Loosened(_finished(pq, None, inside), loosen, ())
+    clauses = _word_clauses(loosen, groups)
+    return Loosened(_finished(pq, _loosened(positive, clauses, loosen.required), inside),
+                    loosen, clauses)
+
+
+def _positive(pq: ParsedQuery, inside, prefixes) -> tuple[Q.Query | None, dict[int, Q.Query]]:
+    """What the letters must and may have (numbers, words, phrases), and the query of each
+    group of ParsedQuery.groups that has one, by its index."""
     optional: list[Q.Query] = []
     required: list[Q.Query] = []
     word_groups: list[Q.Query] = []
@@ -340,11 +370,15 @@ def build(pq: ParsedQuery, inside=None, prefixes=None,
         positive = Q.AndMaybe(must, Q.Or(optional)) if optional else must
     else:
         positive = Q.Or(optional) if len(optional) > 1 else optional[0]
-    if loosen and positive is not None:
-        positive = _loosened(positive, loosen, by_group)
+    return positive, by_group
+
+
+def _finished(pq: ParsedQuery, positive: Q.Query | None, inside) -> Q.Query | None:
+    """`positive` with the letters of an agency named among the words ranked higher, and
+    without those that have a -word."""
     hint = pq.sender_hint
     if hint and positive is not None:
-        from ._filters import sender_keys
+        from ._allowed import sender_keys
 
         keys = sorted(sender_keys(hint))
         if keys:

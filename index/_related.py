@@ -14,7 +14,7 @@ import os
 
 from whoosh import query as Q
 
-from . import _analyzer, _evaluate, _query
+from . import _evaluate, _query, _segment
 
 FILL_BELOW = 10
 RELATED_MAX = 10
@@ -35,7 +35,7 @@ def _feedback_terms(searcher, arrays, ev, plan, listed) -> list[tuple[str, float
     docnums, _scores = ev.ranked(ids, part, PRF_DOCS, arrays.numbers(searcher, "newest_key"))
     if not len(docnums):
         return []
-    asked = {t for item in plan.query.positive_items() for t in _analyzer.terms(item.text)}
+    asked = {t for item in plan.query.positive_items() for t in _segment.terms(item.text)}
     picked = _key_terms(searcher, docnums.tolist(), "body", asked)[:PRF_TERMS]
     return picked if len(picked) >= PRF_MINMATCH else []
 

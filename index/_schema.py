@@ -8,7 +8,8 @@ from __future__ import annotations
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from ._analyzer import COARSE_ENGINE, FINE_ENGINE, ThaiAnalyzer
+from ._analyzer import ThaiAnalyzer
+from ._segment import COARSE_ENGINE, FINE_ENGINE
 
 # Bump when fields change: the index settings file then forces a rebuild.
 SCHEMA_VERSION = "6"  # 3: body_toneless; 4: undated letters filed by their stamp's date;

@@ -21,10 +21,11 @@ from whoosh import scoring, sorting
 import settings
 from archive import confined
 
-from . import _analyzer, _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _plan, \
-    _query, _related, _store
+from . import _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _plan, _query, \
+    _related, _segment, _store
+from ._allowed import allowed, sender_docnums
 from ._documents import compact
-from ._filters import Filters, allowed, sender_docnums
+from ._filters import Filters
 from ._present import DEFAULT_SORT, SORTS, Found, SearchResult, present
 
 
@@ -263,11 +264,11 @@ class _Run:
     def loosening(self, pq, strict: _evaluate.Evaluation, build):
         """When the words together match fewer than settings.LOOSEN_BELOW letters the user
         may see, the query requiring fewer of them (_query.loosening_steps), step by step
-        until one matches that many, or the last: (its evaluation, its _query.Loosening);
+        until one matches that many, or the last: (its evaluation, its _query.Loosened);
         None when the query keeps requiring every word. The rule depends on the
         words alone, not on the filters: a filter or a facet clicked keeps the rule, so a
         facet's count is what clicking it gives."""
-        found = _query.words(pq, build.prefixes)
+        found = tuple(_query.words(pq, build.prefixes))
         steps = _query.loosening_steps(len(found))
         if not steps:
             return None
@@ -279,9 +280,9 @@ class _Run:
             return None
         chosen = None
         for required in steps:
-            loosen = _query.Loosening(found, required)
-            ev = _evaluate.Evaluation(self.s, self.arrays, build(loosen=loosen))
-            chosen = (ev, loosen)
+            loosened = build.loosened(_query.Loosening(found, required))
+            ev = _evaluate.Evaluation(self.s, self.arrays, loosened.query)
+            chosen = (ev, loosened)
             if len(ev.matches(self.listed)[0]) >= enough:
                 break
         if chosen is None or len(chosen[0].matches(self.listed)[0]) <= best:
@@ -349,13 +350,17 @@ class _Run:
 
 
 class _Build:
-    """The query of a parsed box (_query.build), as searched and loosened."""
+    """The query of a parsed box, as searched (_query.build) and loosened
+    (_query.build_loosened)."""
 
     def __init__(self, pq, inside, prefixes):
         self.pq, self.inside, self.prefixes = pq, inside, prefixes
 
-    def __call__(self, loosen=None):
-        return _query.build(self.pq, self.inside, self.prefixes, loosen)
+    def __call__(self):
+        return _query.build(self.pq, self.inside, self.prefixes)
+
+    def loosened(self, loosen: _query.Loosening) -> _query.Loosened:
+        return _query.build_loosened(self.pq, loosen, self.inside, self.prefixes)
 
 
 def _listed(searcher, arrays, memo: dict, clearance: str | None = None) -> np.ndarray:
@@ -440,7 +445,7 @@ def preload(index_dir: Path | None = None) -> None:
     """Load the segmentations' dictionaries and read the arrays every search of the
     index's current commit needs: a server does it before it forks its workers, which
     then share them. (Without an index, only the dictionaries.)"""
-    _analyzer.preload()
+    _segment.preload()
     if index_dir is None:
         return
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ._analyzer import fold, segment
+from ._segment import fold, segment
 
 WINDOW = 240
 SUBSTRING = "substring"  # pattern "engine": mark every occurrence, inside words too

@@ -340,7 +340,7 @@ WHOLE_RUN_CHARS = 24
 
 def _windows(text: str, only: set[str] | None, suspect: Callable[[str], bool] | None):
     """(start, end) of what `correct` reads: each run, or around its suspect words."""
-    from ._analyzer import COARSE_ENGINE, segment
+    from ._segment import COARSE_ENGINE, segment
 
     for m in _runs(text, only):
         if suspect is None or len(m.group()) <= WHOLE_RUN_CHARS:

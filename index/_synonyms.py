@@ -12,7 +12,7 @@ from pathlib import Path
 
 from archive import agencies
 
-from ._analyzer import fold
+from ._segment import fold
 from ._spelling import ABBREVIATION
 
 TABLE = Path(__file__).with_name("data") / "synonyms.tsv"

@@ -153,7 +153,7 @@ RANGE_MAX_WORDS = 8
 
 def _words_beside(scan: str, spans) -> int:
     """Dictionary words of `scan` outside `spans`."""
-    from ._analyzer import terms
+    from ._segment import terms
 
     for start, end in spans:
         scan = _blank(scan, start, end)

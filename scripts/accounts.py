@@ -216,7 +216,7 @@ def audit(user_name, doc_id, since, as_json, users_opt, index_opt):
         try:
             day = Filters.parse({"date_from": since}).date_from
         except BadFilter as exc:
-            fail(str(exc).replace("date-from", "--since", 1))
+            fail(exc.message({"date_from": "--since"}))
         start = datetime.combine(day, time.min).astimezone()
     log = AuditLog(settings.audit_file(settings.users_file(users_opt, index_opt)))
     for event in log.events(user=user_name, doc=doc_id, since=start):

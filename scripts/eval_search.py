@@ -483,7 +483,7 @@ def compare_segmenters(corpus: Path, engines: list[str], sample: int = 60) -> No
     """The measurement behind the analyzer's choice: for each engine, how many of the
     everyday compound probes (tests/index/test_compounds.py) a phrase of its tokens misses,
     and its speed on letters of the corpus."""
-    from index._analyzer import terms
+    from index._segment import terms
     from tests.index.test_compounds import PROBES
 
     texts = []

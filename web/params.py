@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import settings
 from archive.fields import URGENCY
 from archive.kinds import Kind
-from index import DATE_FILTERS, DEFAULT_SORT, SORTS, BadFilter, Filters
+from index import DEFAULT_SORT, SORTS, BadFilter, FilterProblem, Filters
 
 # The URL parameters that are filters, in the order the form shows them.
 FILTER_NAMES = ("subject", "sender", "recipient", "date_from", "date_to", "ref_no",
@@ -153,26 +153,22 @@ def parse_search(args) -> SearchParams:
     try:
         p.parsed = Filters.parse(p.filters)
     except BadFilter as exc:
-        raise _thai_filter_error(exc, p.filters) from None
+        raise _thai_filter_error(exc) from None
     return p
 
 
-def _thai_filter_error(exc: BadFilter, typed_values: dict) -> BadParam:
-    message = str(exc)
-    name = message.split(":", 1)[0].strip().replace("-", "_")
-    if " is after " in message:
-        lo, hi = (part.strip().replace("-", "_") for part in message.split(" is after "))
-        return BadParam(lo, message, f"{LABELS_TH[lo]} อยู่หลัง {LABELS_TH[hi]} — ช่วงวันที่กลับด้าน")
-    if name in DATE_FILTERS:
-        typed = typed_values.get(name, "")
-        thai = (f"{LABELS_TH[name]}: อ่านวันที่ “{typed}” ไม่ได้ — พิมพ์เป็น พ.ศ. เช่น "
+def _thai_filter_error(exc: BadFilter) -> BadParam:
+    """The BadParam of a filter the index could not understand: the English message is the
+    index's own; the Thai one is made of what the index says was wrong (its attributes)."""
+    name, message = exc.name, str(exc)
+    if exc.problem is FilterProblem.REVERSED:
+        return BadParam(name, message,
+                        f"{LABELS_TH[name]} อยู่หลัง {LABELS_TH[exc.other]} — ช่วงวันที่กลับด้าน")
+    if exc.problem is FilterProblem.BAD_DATE:
+        thai = (f"{LABELS_TH[name]}: อ่านวันที่ “{exc.value}” ไม่ได้ — พิมพ์เป็น พ.ศ. เช่น "
                 "22 ต.ค. 2563, ต.ค. 2563, 2563 หรือ ปีงบประมาณ 2563 (หรือ ค.ศ. แบบ 2020-10-22)")
         return BadParam(name, message, thai)
-    if name == "received_no":
-        return BadParam(name, message, "เลขรับต้องมีตัวเลข (เลขไทยหรือเลขอารบิกก็ได้)")
-    label = LABELS_TH.get(name)
-    return BadParam(name if label else "filters", message,
-                    f"{label}: {message}" if label else message)
+    return BadParam(name, message, "เลขรับต้องมีตัวเลข (เลขไทยหรือเลขอารบิกก็ได้)")  # NO_DIGITS
 
 
 def valid_doc_id(doc_id: str) -> bool:

@@ -1,4 +1,5 @@
-from index._analyzer import ThaiAnalyzer, segment, terms
+from index._analyzer import ThaiAnalyzer
+from index._segment import segment, terms
 from index._schema import make_schema
 
 

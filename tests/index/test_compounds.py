@@ -12,7 +12,7 @@ import re
 import pytest
 
 from index import search
-from index._analyzer import terms
+from index._segment import terms
 
 from .conftest import build, letter
 

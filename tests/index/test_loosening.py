@@ -5,7 +5,7 @@ import pytest
 
 import settings
 from index import Filters, search, year_range
-from index._analyzer import terms
+from index._segment import terms
 from index._query import loosening_steps
 from tests.index.conftest import build, letter
 

@@ -1,14 +1,16 @@
 """What a typed query is understood to ask (index._plan), without an index: the words,
 numbers and filters a clerk would see the search use."""
 import ast
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from index import Filters
-from index._analyzer import COARSE_ENGINE
 from index._plan import plan, understand
+from index._segment import COARSE_ENGINE
 
 SENT = lambda agency: True      # noqa: E731  every agency sent letters the user may see
 UNSENT = lambda agency: False   # noqa: E731
@@ -99,9 +101,21 @@ def test_highlights_come_from_the_plan():
         COARSE_ENGINE] == []
 
 
-@pytest.mark.parametrize("module", ["_plan.py", "_parse.py", "_understand.py"])
+@pytest.mark.parametrize("module", ["_plan.py", "_parse.py", "_understand.py", "_synonyms.py",
+                                    "_segment.py", "_filters.py"])
 def test_understanding_and_planning_import_no_whoosh(module):
     tree = ast.parse((Path(__file__).parents[2] / "index" / module).read_text(encoding="utf-8"))
     imported = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     imported += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     assert not [name for name in imported if name.split(".")[0] == "whoosh"]
+
+
+def test_planning_a_search_loads_no_whoosh():
+    # in a fresh interpreter: nothing the plan imports, however indirectly, loads Whoosh
+    check = ("import sys, index._plan as p; "
+             "p.plan(p.understand('กรมป่าไม้ ประชุม 2563'), p.Filters(), lambda a: True)"
+             ".highlight_patterns(); "
+             "assert 'whoosh' not in sys.modules, sorted(m for m in sys.modules if 'whoosh' in m)")
+    done = subprocess.run([sys.executable, "-c", check], cwd=Path(__file__).parents[2],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -6,7 +6,7 @@ from whoosh import query as Q
 
 import settings
 from index import search
-from index._analyzer import COARSE_ENGINE, FINE_ENGINE, terms
+from index._segment import COARSE_ENGINE, FINE_ENGINE, terms
 from index._query import build, parse
 
 CAP = settings.MAX_QUERY_TERMS

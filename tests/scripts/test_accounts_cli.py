@@ -169,6 +169,8 @@ def test_audit_since_reads_thai_dates(runner, db):
         assert [json.loads(x)["user"] for x in result.output.splitlines()] == ["b"], since
     result = invoke(runner, "audit", "--users", db, "--since", "yesterday-ish")
     assert result.exit_code == 2 and "--since" in result.output
+    assert "--since: cannot read the date 'yesterday-ish'; use YYYY-MM-DD, a พ.ศ. year such " \
+           "as 2563, or 22 ต.ค. 2563" in result.output
 
 
 def test_users_file_from_the_environment_and_beside_the_index(runner, tmp_path):

@@ -59,3 +59,28 @@ def test_thai_formatting():
     assert thai_date(None) == "" and thai_date("not a date") == "not a date"
     assert thai_datetime("2020-10-26T02:06:00+00:00") == "26 ต.ค. 2563 เวลา 09:06 น."
     assert tidy_text("\n\nก\n\n\n\nข\n") == "ก\n\nข"
+
+
+DATE_HELP_TH = ("อ่านวันที่ “{}” ไม่ได้ — พิมพ์เป็น พ.ศ. เช่น 22 ต.ค. 2563, ต.ค. 2563, 2563 หรือ "
+                "ปีงบประมาณ 2563 (หรือ ค.ศ. แบบ 2020-10-22)")
+
+
+@pytest.mark.parametrize("args, param, english, thai", [
+    ({"date_from": "วันพระ"}, "date_from",
+     "date-from: cannot read the date 'วันพระ'; use YYYY-MM-DD, a พ.ศ. year such as 2563, "
+     "or 22 ต.ค. 2563", "ตั้งแต่วันที่: " + DATE_HELP_TH.format("วันพระ")),
+    ({"received_to": " เมื่อวาน "}, "received_to",
+     "received-to: cannot read the date 'เมื่อวาน'; use YYYY-MM-DD, a พ.ศ. year such as 2563, "
+     "or 22 ต.ค. 2563", "รับถึงวันที่: " + DATE_HELP_TH.format("เมื่อวาน")),
+    ({"date_from": "2564", "date_to": "2563"}, "date_from", "date-from is after date-to",
+     "ตั้งแต่วันที่ อยู่หลัง ถึงวันที่ — ช่วงวันที่กลับด้าน"),
+    ({"received_from": "2567", "received_to": "2566"}, "received_from",
+     "received-from is after received-to",
+     "รับตั้งแต่วันที่ อยู่หลัง รับถึงวันที่ — ช่วงวันที่กลับด้าน"),
+    ({"received_no": "ไม่มี"}, "received_no", "received-no: 'ไม่มี' has no digits",
+     "เลขรับต้องมีตัวเลข (เลขไทยหรือเลขอารบิกก็ได้)"),
+])
+def test_a_bad_filter_says_which_and_why_in_english_and_thai(args, param, english, thai):
+    with pytest.raises(BadParam) as info:
+        parse_search(MultiDict(args))
+    assert (info.value.param, str(info.value), info.value.thai) == (param, english, thai)
