@@ -22,7 +22,7 @@ from whoosh.formats import Positions
 from whoosh.util.numeric import byte_to_length
 
 from ._parse import SUBSTRING_MIN_CHARS
-from ._query import PREFIX_VOCABULARY, SUBSTRING_VOCABULARIES
+from ._schema import PREFIX_VOCABULARY, SUBSTRING_VOCABULARIES
 from ._spelling import skeleton
 
 # The vocabularies mistyped words are read against (see _spelling): the body's dictionary

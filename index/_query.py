@@ -22,6 +22,7 @@ from whoosh.matching import WrappingMatcher
 
 from ._segment import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms, toneless
 from ._documents import compact, digits_key
+from ._schema import PREFIX_VOCABULARY, SUBSTRING_VOCABULARIES
 # (parse too: what is built here is made of its ParsedQuery)
 from ._parse import (NEAR_PHRASE_MAX_WORDS, NEAR_PHRASE_MIN_WORDS, Item, ParsedQuery, halves,  # noqa: F401
                      is_number, parse, substring_needle)
@@ -32,8 +33,6 @@ from ._parse import (NEAR_PHRASE_MAX_WORDS, NEAR_PHRASE_MIN_WORDS, Item, ParsedQ
 TEXT_FIELDS = ("subject", "body", "sender")
 FINE_FIELDS = ("subject_fine", "body_fine")
 SUBSTRING_FIELDS = ("subject", "body")  # coarse fields whose words may hold a typed word
-# The vocabularies looked in for words that hold a typed word: coarse, fine.
-SUBSTRING_VOCABULARIES = ("body", "body_fine")
 
 REF_BOOST = 100.0       # the letter with that number comes first
 RECEIVED_BOOST = 50.0
@@ -79,7 +78,6 @@ def _near_phrases(words: list[str]) -> list[Q.Query]:
 # searched, with less weight than the word as typed. On 296 thaigov headlines typed up to
 # the middle of a word (eval_search --known-items), ends cut from the segmentation's
 # words and of 3+ characters found their text first for 0.899 of them.
-PREFIX_VOCABULARY = "body"
 PREFIX_MIN_CHARS = 3
 PREFIX_MIN_CHARS_AFTER = 2
 PREFIX_MAX_WORDS = 3

@@ -16,6 +16,11 @@ SCHEMA_VERSION = "6"  # 3: body_toneless; 4: undated letters filed by their stam
 #                       5: recipient and received-date filters; 6: a letter without a
 #                       subject line has its heading in the subject fields
 
+# The fields whose vocabularies index/_arrays keeps for the words that hold a typed word
+# (coarse, fine) and the words a typed end begins (index/_query's PREFIX_* rules).
+SUBSTRING_VOCABULARIES = ("body", "body_fine")
+PREFIX_VOCABULARY = "body"
+
 # BM25F weights: the subject and the reference number say most about a letter.
 WEIGHTS = {
     "subject": 4.0,

@@ -22,7 +22,7 @@ import settings
 from archive import confined
 
 from . import _arrays, _clearance, _corrections, _evaluate, _facets, _layout, _plan, _query, \
-    _related, _segment, _store
+    _related, _schema, _segment, _store
 from ._allowed import allowed, sender_docnums
 from ._documents import compact
 from ._filters import Filters
@@ -87,7 +87,7 @@ class _Prefixes:
         self.searcher, self.arrays, self.words = searcher, arrays, words
 
     def __call__(self, stem: str) -> list[str]:
-        found, letters = self.arrays.starting(self.searcher, _query.PREFIX_VOCABULARY, stem)
+        found, letters = self.arrays.starting(self.searcher, _schema.PREFIX_VOCABULARY, stem)
         limit = _query.PREFIX_MAX_TERMS
         best: list[tuple[int, int]] = []  # (-letters the user may see, term order)
         for i in np.argsort(-letters, kind="stable").tolist():

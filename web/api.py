@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from index import IndexMissing
 
 from . import data
-from .errors import error_response
+from .error_pages import error_response
 from .params import parse_search, valid_doc_id
 from .signin import record, record_search
 

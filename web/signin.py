@@ -31,6 +31,7 @@ from flask_wtf.csrf import CSRFProtect
 import settings
 
 from .audit import AuditError, AuditLog
+from .error_pages import error_response
 from .proxy import VIA_PROXY, environ_key
 from .users import UserError, Users
 
@@ -136,8 +137,6 @@ def _who_is_asking():
     if found or request.endpoint in PUBLIC:
         return None
     if _for_scripts():
-        from .errors import error_response
-
         response = make_response(error_response(
             401, "sign-in required: send HTTP Basic credentials or sign in at /login",
             "ต้องเข้าสู่ระบบก่อน"))

@@ -14,7 +14,7 @@ import settings
 from archive import confined
 
 from . import data
-from .errors import error_response
+from .error_pages import error_response
 from .formatting import thai_date
 from .params import KINDS, URGENCIES, BadParam, SearchParams, parse_search, raw_params, \
     valid_doc_id
