@@ -10,9 +10,10 @@ anywhere gets none, so it still finds nothing.
 from __future__ import annotations
 
 import math
-import os
 
 from whoosh import query as Q
+
+import settings
 
 from . import _evaluate, _query, _segment
 
@@ -22,11 +23,6 @@ PRF_DOCS = 8
 PRF_TERMS = 12
 PRF_MINMATCH = 3       # a related letter shares at least this many feedback terms
 
-
-# Weight of feedback terms in the ranking of every word query (0: off). Measured on the
-# dev corpus: +0.007 nDCG@10 for topical queries at the cost of two more searches each,
-# so off by default.
-PRF_RERANK = float(os.environ.get("SARABAN_PRF_RERANK", "0"))
 
 
 def _feedback_terms(searcher, arrays, ev, plan, listed) -> list[tuple[str, float]]:
@@ -41,15 +37,15 @@ def _feedback_terms(searcher, arrays, ev, plan, listed) -> list[tuple[str, float
 
 
 def reranked(searcher, arrays, ev, plan, listed):
-    """With PRF_RERANK on, feedback terms add to the ranking of the matches (they match
+    """With PRF_RERANK on (settings), feedback terms add to the ranking of the matches (they match
     no letter that the words do not)."""
-    if not PRF_RERANK or not plan.has_words:
+    if not settings.PRF_RERANK or not plan.has_words:
         return ev
     picked = _feedback_terms(searcher, arrays, ev, plan, listed)
     if not picked:
         return ev
     return _evaluate.Evaluation(searcher, arrays, Q.AndMaybe(ev.query, Q.Or(
-        [Q.Term("body", t, boost=w) for t, w in picked], boost=PRF_RERANK)))
+        [Q.Term("body", t, boost=w) for t, w in picked], boost=settings.PRF_RERANK)))
 
 
 def related(searcher, arrays, ev, plan, passing, listed, matched, limit: int) -> list[int]:
