@@ -13,6 +13,7 @@ import numpy as np
 from archive.agencies import lookup_name
 
 from ._allowed import sender_docnums
+from ._documents import compact
 
 FACETS = ("kind", "year", "sender_facet", "urgency")
 MAX_ENTRIES = 20
@@ -67,8 +68,6 @@ def senders_like(searcher, arrays, listed: np.ndarray, typed: str,
     `typed` (spacing and dots aside), most letters first: what the sender field suggests as
     a clerk types. Each count is what the sender filter gives within `listed`, and names
     that give the same letters are one (as in the sender facet)."""
-    from ._documents import compact
-
     needle = compact(typed)
     if not needle:
         return []
@@ -92,8 +91,6 @@ def _sender_names(searcher, arrays) -> list[tuple[str | None, str | None, str]]:
     """For each value of the sender column: its abbreviation and code in the agency
     directory, and the three compacted as one text to look in (made once per commit)."""
     def make():
-        from ._documents import compact
-
         out = []
         for name in arrays.column(searcher, "sender_facet")[1]:
             agency = lookup_name(name) if name else None

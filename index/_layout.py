@@ -17,6 +17,7 @@ from pythainlp.util import eng_to_thai
 
 from archive.refno import find_ref_numbers
 
+from . import _spelling, _synonyms
 from ._segment import COARSE_ENGINE, FINE_ENGINE, fold, segment
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -73,8 +74,6 @@ def thai_if_mistyped(text: str, known: Callable[[str], bool],
 def _without_abbreviations(thai: str) -> tuple[str, int]:
     """`thai` without the abbreviations the forms table and the agency directory know
     (ป.ป.ส.: letters, not words), and how many there were."""
-    from . import _spelling, _synonyms
-
     known = _synonyms.abbreviations()
     found = [m for m in _spelling.ABBREVIATION.finditer(thai) if _synonyms.key(m.group()) in known]
     for m in reversed(found):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from whoosh import query as Q
 from whoosh.matching import WrappingMatcher
 
+from ._allowed import sender_keys
 from ._segment import COARSE_ENGINE, FINE_ENGINE, fold, segment, terms, toneless
 from ._documents import compact, digits_key
 from ._schema import PREFIX_VOCABULARY, SUBSTRING_VOCABULARIES
@@ -376,8 +377,6 @@ def _finished(pq: ParsedQuery, positive: Q.Query | None, inside) -> Q.Query | No
     without those that have a -word."""
     hint = pq.sender_hint
     if hint and positive is not None:
-        from ._allowed import sender_keys
-
         keys = sorted(sender_keys(hint))
         if keys:
             positive = Q.AndMaybe(positive, Q.Or([Q.Term("sender_key", k) for k in keys],

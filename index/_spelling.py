@@ -24,6 +24,8 @@ from archive.marks import MARKS as TONE_MARKS  # ่ ้ ๊ ๋ and ์
 from archive.thaitext import MARKS as _MARKS      # and the upper and lower vowels
 from archive.thaitext import bare as skeleton
 
+from ._segment import COARSE_ENGINE, segment
+
 UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"
 LOWER_VOWELS = "\u0e38\u0e39"
 THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
@@ -340,8 +342,6 @@ WHOLE_RUN_CHARS = 24
 
 def _windows(text: str, only: set[str] | None, suspect: Callable[[str], bool] | None):
     """(start, end) of what `correct` reads: each run, or around its suspect words."""
-    from ._segment import COARSE_ENGINE, segment
-
     for m in _runs(text, only):
         if suspect is None or len(m.group()) <= WHOLE_RUN_CHARS:
             yield m.start(), m.end()

@@ -29,6 +29,8 @@ from archive.thaidate import (ERA_PATTERN, MONTH_PATTERN, arabic_digits, be_year
                               fiscal_year_range, parse_date_range)
 from archive.thaitext import thai_dictionary
 
+from ._segment import terms
+
 # The month and era words are the letter reader's, so the box reads every date a letter
 # may print (พุทธศักราช ๒๕๖๓ as well as พ.ศ. 2563).
 _ERA = ERA_PATTERN
@@ -153,8 +155,6 @@ RANGE_MAX_WORDS = 8
 
 def _words_beside(scan: str, spans) -> int:
     """Dictionary words of `scan` outside `spans`."""
-    from ._segment import terms
-
     for start, end in spans:
         scan = _blank(scan, start, end)
     return len(terms(scan))
