@@ -20,12 +20,12 @@ import functools
 import html
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from . import networks
+
 CELL = 24  # the network sees a glyph as a CELL x CELL grey image
-DATA = Path(__file__).with_name("data")
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 PUNCT = ".,-"  # told by size (see _punctuation), not by the network
@@ -178,7 +178,8 @@ def normalize(g: Glyph) -> Image.Image:
 # What a candidate glyph can be. "letter": any letter (Tesseract's reading of it is kept);
 # "junk": a piece of a glyph, or two glyphs taken as one.
 CLASSES = (*THAI_DIGITS, "/", "letter", "junk")
-MODEL = DATA / "glyph_model.npz"
+MODEL = "glyph_model"
+MODEL_PATH = networks.path(MODEL)
 
 
 def features(g: Glyph, height: float, baseline: float) -> list[float]:
@@ -213,15 +214,8 @@ class GlyphModel:
 def load_model() -> GlyphModel | None:
     """The shipped model, or None when it or numpy is missing (numbers are then left as
     Tesseract read them)."""
-    try:
-        import numpy as np
-
-        with np.load(MODEL) as data:
-            if tuple(str(c) for c in data["classes"]) != CLASSES or int(data["cell"]) != CELL:
-                return None
-            return GlyphModel(*(data[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")))
-    except (ImportError, OSError, KeyError, ValueError):
-        return None
+    arrays = networks.load(MODEL, CLASSES, cell=CELL)
+    return None if arrays is None else GlyphModel(*(arrays[k] for k in ("w1", "b1", "w2", "b2")))
 
 
 # --- Tesseract's reading ------------------------------------------------------------------

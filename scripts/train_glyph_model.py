@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from archive.ocr import RENDER_DPI  # noqa: E402
-from archive.ocr_numbers import (CELL, CLASSES, MODEL, THAI_DIGITS, atoms, features,  # noqa: E402
+from archive.ocr_numbers import (CELL, CLASSES, MODEL_PATH, THAI_DIGITS, atoms, features,  # noqa: E402
                                  glyphs, line_metrics, segments, x_height)
 
 THAI_WORDS = ("วันที่", "ที่", "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -251,10 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"held-out accuracy {float((pred == yt).mean()):.4f}")
     digit = np.isin(yt, range(10))
     print(f"held-out digits read right {float((pred[digit] == yt[digit]).mean()):.4f} (n={int(digit.sum())})")
-    MODEL.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(MODEL, classes=np.array(CLASSES), cell=np.int64(CELL),
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(MODEL_PATH, classes=np.array(CLASSES), cell=np.int64(CELL),
                         **{n: p.astype(np.float16) for n, p in params.items()})
-    print(f"-> {MODEL} ({MODEL.stat().st_size // 1024} KB) in {time.time() - t0:.0f}s")
+    print(f"-> {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KB) in {time.time() - t0:.0f}s")
     return 0
 
 
