@@ -15,48 +15,58 @@ from __future__ import annotations
 import functools
 import io
 import logging
-import os
 import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+import settings
 
 from .thaitext import join_split_words, thai_dictionary
 
 log = logging.getLogger(__name__)
 
-LANG = "tha+eng"
-PSM = 3
-TESS_CONFIG: tuple[str, ...] = ()
-# Tesseract's line finder sometimes takes a long row of Thai upper vowels and tone marks for
-# a text line of its own: the marks become a junk line ("๑๑2๐๐๕ A ง = ๓ aA") and the line
-# below loses them (สถิติ -> สถต). A larger minimum line size keeps them with their line but
-# drops small print such as the receiving stamp (เลขรับ). So a page whose text has junk lines
-# is read again with it, and the reading with more characters in dictionary words wins.
-# Dev scans, CER after repair: default 4.7 %, always the larger size 4.9 %, this 4.2 %.
-SECOND_PASS_CONFIG: tuple[str, ...] | None = ("-c", "textord_min_linesize=2.5")
-REMOVE_LEADERS = True
-# Words holding Thai digits are read again glyph by glyph (archive.ocr_numbers): the Thai
-# model gets a quarter of Thai digits wrong.
-READ_NUMBERS_AGAIN = True
-# Tone marks Tesseract dropped are put back, and look-alike consonants (บ/ป) told apart, by
-# networks that read the words around them (archive.marks, archive.lookalikes).
-# Dev scans, CER after repair 2.93 % -> 2.45 %; subjects right 54 % -> 83 %.
-READ_IN_CONTEXT = True
-# A first page's urgency and secrecy stamps are read again from its upper part (marks_on_top).
-READ_MARKS_ON_TOP = True
-# A header line (เรียน, เรื่อง, ส่วนราชการ) that the page's reading tailed with debris is read
-# again alone (read_header_lines_again).
-READ_HEADER_LINES_AGAIN = True
-# Dev scans are 150 dpi images. CER after repair by rendering resolution: 150 dpi 4.20 %,
-# 200 dpi 4.17 %, 250 dpi 3.96 % (10 % more CPU than 200), 300 dpi 4.69 %.
-# Images below this resolution are scaled up to it.
-RENDER_DPI = 250
-PAGE_TIMEOUT = 180  # seconds; a page that takes longer is given up (""), the file goes on
-A4_SHORT_INCHES = 8.27
 
-_OFF = {"off", "0", "no", "false", "disabled"}
+@dataclass(frozen=True)
+class OcrSettings:
+    """How scans are read. The defaults are the measured ones (DEFAULT_SETTINGS); a benchmark
+    or a test reads with a changed copy (dataclasses.replace(DEFAULT_SETTINGS, psm=6))."""
+    language: str = "tha+eng"
+    psm: int = 3
+    tesseract_config: tuple[str, ...] = ()
+    # Tesseract's line finder sometimes takes a long row of Thai upper vowels and tone marks
+    # for a text line of its own: the marks become a junk line ("๑๑2๐๐๕ A ง = ๓ aA") and the
+    # line below loses them (สถิติ -> สถต). A larger minimum line size keeps them with their
+    # line but drops small print such as the receiving stamp (เลขรับ). So a page whose text
+    # has junk lines is read again with it, and the reading with more characters in
+    # dictionary words wins (None: never read again).
+    # Dev scans, CER after repair: default 4.7 %, always the larger size 4.9 %, this 4.2 %.
+    second_pass_config: tuple[str, ...] | None = ("-c", "textord_min_linesize=2.5")
+    remove_leaders: bool = True
+    # Words holding Thai digits are read again glyph by glyph (archive.ocr_numbers): the
+    # Thai model gets a quarter of Thai digits wrong.
+    read_numbers_again: bool = True
+    # Tone marks Tesseract dropped are put back, and look-alike consonants (บ/ป) told apart,
+    # by networks that read the words around them (archive.marks, archive.lookalikes).
+    # Dev scans, CER after repair 2.93 % -> 2.45 %; subjects right 54 % -> 83 %.
+    read_in_context: bool = True
+    # A first page's urgency and secrecy stamps are read again from its upper part
+    # (marks_on_top).
+    read_marks_on_top: bool = True
+    # A header line (เรียน, เรื่อง, ส่วนราชการ) that the page's reading tailed with debris is
+    # read again alone (read_header_lines_again).
+    read_header_lines_again: bool = True
+    # Dev scans are 150 dpi images. CER after repair by rendering resolution: 150 dpi
+    # 4.20 %, 200 dpi 4.17 %, 250 dpi 3.96 % (10 % more CPU than 200), 300 dpi 4.69 %.
+    # PDF pages are rendered at it; images below it are scaled up to it.
+    render_dpi: int = 250
+    page_timeout: float = 180  # seconds; a page that takes longer is given up (""), the file goes on
+
+
+DEFAULT_SETTINGS = OcrSettings()
+A4_SHORT_INCHES = 8.27
 
 
 TESSERACT_PACKAGES = "tesseract-ocr tesseract-ocr-tha"
@@ -64,7 +74,7 @@ TESSERACT_PACKAGES = "tesseract-ocr tesseract-ocr-tha"
 
 def ocr_missing() -> str | None:
     """Why scans cannot be read here, saying what to install; None when OCR works."""
-    if os.environ.get("SARABAN_OCR", "").strip().lower() in _OFF:
+    if settings.ocr_switched_off():
         return "OCR is switched off (SARABAN_OCR)"
     if not shutil.which("tesseract"):
         return f"Tesseract is not installed: apt-get install {TESSERACT_PACKAGES}"
@@ -116,14 +126,14 @@ _LABEL_FIXES = (
 _SPACE_AFTER_MAI_HAN_AKAT = re.compile("(\u0e31[\u0e48-\u0e4b]?) +(?=[\u0e01-\u0e2e])")
 
 
-def postprocess(text: str) -> str:
+def postprocess(text: str, cfg: OcrSettings = DEFAULT_SETTINGS) -> str:
     """Pure text fixes for Tesseract's Thai output (measured on the dev scans)."""
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
     text = _SPACE_AFTER_MAI_HAN_AKAT.sub(r"\1", text)
     for pattern, repl in _LABEL_FIXES:
         text = pattern.sub(repl, text)
     text = _SPECKS.sub("", text)
-    if READ_IN_CONTEXT:
+    if cfg.read_in_context:
         text = _read_in_context(text)
     text = join_split_words(text)
     lines = [line.rstrip() for line in text.replace("\x0c", "\n").splitlines()]
@@ -172,22 +182,22 @@ def _image_dpi(img) -> float:  # noqa: ANN001
     return min(img.size) / A4_SHORT_INCHES
 
 
-def _scale_for_ocr(img, dpi: float):  # noqa: ANN001, ANN202
-    """Low-resolution scans are scaled up to RENDER_DPI (as PDF pages are rendered: Tesseract
-    misses small marks); larger ones are left alone."""
+def _scale_for_ocr(img, dpi: float, render_dpi: float = DEFAULT_SETTINGS.render_dpi):  # noqa: ANN001, ANN202
+    """Low-resolution scans are scaled up to `render_dpi` (as PDF pages are rendered:
+    Tesseract misses small marks); larger ones are left alone."""
     from PIL import Image
 
-    if dpi >= RENDER_DPI * 0.95:
+    if dpi >= render_dpi * 0.95:
         return img, dpi
-    factor = RENDER_DPI / dpi
+    factor = render_dpi / dpi
     size = (round(img.width * factor), round(img.height * factor))
-    return img.resize(size, Image.LANCZOS), float(RENDER_DPI)
+    return img.resize(size, Image.LANCZOS), float(render_dpi)
 
 
 _DARK_RUN = re.compile(rb"\x01+")
 
 
-def remove_dot_leaders(img, dpi: float = RENDER_DPI, under_strokes: bool = False):  # noqa: ANN001, ANN201
+def remove_dot_leaders(img, dpi: float = DEFAULT_SETTINGS.render_dpi, under_strokes: bool = False):  # noqa: ANN001, ANN201
     """Whitens dotted leader lines (the ....... under ส่วนราชการ/ที่/เรื่อง of the memo form):
     text sitting on them comes out as garbage. A leader is a row of at least 10 small dark
     runs, close together, with white above and below each (text strokes go on vertically).
@@ -245,30 +255,31 @@ def remove_dot_leaders(img, dpi: float = RENDER_DPI, under_strokes: bool = False
     return img, len(dots) + len(near)
 
 
-def recognize(img, dpi: float = RENDER_DPI) -> str:  # noqa: ANN001
-    """Tesseract's text of one page image (PIL), its numbers read again glyph by glyph
-    (READ_NUMBERS_AGAIN); raises on a Tesseract failure."""
-    img, dpi = _scale_for_ocr(_as_gray(img), dpi)
+def recognize(img, dpi: float | None = None, cfg: OcrSettings = DEFAULT_SETTINGS) -> str:  # noqa: ANN001
+    """Tesseract's text of one page image (PIL) at `dpi` (default cfg.render_dpi), its
+    numbers read again glyph by glyph (cfg.read_numbers_again); raises on a Tesseract
+    failure."""
+    img, dpi = _scale_for_ocr(_as_gray(img), cfg.render_dpi if dpi is None else dpi, cfg.render_dpi)
     # (a second pass over the page for the numbers' image: 0.3 s of a page's 10 to 20)
     page = numbers_img = img
-    if REMOVE_LEADERS:
+    if cfg.remove_leaders:
         page, _ = remove_dot_leaders(img, dpi)
-        if READ_NUMBERS_AGAIN:
+        if cfg.read_numbers_again:
             numbers_img, _ = remove_dot_leaders(img, dpi, under_strokes=True)
     img = page
     buf = io.BytesIO()
     img.save(buf, format="PNG")
     png = buf.getvalue()
-    want_hocr = READ_NUMBERS_AGAIN or READ_HEADER_LINES_AGAIN
-    text, hocr = _tesseract(png, TESS_CONFIG, hocr=want_hocr)
-    if SECOND_PASS_CONFIG is not None and junk_lines(text):
-        again, again_hocr = _tesseract(png, SECOND_PASS_CONFIG, hocr=want_hocr)
+    want_hocr = cfg.read_numbers_again or cfg.read_header_lines_again
+    text, hocr = _tesseract(png, cfg.tesseract_config, cfg, hocr=want_hocr)
+    if cfg.second_pass_config is not None and junk_lines(text):
+        again, again_hocr = _tesseract(png, cfg.second_pass_config, cfg, hocr=want_hocr)
         if dictionary_chars(again) > dictionary_chars(text):
             text, hocr = again, again_hocr
-    if READ_NUMBERS_AGAIN:
+    if cfg.read_numbers_again:
         text = _read_numbers_again(text, hocr, numbers_img)
-    if READ_HEADER_LINES_AGAIN:
-        text = read_header_lines_again(text, hocr, img)
+    if cfg.read_header_lines_again:
+        text = read_header_lines_again(text, hocr, img, cfg)
     return text
 
 
@@ -293,7 +304,7 @@ HEADER_ZONE = 0.5
 _LINE_PAD = 0.35  # of the line's height, above and below
 
 
-def read_header_lines_again(text: str, hocr: str, img) -> str:  # noqa: ANN001
+def read_header_lines_again(text: str, hocr: str, img, cfg: OcrSettings = DEFAULT_SETTINGS) -> str:  # noqa: ANN001
     from .fields import value_before_debris, value_has_debris
     from .labels import HEADER_VALUE_LABELS
     from .ocr_numbers import align_lines, parse_hocr
@@ -316,7 +327,7 @@ def read_header_lines_again(text: str, hocr: str, img) -> str:  # noqa: ANN001
         buf = io.BytesIO()
         crop.save(buf, format="PNG")
         try:
-            again, _ = _tesseract(buf.getvalue(), TESS_CONFIG, psm=7)
+            again, _ = _tesseract(buf.getvalue(), cfg.tesseract_config, cfg, psm=7)
         except Exception as exc:  # noqa: BLE001 - the page's reading stands
             log.warning("reading a header line again failed: %s", exc)
             continue
@@ -326,18 +337,20 @@ def read_header_lines_again(text: str, hocr: str, img) -> str:  # noqa: ANN001
     return "\n".join(raw_lines)
 
 
-def _tesseract(png: bytes, config: tuple[str, ...], hocr: bool = False,
-               psm: int = PSM) -> tuple[str, str]:
-    """(text, hOCR with character boxes, or "") of a PNG page."""
+def _tesseract(png: bytes, config: tuple[str, ...], cfg: OcrSettings, hocr: bool = False,
+               psm: int | None = None) -> tuple[str, str]:
+    """(text, hOCR with character boxes, or "") of a PNG page, with the extra Tesseract
+    `config`, in page segmentation mode `psm` (default cfg.psm)."""
     # No --dpi: Tesseract's own estimate from the text height measured far better (a wrong
     # value loses tone marks and whole words).
     with tempfile.TemporaryDirectory(prefix="saraban-ocr-") as tmp:
         out = Path(tmp) / "page"
-        cmd = ["tesseract", "stdin", str(out), "-l", LANG, "--psm", str(psm), *config]
+        cmd = ["tesseract", "stdin", str(out), "-l", cfg.language,
+               "--psm", str(cfg.psm if psm is None else psm), *config]
         cmd += ["-c", "hocr_char_boxes=1", "txt", "hocr"] if hocr else ["txt"]
         # One thread per Tesseract: the indexer already runs one file per core.
-        env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        done = subprocess.run(cmd, input=png, capture_output=True, timeout=PAGE_TIMEOUT, env=env)
+        env = settings.child_env(OMP_THREAD_LIMIT="1")
+        done = subprocess.run(cmd, input=png, capture_output=True, timeout=cfg.page_timeout, env=env)
         if done.returncode != 0:
             err = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise RuntimeError(f"tesseract failed: {err[-1] if err else done.returncode}")
@@ -380,13 +393,14 @@ MARKS_TOP_FRACTION = 0.3
 MARKS_DPI = 110  # the marks read at 90-110 dpi on the real scans, not at 130-150
 
 
-def marks_on_top(img, dpi: float = RENDER_DPI) -> list[str]:  # noqa: ANN001
+def marks_on_top(img, dpi: float | None = None, cfg: OcrSettings = DEFAULT_SETTINGS) -> list[str]:  # noqa: ANN001
     """The urgency and secrecy marks printed in the upper part of a first page, each read
     as a whole word (archive.fields.URGENCY, SECRECY): the most urgent, then the most secret."""
     from PIL import Image
 
     from .fields import SECRECY, URGENCY
 
+    dpi = cfg.render_dpi if dpi is None else dpi
     img = _as_gray(img)
     top = img.crop((0, 0, img.width, int(img.height * MARKS_TOP_FRACTION)))
     if dpi > MARKS_DPI:
@@ -395,7 +409,7 @@ def marks_on_top(img, dpi: float = RENDER_DPI) -> list[str]:  # noqa: ANN001
                          Image.LANCZOS)
     buf = io.BytesIO()
     top.save(buf, format="PNG")
-    text, _ = _tesseract(buf.getvalue(), (), psm=11)
+    text, _ = _tesseract(buf.getvalue(), (), cfg, psm=11)
     words = {re.sub(r"[^\u0E00-\u0E7F]", "", w) for w in text.split()}
     found = [next((m for m in kind if m in words), None) for kind in (URGENCY, SECRECY)]
     return [m for m in found if m]
@@ -408,24 +422,28 @@ def _with_marks(text: str, marks: list[str]) -> str:
     return " ".join(missing) + "\n" + text if missing else text
 
 
-def ocr_image(img, dpi: float = RENDER_DPI, first_page: bool = False) -> str:  # noqa: ANN001
+def ocr_image(img, dpi: float | None = None, first_page: bool = False,  # noqa: ANN001
+              cfg: OcrSettings = DEFAULT_SETTINGS) -> str:
     """Text of one page image (PIL), with the Thai fixes applied; a first page's urgency and
     secrecy marks are read again from its upper part (marks_on_top)."""
-    text = postprocess(recognize(img, dpi))
-    if first_page and READ_MARKS_ON_TOP:
-        text = _with_marks(text, marks_on_top(img, dpi))
+    dpi = cfg.render_dpi if dpi is None else dpi
+    text = postprocess(recognize(img, dpi, cfg), cfg)
+    if first_page and cfg.read_marks_on_top:
+        text = _with_marks(text, marks_on_top(img, dpi, cfg))
     return text
 
 
-def _ocr_or_empty(img, dpi: float, what: str, first_page: bool = False) -> str:  # noqa: ANN001
+def _ocr_or_empty(img, dpi: float, what: str, first_page: bool,  # noqa: ANN001
+                  cfg: OcrSettings) -> str:
     try:
-        return ocr_image(img, dpi, first_page)
+        return ocr_image(img, dpi, first_page, cfg)
     except Exception as exc:  # noqa: BLE001 - one bad page must not fail the file
         log.warning("OCR failed for %s: %s", what, exc)
         return ""
 
 
-def read_image(path: Path | str, ocr: bool = True) -> tuple[str | None, int, bool]:
+def read_image(path: Path | str, ocr: bool = True,
+               cfg: OcrSettings = DEFAULT_SETTINGS) -> tuple[str | None, int, bool]:
     """(text, pages, needs_ocr) of a PNG/JPEG/TIFF scan; multi-page TIFFs give all pages.
     Without OCR (switched off or Tesseract missing) the text is None and needs_ocr True."""
     from PIL import Image, ImageOps, UnidentifiedImageError
@@ -452,7 +470,7 @@ def read_image(path: Path | str, ocr: bool = True) -> tuple[str | None, int, boo
                 texts.append("")
                 continue
             texts.append(_ocr_or_empty(frame, _image_dpi(frame), f"{path.name} page {index + 1}",
-                                       first_page=index == 0))
+                                       index == 0, cfg))
     return "\n\n".join(texts), pages, False
 
 
@@ -478,7 +496,8 @@ def _render_pdfium(path: Path, page_numbers: list[int], dpi: int):  # noqa: ANN2
         doc.close()
 
 
-def _render_pdftoppm(path: Path, page_numbers: list[int], dpi: int):  # noqa: ANN202
+def _render_pdftoppm(path: Path, page_numbers: list[int], dpi: int,  # noqa: ANN202
+                     timeout: float = DEFAULT_SETTINGS.page_timeout):
     from PIL import Image
 
     for number in page_numbers:
@@ -487,33 +506,35 @@ def _render_pdftoppm(path: Path, page_numbers: list[int], dpi: int):  # noqa: AN
             continue
         cmd = ["pdftoppm", "-r", str(dpi), "-gray", "-f", str(number), "-l", str(number), str(path)]
         try:
-            done = subprocess.run(cmd, capture_output=True, timeout=PAGE_TIMEOUT, check=True)
+            done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=True)
             yield number, Image.open(io.BytesIO(done.stdout))
         except Exception as exc:  # noqa: BLE001
             log.warning("cannot render page %d of %s: %s", number, path.name, exc)
             yield number, None
 
 
-def _renderer():  # noqa: ANN202
+def _renderer(cfg: OcrSettings):  # noqa: ANN202
+    """(path, page numbers, dpi) -> (page number, image or None) pairs."""
     try:
         import pypdfium2  # noqa: F401
         return _render_pdfium
     except ImportError:
         if shutil.which("pdftoppm"):
-            return _render_pdftoppm
+            return functools.partial(_render_pdftoppm, timeout=cfg.page_timeout)
     raise RuntimeError("no PDF renderer: install pypdfium2 (pip) or poppler-utils (pdftoppm)")
 
 
-def ocr_pdf_pages(path: Path | str, page_numbers: list[int]) -> dict[int, str]:
+def ocr_pdf_pages(path: Path | str, page_numbers: list[int],
+                  cfg: OcrSettings = DEFAULT_SETTINGS) -> dict[int, str]:
     """OCR text of the given pages (numbered from 1) of a PDF. A page that cannot be rendered
     or recognised gives "" (logged); a PDF the renderer cannot open at all raises."""
     path = Path(path)
-    render = _renderer()
+    render = _renderer(cfg)
     result: dict[int, str] = {}
     try:
-        for number, img in render(path, list(page_numbers), RENDER_DPI):
+        for number, img in render(path, list(page_numbers), cfg.render_dpi):
             result[number] = "" if img is None else _ocr_or_empty(
-                img, RENDER_DPI, f"{path.name} page {number}", first_page=number == 1)
+                img, cfg.render_dpi, f"{path.name} page {number}", number == 1, cfg)
     except Exception as exc:  # noqa: BLE001 - the document itself cannot be opened
         if not result:
             raise ValueError(f"cannot render PDF for OCR ({exc.__class__.__name__}): {path.name}") from exc

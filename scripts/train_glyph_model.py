@@ -24,7 +24,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from archive.ocr import RENDER_DPI  # noqa: E402
+from archive.ocr import DEFAULT_SETTINGS  # noqa: E402
 from archive.ocr_numbers import (CELL, CLASSES, MODEL_PATH, THAI_DIGITS, atoms, features,  # noqa: E402
                                  glyphs, line_metrics, segments, x_height)
 
@@ -106,8 +106,8 @@ def render_line(rng: random.Random, font_path: Path, target: str):  # noqa: ANN2
         buf = io.BytesIO()
         img.save(buf, "JPEG", quality=rng.randint(30, 60))
         img = Image.open(io.BytesIO(buf.getvalue())).convert("L")
-    if dpi < RENDER_DPI * 0.95:  # as archive.ocr scales low-resolution scans up
-        scale = RENDER_DPI / dpi
+    if dpi < DEFAULT_SETTINGS.render_dpi * 0.95:  # as archive.ocr scales low-resolution scans up
+        scale = DEFAULT_SETTINGS.render_dpi / dpi
         new = (round(img.width * scale), round(img.height * scale))
         img = img.resize(new, Image.LANCZOS)
         layers = [layer.resize(new, Image.BILINEAR) for layer in layers]

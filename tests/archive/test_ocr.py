@@ -122,7 +122,8 @@ def test_low_resolution_is_scaled_up_only():
 
     small = Image.new("L", (827, 1170), 255)  # A4 at 100 dpi, no dpi in the file
     scaled, dpi = ocr._scale_for_ocr(small, ocr._image_dpi(small))
-    assert dpi == ocr.RENDER_DPI and scaled.width == round(827 * ocr.RENDER_DPI / 100)
+    render_dpi = ocr.DEFAULT_SETTINGS.render_dpi
+    assert dpi == render_dpi and scaled.width == round(827 * render_dpi / 100)
     big = Image.new("L", (2480, 3508), 255)  # 300 dpi stays as it is
     assert ocr._scale_for_ocr(big, ocr._image_dpi(big))[0] is big
 
@@ -201,7 +202,7 @@ def test_pdftoppm_renderer_when_pypdfium2_is_missing(tmp_path, monkeypatch):
     from PIL import Image
 
     monkeypatch.delenv("SARABAN_OCR", raising=False)
-    monkeypatch.setattr(ocr, "_renderer", lambda: ocr._render_pdftoppm)
+    monkeypatch.setattr(ocr, "_renderer", lambda cfg: ocr._render_pdftoppm)
     pdf = tmp_path / "scan.pdf"
     Image.open(PAGE2).convert("L").save(pdf, resolution=200)
     pages = ocr.ocr_pdf_pages(pdf, [1, 0])
@@ -234,11 +235,11 @@ def test_failing_page_does_not_fail_the_file(tmp_path, monkeypatch):
     calls = []
     real = ocr.ocr_image
 
-    def flaky(img, dpi=ocr.RENDER_DPI, first_page=False):  # noqa: ANN001
+    def flaky(*args):  # noqa: ANN002
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("tesseract failed: simulated")
-        return real(img, dpi, first_page)
+        return real(*args)
 
     monkeypatch.setattr(ocr, "ocr_image", flaky)
     pages = ocr.ocr_pdf_pages(pdf, [1, 2])

@@ -3,6 +3,7 @@ glyph network on lines rendered from a Thai font, hOCR parsing, and the real Tes
 scanned letter head typed in Thai digits (tests/fixtures/ocr/thai_digits.png)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def render_line(text: str, font: str, pt: float = 16, dpi: int = 150):
     img = Image.new("L", (round(face.getlength(text)) + 60, face.size * 3), 240)
     ImageDraw.Draw(img).text((30, face.size), text, font=face, fill=20)
     img = img.filter(ImageFilter.GaussianBlur(0.5))
-    scale = ocr.RENDER_DPI / dpi
+    scale = ocr.DEFAULT_SETTINGS.render_dpi / dpi
     return img.resize((round(img.width * scale), round(img.height * scale)), Image.LANCZOS)
 
 
@@ -153,9 +154,8 @@ def test_lines_that_do_not_match_the_hocr_are_left_alone():
 @needs_model
 def test_scanned_letter_head_in_thai_digits(monkeypatch):
     monkeypatch.delenv("SARABAN_OCR", raising=False)
-    monkeypatch.setattr(ocr, "READ_NUMBERS_AGAIN", False)
-    tesseract_alone = squash(ocr.read_image(THAI_DIGITS)[0])
-    monkeypatch.setattr(ocr, "READ_NUMBERS_AGAIN", True)
+    alone = dataclasses.replace(ocr.DEFAULT_SETTINGS, read_numbers_again=False)
+    tesseract_alone = squash(ocr.read_image(THAI_DIGITS, cfg=alone)[0])
     text = squash(ocr.read_image(THAI_DIGITS)[0])
     for printed in ("มท๐๒๑๑.๓/ว๔๕๖๗", "๑๘กุมภาพันธ์๒๕๖๔", "๒๙มีนาคม๒๕๖๔", "๐๙.๓๐น.", "๐๔๔๒๔๓๘๗๖"):
         assert printed in text
