@@ -89,6 +89,7 @@ def _ocr_settings(settings: dict):  # noqa: ANN202 - archive.ocr.OcrSettings
 
 def _run(path: str, cfg) -> dict:  # noqa: ANN001 - archive.ocr.OcrSettings
     from archive import ocr
+    from archive.ocr._render import render_pdfium
 
     t0 = time.perf_counter()
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -96,7 +97,7 @@ def _run(path: str, cfg) -> dict:  # noqa: ANN001 - archive.ocr.OcrSettings
 
     n = len(pdfium.PdfDocument(path))
     raw_pages = []
-    for _number, img in ocr._render_pdfium(Path(path), list(range(1, n + 1)), cfg.render_dpi):
+    for _number, img in render_pdfium(Path(path), list(range(1, n + 1)), cfg.render_dpi):
         raw_pages.append(ocr.recognize(img, cfg.render_dpi, cfg) if img is not None else "")
     cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"pages": n, "raw": "\n".join(raw_pages), "wall": time.perf_counter() - t0,
@@ -125,6 +126,7 @@ def versus_plain(paths: list[str], jobs: int) -> None:
     import tempfile
 
     from archive import ocr
+    from archive.ocr._render import render_pdfium
 
     cfg = ocr.DEFAULT_SETTINGS
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,7 +134,7 @@ def versus_plain(paths: list[str], jobs: int) -> None:
         for k, path in enumerate(paths):
             import pypdfium2 as pdfium
             n = len(pdfium.PdfDocument(path))
-            for number, img in ocr._render_pdfium(Path(path), list(range(1, n + 1)), cfg.render_dpi):
+            for number, img in render_pdfium(Path(path), list(range(1, n + 1)), cfg.render_dpi):
                 if img is not None:
                     png = f"{tmp}/{k}-{number}.png"
                     img.save(png)
@@ -161,6 +163,7 @@ def _stats(values: list[float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     from archive import ocr
+    from archive.ocr._engine import tesseract_has_thai
 
     default = ocr.DEFAULT_SETTINGS
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -180,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="only time reading the scans as reindex does against plain tesseract")
     args = ap.parse_args(argv)
 
-    if not ocr._tesseract_has_thai():
+    if not tesseract_has_thai():
         print("Tesseract with Thai data is not installed (apt-get install tesseract-ocr tesseract-ocr-tha)",
               file=sys.stderr)
         return 2

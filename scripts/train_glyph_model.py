@@ -1,4 +1,4 @@
-"""Train archive/data/glyph_model.npz, the network archive.ocr_numbers reads Thai digits with.
+"""Train archive/data/glyph_model.npz, the network archive.ocr._glyphs reads Thai digits with.
 Run again when the fonts, the glyph cutting or the features change (about 5 minutes):
 
     python scripts/train_glyph_model.py [--lines 12000] [--fonts /usr/share/fonts/truetype/tlwg]
@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from archive.ocr import DEFAULT_SETTINGS  # noqa: E402
-from archive.ocr_numbers import (CELL, CLASSES, MODEL_PATH, THAI_DIGITS, atoms, features,  # noqa: E402
+from archive.ocr._glyphs import (CELL, CLASSES, MODEL_PATH, THAI_DIGITS, atoms, features,  # noqa: E402
                                  glyphs, line_metrics, segments, x_height)
 
 THAI_WORDS = ("วันที่", "ที่", "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",

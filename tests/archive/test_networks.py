@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from archive import lookalikes, marks, networks
-from archive.ocr_numbers import CELL, CLASSES
+from archive.ocr._glyphs import CELL, CLASSES
 
 
 def test_the_shipped_networks_load_as_float32():
