@@ -15,7 +15,6 @@ import settings
 
 from ._settings import OcrSettings
 
-
 TESSERACT_PACKAGES = "tesseract-ocr tesseract-ocr-tha"
 
 
@@ -49,7 +48,7 @@ def tesseract_has_thai() -> bool:
 
 
 def tesseract(png: bytes, config: tuple[str, ...], cfg: OcrSettings, hocr: bool = False,
-               psm: int | None = None) -> tuple[str, str]:
+              psm: int | None = None) -> tuple[str, str]:
     """(text, hOCR with character boxes, or "") of a PNG page, with the extra Tesseract
     `config`, in page segmentation mode `psm` (default cfg.psm)."""
     # No --dpi: Tesseract's own estimate from the text height measured far better (a wrong

@@ -82,19 +82,9 @@ def _tesseract_chars(tess: list[tuple[str, Box]], gx0: int, gx1: int, used: set[
     return [best[1]] if best[0] > 0 else []
 
 
-def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphModel) -> list[str]:
-    """The words of one text line (Tesseract's, whose characters are line.chars in order),
-    with those holding Thai digits read again from the image. A short Latin word is read
-    again too (the model switches to English on a run of Thai digits: ๒๗๘ -> "lake") and
-    kept only if every glyph is a Thai digit or punctuation."""
-    spans, n = [], 0
-    for word in words:
-        chars = line.chars[n:n + len(word)]
-        spans.append((min(b[0] for _, b in chars), max(b[2] for _, b in chars)))
-        n += len(word)
-    wanted = [_is_number_word(w) or bool(_LATIN_ONLY.fullmatch(w)) for w in words]
-    if not any(_may_hold_digits(w) for w in words):
-        return words
+def _line_glyphs(img: Image.Image, line: OcrLine) -> tuple[int, list[Glyph]]:
+    """(left edge of the cut-out in the page, glyphs): the line cut out of the page image
+    with room either side, only the ink that is the line's own."""
     lx0, ly0, lx1, ly1 = line.bbox
     x0, y0 = max(0, lx0 - (ly1 - ly0)), max(0, ly0 - 1)
     crop = img.crop((x0, y0, min(img.width, lx1 + (ly1 - ly0)), min(img.height, ly1 + 1)))
@@ -108,11 +98,14 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
     # Ink cut off at the crop's top or bottom belongs to the lines above and below.
     found = [g for g in glyphs(crop, band=band)
              if not ((g.y0 == 0 or g.y1 >= crop.height) and g.height < 0.5 * crop.height)]
-    if not found:
-        return words
-    line_height = x_height(found)
-    # Each group of glyphs goes to the word whose boxes overlap it most. A group shared by
-    # words (Tesseract cut a word in two) is read once, into the first of them.
+    return x0, found
+
+
+def _owners(found: list[Glyph], x0: int, spans: list[tuple[int, int]],
+            wanted: list[bool]) -> tuple[dict[int, list[list[Glyph]]], set[int]]:
+    """(the glyph groups of each word, the words whose groups went to another): each group
+    of glyphs goes to the word whose boxes overlap it most. A group shared by words
+    (Tesseract cut a word in two) is read once, into the first of them."""
     owners: dict[int, list[list[Glyph]]] = {}
     emptied: set[int] = set()
     for group in _groups(found):
@@ -126,35 +119,62 @@ def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphMode
                 continue
             emptied.update(mine[1:])
         owners.setdefault(mine[0], []).append(group)
+    return owners, emptied
+
+
+def _read_word(groups: list[list[Glyph]], tess: list[tuple[str, Box]], latin: bool, x0: int,
+               model: GlyphModel, line_height: float) -> str | None:
+    """A word read again from its glyph groups (`tess`: Tesseract's characters of it), or
+    None when it stays as Tesseract read it."""
+    # A Latin word is taken for digits only when every glyph reads as one with even
+    # odds ("lake" over ๒๗๘ printed touching; never "Fax" or "www").
+    labelled = read_glyphs([g for group in groups for g in group], model, line_height,
+                           digits_only=latin)
+    used: set[int] = set()
+    text = []
+    for g, label in labelled:
+        said = _tesseract_chars(tess, x0 + g.x0, x0 + g.x1, used)
+        read = "".join(tess[k][0] for k in said)
+        # The network knows no brackets: one Tesseract read as a bracket stays one.
+        if label in _NUMBER_LABELS and read not in _BRACKETS:
+            text.append(label)
+            continue
+        if latin and read not in _BRACKETS:
+            return None  # a Latin word with a glyph that is no digit stays as read
+        # A letter keeps Tesseract's reading of it (with its marks).
+        used.update(said)
+        text.append(read)
+    new = _tidy("".join(text))
+    return new if _is_number_word(new) else None
+
+
+def fix_line(img: Image.Image, line: OcrLine, words: list[str], model: GlyphModel) -> list[str]:
+    """The words of one text line (Tesseract's, whose characters are line.chars in order),
+    with those holding Thai digits read again from the image. A short Latin word is read
+    again too (the model switches to English on a run of Thai digits: ๒๗๘ -> "lake") and
+    kept only if every glyph is a Thai digit or punctuation."""
+    spans, n = [], 0
+    for word in words:
+        chars = line.chars[n:n + len(word)]
+        spans.append((min(b[0] for _, b in chars), max(b[2] for _, b in chars)))
+        n += len(word)
+    wanted = [_is_number_word(w) or bool(_LATIN_ONLY.fullmatch(w)) for w in words]
+    if not any(_may_hold_digits(w) for w in words):
+        return words
+    x0, found = _line_glyphs(img, line)
+    if not found:
+        return words
+    line_height = x_height(found)
+    owners, emptied = _owners(found, x0, spans, wanted)
     out = list(words)
     for i, groups in owners.items():
         if not wanted[i]:
             continue
-        latin = not _is_number_word(words[i])
-        # A Latin word is taken for digits only when every glyph reads as one with even
-        # odds ("lake" over ๒๗๘ printed touching; never "Fax" or "www").
-        labelled = read_glyphs([g for group in groups for g in group], model, line_height,
-                               digits_only=latin)
         start = sum(len(w) for w in words[:i])
-        tess = line.chars[start:start + len(words[i])]
-        used: set[int] = set()
-        text = []
-        for g, label in labelled:
-            said = _tesseract_chars(tess, x0 + g.x0, x0 + g.x1, used)
-            read = "".join(tess[k][0] for k in said)
-            # The network knows no brackets: one Tesseract read as a bracket stays one.
-            if label in _NUMBER_LABELS and read not in _BRACKETS:
-                text.append(label)
-                continue
-            if latin and read not in _BRACKETS:
-                break  # a Latin word with a glyph that is no digit stays as read
-            # A letter keeps Tesseract's reading of it (with its marks).
-            used.update(said)
-            text.append(read)
-        else:
-            new = _tidy("".join(text))
-            if _is_number_word(new):
-                out[i] = new
+        new = _read_word(groups, line.chars[start:start + len(words[i])], not _is_number_word(words[i]),
+                         x0, model, line_height)
+        if new is not None:
+            out[i] = new
     for i in emptied:
         if i not in owners and out[i] == words[i]:
             out[i] = ""

@@ -34,7 +34,7 @@ def render_pdfium(path: Path, page_numbers: list[int], dpi: int):  # noqa: ANN20
 
 
 def render_pdftoppm(path: Path, page_numbers: list[int], dpi: int,  # noqa: ANN202
-                     timeout: float = DEFAULT_SETTINGS.page_timeout):
+                    timeout: float = DEFAULT_SETTINGS.page_timeout):
     from PIL import Image
 
     for number in page_numbers:
