@@ -80,6 +80,27 @@ AUDIT_MAX_BYTES = int(os.environ.get("SARABAN_AUDIT_MAX_MB", "50")) * 1024**2
 UNREAD_SECRECY = os.environ.get("SARABAN_UNREAD_SECRECY", "none")
 
 
+# OCR of scans (archive.ocr): how Tesseract is run, measured on the dev scans, is
+# archive.ocr.OcrSettings. SARABAN_OCR=off (or 0, no, false, disabled) reads no scan; it is
+# read at each use, not once at import (a caller or a test may set it later).
+_OFF = {"off", "0", "no", "false", "disabled"}
+
+
+def ocr_switched_off() -> bool:
+    return os.environ.get("SARABAN_OCR", "").strip().lower() in _OFF
+
+
+def child_env(**overrides: str) -> dict[str, str]:
+    """The environment a program this one runs is given: this one's, with `overrides`."""
+    return dict(os.environ, **overrides)
+
+
+def corpus_dir() -> Path:
+    """The generated corpus the benchmarks measure on: SARABAN_CORPUS, else the dev corpus
+    beside the project (../shared/corpus/dev)."""
+    return Path(os.environ.get("SARABAN_CORPUS") or PROJECT_ROOT.parent / "shared" / "corpus" / "dev")
+
+
 def archive_dir(value: str | os.PathLike | None = None) -> Path:
     return Path(value or os.environ.get("SARABAN_ARCHIVE") or DEFAULT_ARCHIVE).expanduser()
 

@@ -8,12 +8,10 @@ its pair, and gives the odds of each of the two. The consonant read is replaced 
 the network is far surer of the other; people's names are left as read. Pure functions."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import numpy as np
 
-from .marks import HALF_WINDOW, VOCAB, code, forward, load, slots, windows
+from . import networks
+from .marks import HALF_WINDOW, VOCAB, code, forward, slots, windows
 from .thaitext import in_spans, name_spans
 
 # Pairs measured confused on the dev scans (บ/ป above all), and the pairs of the same shapes.
@@ -22,7 +20,8 @@ PAIRS = ("บป", "ชซ", "ดต", "ผฝ", "พฟ", "ฎฏ", "ถภ")
 PAIR_CODE = {code(ch): VOCAB + k for k, pair in enumerate(PAIRS) for ch in pair}
 MEMBER = {code(ch): j for pair in PAIRS for j, ch in enumerate(pair)}
 LOOKALIKE_VOCAB = VOCAB + len(PAIRS)
-MODEL_PATH = Path(__file__).with_name("data") / "lookalike_model.npz"
+MODEL = "lookalike_model"
+MODEL_PATH = networks.path(MODEL)
 # OCR takes ป for บ about once in 60 (dev scans): the other reading must be that much likelier.
 SWAP_ODDS = 60.0
 
@@ -42,9 +41,8 @@ def examples(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return win, read, s.at[keep]
 
 
-@lru_cache(maxsize=1)
 def _params() -> dict[str, np.ndarray] | None:
-    return load(MODEL_PATH)
+    return networks.load(MODEL, 2, vocab=LOOKALIKE_VOCAB)
 
 
 def correct(text: str, swap_odds: float = SWAP_ODDS) -> str:

@@ -10,12 +10,11 @@ and a mark read is replaced only where the network all but rules it out. Pure fu
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
+from . import networks
 from .thaitext import in_spans, name_spans
 
 MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # ่ ้ ๊ ๋ ์ : labels 1..5, 0 is no mark
@@ -25,7 +24,8 @@ _ABOVE_BELOW = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47
 HALF_WINDOW = 8
 _THAI = re.compile("[\u0e01-\u0e4e]")
 VOCAB = 96  # 0 padding, 1..91 the Thai block, 92 space, 93 Latin letter, 94 digit, 95 other
-MODEL_PATH = Path(__file__).with_name("data") / "mark_model.npz"
+MODEL = "mark_model"
+MODEL_PATH = networks.path(MODEL)
 
 # Odds needed to change what OCR read. A lost mark: OCR drops about 10 % of tone marks, so
 # no mark read is weak evidence; a mark read in place of another is rarer still (1-2 %).
@@ -112,17 +112,8 @@ def forward(params: dict[str, np.ndarray], win: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-@lru_cache(maxsize=1)
 def _params() -> dict[str, np.ndarray] | None:
-    return load(MODEL_PATH)
-
-
-def load(path: Path) -> dict[str, np.ndarray] | None:
-    """A network's weights (stored as float16), or None when the file is missing."""
-    if not path.exists():
-        return None
-    with np.load(path) as data:
-        return {k: data[k].astype(np.float32) for k in data.files}
+    return networks.load(MODEL, len(MARKS) + 1, vocab=VOCAB)
 
 
 def restore(text: str, add_odds: float = ADD_ODDS, swap_odds: float = SWAP_ODDS,

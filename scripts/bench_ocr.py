@@ -13,8 +13,9 @@ reindex does (every step after OCR included) against plain `tesseract` on the sa
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import itertools
 import json
-import os
 import re
 import resource
 import statistics
@@ -23,7 +24,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(os.environ.get("SARABAN_CORPUS", "/work/shared/corpus/dev"))
+import settings as app_settings
+
+DEFAULT_CORPUS = app_settings.corpus_dir()
 _DIGITS = re.compile(r"[0-9๐-๙]")
 
 
@@ -74,19 +77,19 @@ def digit_cer(ref: str, hyp: str) -> float | None:
     return levenshtein(rd.translate(trans), "".join(_DIGITS.findall(hyp)).translate(trans)) / len(rd)
 
 
-def _setup(settings: dict) -> None:
+def _ocr_settings(settings: dict):  # noqa: ANN202 - archive.ocr.OcrSettings
     from archive import ocr
 
-    ocr.RENDER_DPI = settings["dpi"]
-    ocr.PSM = settings["psm"]
-    ocr.TESS_CONFIG = tuple(x for c in settings["config"] if c for x in ("-c", c))
-    ocr.REMOVE_LEADERS = settings["leaders"]
-    if not settings["second_pass"]:
-        ocr.SECOND_PASS_CONFIG = None
+    return dataclasses.replace(
+        ocr.DEFAULT_SETTINGS, render_dpi=settings["dpi"], psm=settings["psm"],
+        tesseract_config=tuple(x for c in settings["config"] if c for x in ("-c", c)),
+        remove_leaders=settings["leaders"],
+        second_pass_config=ocr.DEFAULT_SETTINGS.second_pass_config if settings["second_pass"] else None)
 
 
-def _run(path: str) -> dict:
+def _run(path: str, cfg) -> dict:  # noqa: ANN001 - archive.ocr.OcrSettings
     from archive import ocr
+    from archive.ocr._render import render_pdfium
 
     t0 = time.perf_counter()
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -94,8 +97,8 @@ def _run(path: str) -> dict:
 
     n = len(pdfium.PdfDocument(path))
     raw_pages = []
-    for _number, img in ocr._render_pdfium(Path(path), list(range(1, n + 1)), ocr.RENDER_DPI):
-        raw_pages.append(ocr.recognize(img, ocr.RENDER_DPI) if img is not None else "")
+    for _number, img in render_pdfium(Path(path), list(range(1, n + 1)), cfg.render_dpi):
+        raw_pages.append(ocr.recognize(img, cfg.render_dpi, cfg) if img is not None else "")
     cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"pages": n, "raw": "\n".join(raw_pages), "wall": time.perf_counter() - t0,
             "cpu": (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)}
@@ -112,7 +115,8 @@ def _plain_tesseract(png: str) -> None:
     import subprocess
 
     from archive import ocr
-    subprocess.run(["tesseract", png, "-", "-l", ocr.LANG, "--psm", str(ocr.PSM)],
+    cfg = ocr.DEFAULT_SETTINGS
+    subprocess.run(["tesseract", png, "-", "-l", cfg.language, "--psm", str(cfg.psm)],
                    capture_output=True, check=False)
 
 
@@ -122,13 +126,15 @@ def versus_plain(paths: list[str], jobs: int) -> None:
     import tempfile
 
     from archive import ocr
+    from archive.ocr._render import render_pdfium
 
+    cfg = ocr.DEFAULT_SETTINGS
     with tempfile.TemporaryDirectory() as tmp:
         pngs = []
         for k, path in enumerate(paths):
             import pypdfium2 as pdfium
             n = len(pdfium.PdfDocument(path))
-            for number, img in ocr._render_pdfium(Path(path), list(range(1, n + 1)), ocr.RENDER_DPI):
+            for number, img in render_pdfium(Path(path), list(range(1, n + 1)), cfg.render_dpi):
                 if img is not None:
                     png = f"{tmp}/{k}-{number}.png"
                     img.save(png)
@@ -142,9 +148,9 @@ def versus_plain(paths: list[str], jobs: int) -> None:
             list(ex.map(_plain_tesseract, pngs))
         plain = time.perf_counter() - t0
     print(f"{len(paths)} scans, {pages} pages, {jobs} jobs, OMP_THREAD_LIMIT="
-          f"{os.environ.get('OMP_THREAD_LIMIT', '(unset)')}")
+          f"{app_settings.child_env().get('OMP_THREAD_LIMIT', '(unset)')}")
     print(f"reading as reindex does: {pages / ours:.2f} pages/s ({ours:.0f} s)")
-    print(f"plain tesseract {ocr.LANG} --psm {ocr.PSM} at {ocr.RENDER_DPI} dpi: "
+    print(f"plain tesseract {cfg.language} --psm {cfg.psm} at {cfg.render_dpi} dpi: "
           f"{len(pngs) / plain:.2f} pages/s ({plain:.0f} s)")
     print(f"ratio: {ours / plain * len(pngs) / max(pages, 1):.2f}x the time of plain tesseract")
 
@@ -157,25 +163,27 @@ def _stats(values: list[float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     from archive import ocr
+    from archive.ocr._engine import tesseract_has_thai
 
+    default = ocr.DEFAULT_SETTINGS
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=0, help="an evenly spread subset of N scans")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--dpi", type=int, default=ocr.RENDER_DPI)
-    ap.add_argument("--psm", type=int, default=ocr.PSM)
+    ap.add_argument("--dpi", type=int, default=default.render_dpi)
+    ap.add_argument("--psm", type=int, default=default.psm)
     ap.add_argument("--config", action="append", default=None,
                     help="Tesseract -c setting (repeatable); default: archive.ocr's")
-    ap.add_argument("--leaders", choices=["on", "off"], default="on" if ocr.REMOVE_LEADERS else "off",
+    ap.add_argument("--leaders", choices=["on", "off"], default="on" if default.remove_leaders else "off",
                     help="remove dotted leader lines before OCR")
     ap.add_argument("--second-pass", choices=["on", "off"], default="on",
-                    help="read pages with junk lines again with archive.ocr.SECOND_PASS_CONFIG")
+                    help="read pages with junk lines again with OcrSettings.second_pass_config")
     ap.add_argument("--json", type=Path, help="write per-file results here")
     ap.add_argument("--versus-plain", action="store_true",
                     help="only time reading the scans as reindex does against plain tesseract")
     args = ap.parse_args(argv)
 
-    if not ocr._tesseract_has_thai():
+    if not tesseract_has_thai():
         print("Tesseract with Thai data is not installed (apt-get install tesseract-ocr tesseract-ocr-tha)",
               file=sys.stderr)
         return 2
@@ -193,12 +201,13 @@ def main(argv: list[str] | None = None) -> int:
         step = len(scans) / args.limit
         scans = [scans[int(i * step)] for i in range(args.limit)]
     config = args.config if args.config is not None else [
-        v for k, v in zip(ocr.TESS_CONFIG[::2], ocr.TESS_CONFIG[1::2]) if k == "-c"]
+        v for k, v in zip(default.tesseract_config[::2], default.tesseract_config[1::2]) if k == "-c"]
     config = [c for c in config if c]
     settings = {"dpi": args.dpi, "psm": args.psm, "config": config, "leaders": args.leaders == "on",
                 "second_pass": args.second_pass == "on"}
-    print(f"settings: lang={ocr.LANG} dpi={args.dpi} psm={args.psm} config={config} leaders={args.leaders} "
-          f"second_pass={' '.join(ocr.SECOND_PASS_CONFIG or ()) if args.second_pass == 'on' else 'off'} "
+    cfg = _ocr_settings(settings)
+    print(f"settings: lang={cfg.language} dpi={args.dpi} psm={args.psm} config={config} leaders={args.leaders} "
+          f"second_pass={' '.join(cfg.second_pass_config or ()) or 'off'} "
           f"preprocess=grayscale scans={len(scans)} jobs={args.jobs}", flush=True)
 
     paths = [str(args.corpus / "archive" / r["path"]) for r in scans]
@@ -206,14 +215,14 @@ def main(argv: list[str] | None = None) -> int:
         versus_plain(paths, args.jobs)
         return 0
     t0 = time.perf_counter()
-    with ProcessPoolExecutor(args.jobs, initializer=_setup, initargs=(settings,)) as ex:
-        results = list(ex.map(_run, paths))
+    with ProcessPoolExecutor(args.jobs) as ex:
+        results = list(ex.map(_run, paths, itertools.repeat(cfg)))
     wall = time.perf_counter() - t0
 
     rows, groups = [], {}
     for rec, res in zip(scans, results):
         ref = clean[rec["path"]]
-        fixed = ocr.postprocess(res["raw"])
+        fixed = ocr.postprocess(res["raw"], cfg)
         row = {"path": rec["path"], "producer": rec["producer"], "pages": res["pages"],
                "cer_raw": cer(ref, res["raw"]), "cer_ocr": cer(ref, fixed),
                "digits": digit_cer(ref, fixed), "wall": res["wall"], "cpu": res["cpu"]}

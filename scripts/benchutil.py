@@ -11,6 +11,8 @@ import threading
 import time
 from pathlib import Path
 
+import settings
+
 ROOT = Path(__file__).resolve().parent.parent
 MAKE_CORPUS = ROOT.parent / "shared" / "corpus" / "make_corpus.py"
 
@@ -90,7 +92,7 @@ def run_measured(cmd: list[str], **kw) -> tuple[float, int, float, str]:
     """Run a command; (seconds, exit code, peak RSS MB of its process tree, stderr)."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), **kw)
+                            cwd=ROOT, env=settings.child_env(PYTHONPATH=str(ROOT)), **kw)
     with PeakMemory(proc.pid) as peak:
         out, err = proc.communicate()
     return time.perf_counter() - started, proc.returncode, peak.rss, out + err

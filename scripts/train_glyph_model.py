@@ -1,4 +1,4 @@
-"""Train archive/data/glyph_model.npz, the network archive.ocr_numbers reads Thai digits with.
+"""Train archive/data/glyph_model.npz, the network archive.ocr._glyphs reads Thai digits with.
 Run again when the fonts, the glyph cutting or the features change (about 5 minutes):
 
     python scripts/train_glyph_model.py [--lines 12000] [--fonts /usr/share/fonts/truetype/tlwg]
@@ -24,8 +24,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from archive.ocr import RENDER_DPI  # noqa: E402
-from archive.ocr_numbers import (CELL, CLASSES, MODEL, THAI_DIGITS, atoms, features,  # noqa: E402
+from archive.ocr import DEFAULT_SETTINGS  # noqa: E402
+from archive.ocr._glyphs import (CELL, CLASSES, MODEL_PATH, THAI_DIGITS, atoms, features,  # noqa: E402
                                  glyphs, line_metrics, segments, x_height)
 
 THAI_WORDS = ("วันที่", "ที่", "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -106,8 +106,8 @@ def render_line(rng: random.Random, font_path: Path, target: str):  # noqa: ANN2
         buf = io.BytesIO()
         img.save(buf, "JPEG", quality=rng.randint(30, 60))
         img = Image.open(io.BytesIO(buf.getvalue())).convert("L")
-    if dpi < RENDER_DPI * 0.95:  # as archive.ocr scales low-resolution scans up
-        scale = RENDER_DPI / dpi
+    if dpi < DEFAULT_SETTINGS.render_dpi * 0.95:  # as archive.ocr scales low-resolution scans up
+        scale = DEFAULT_SETTINGS.render_dpi / dpi
         new = (round(img.width * scale), round(img.height * scale))
         img = img.resize(new, Image.LANCZOS)
         layers = [layer.resize(new, Image.BILINEAR) for layer in layers]
@@ -251,10 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"held-out accuracy {float((pred == yt).mean()):.4f}")
     digit = np.isin(yt, range(10))
     print(f"held-out digits read right {float((pred[digit] == yt[digit]).mean()):.4f} (n={int(digit.sum())})")
-    MODEL.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(MODEL, classes=np.array(CLASSES), cell=np.int64(CELL),
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(MODEL_PATH, classes=np.array(CLASSES), cell=np.int64(CELL),
                         **{n: p.astype(np.float16) for n, p in params.items()})
-    print(f"-> {MODEL} ({MODEL.stat().st_size // 1024} KB) in {time.time() - t0:.0f}s")
+    print(f"-> {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KB) in {time.time() - t0:.0f}s")
     return 0
 
 

@@ -3,19 +3,21 @@ where Tesseract with Thai data is installed. The page images are a synthetic let
 tests/fixtures/ocr/make_fixtures.py (no real scans: those carry people's names)."""
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
 
 from archive import ocr
+from archive.ocr import _engine, _image, _render, _reread
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ocr"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ocr"
 PAGE1 = FIXTURES / "letter_p1.png"
 PAGE2 = FIXTURES / "letter_p2.png"
 
 needs_tesseract = pytest.mark.skipif(
-    not ocr._tesseract_has_thai(), reason="Tesseract with Thai data (tesseract-ocr-tha) not installed")
+    not _engine.tesseract_has_thai(), reason="Tesseract with Thai data (tesseract-ocr-tha) not installed")
 
 
 def squash(text: str) -> str:
@@ -114,17 +116,18 @@ def test_grayscale_of_transparent_image_is_white():
     from PIL import Image
 
     img = Image.new("RGBA", (4, 4), (0, 0, 0, 0))
-    assert ocr._as_gray(img).getpixel((0, 0)) == 255
+    assert _image.as_gray(img).getpixel((0, 0)) == 255
 
 
 def test_low_resolution_is_scaled_up_only():
     from PIL import Image
 
     small = Image.new("L", (827, 1170), 255)  # A4 at 100 dpi, no dpi in the file
-    scaled, dpi = ocr._scale_for_ocr(small, ocr._image_dpi(small))
-    assert dpi == ocr.RENDER_DPI and scaled.width == round(827 * ocr.RENDER_DPI / 100)
+    scaled, dpi = _image.scale_for_ocr(small, _image.image_dpi(small))
+    render_dpi = ocr.DEFAULT_SETTINGS.render_dpi
+    assert dpi == render_dpi and scaled.width == round(827 * render_dpi / 100)
     big = Image.new("L", (2480, 3508), 255)  # 300 dpi stays as it is
-    assert ocr._scale_for_ocr(big, ocr._image_dpi(big))[0] is big
+    assert _image.scale_for_ocr(big, _image.image_dpi(big))[0] is big
 
 
 # --- real Tesseract ---------------------------------------------------------------------
@@ -201,10 +204,9 @@ def test_pdftoppm_renderer_when_pypdfium2_is_missing(tmp_path, monkeypatch):
     from PIL import Image
 
     monkeypatch.delenv("SARABAN_OCR", raising=False)
-    monkeypatch.setattr(ocr, "_renderer", lambda: ocr._render_pdftoppm)
     pdf = tmp_path / "scan.pdf"
     Image.open(PAGE2).convert("L").save(pdf, resolution=200)
-    pages = ocr.ocr_pdf_pages(pdf, [1, 0])
+    pages = ocr.ocr_pdf_pages(pdf, [1, 0], dataclasses.replace(ocr.DEFAULT_SETTINGS, pdf_renderer="pdftoppm"))
     assert "แบบสอบถามข้อมูลสถิติ" in squash(pages[1]) and pages[0] == ""
 
 
@@ -213,7 +215,7 @@ def test_page_zero_is_not_the_last_page(tmp_path):
 
     pdf = tmp_path / "one.pdf"
     Image.open(PAGE2).convert("L").save(pdf, resolution=200)
-    assert [(n, img) for n, img in ocr._render_pdfium(pdf, [0], 200)] == [(0, None)]
+    assert [(n, img) for n, img in _render.render_pdfium(pdf, [0], 200)] == [(0, None)]
 
 
 def test_pdf_that_cannot_be_opened_raises(tmp_path):
@@ -234,11 +236,11 @@ def test_failing_page_does_not_fail_the_file(tmp_path, monkeypatch):
     calls = []
     real = ocr.ocr_image
 
-    def flaky(img, dpi=ocr.RENDER_DPI, first_page=False):  # noqa: ANN001
+    def flaky(*args):  # noqa: ANN002
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("tesseract failed: simulated")
-        return real(img, dpi, first_page)
+        return real(*args)
 
     monkeypatch.setattr(ocr, "ocr_image", flaky)
     pages = ocr.ocr_pdf_pages(pdf, [1, 2])
@@ -266,7 +268,7 @@ def _urgent_page():
     from PIL import Image
 
     top = Image.open(URGENT_TOP).convert("L")
-    page = Image.new("L", (top.width, round(top.height / ocr.MARKS_TOP_FRACTION)), 255)
+    page = Image.new("L", (top.width, round(top.height / _reread.MARKS_TOP_FRACTION)), 255)
     page.paste(top, (0, 0))
     return page
 
@@ -296,6 +298,6 @@ def test_no_mark_is_read_into_a_letter_that_has_none(monkeypatch):
 
 
 def test_marks_are_added_only_when_the_reading_lost_them():
-    assert ocr._with_marks("ด่วนที่สุด\nที่ นร ๐๕๐๕", ["ด่วนที่สุด"]) == "ด่วนที่สุด\nที่ นร ๐๕๐๕"
-    assert ocr._with_marks("vg yy\nบันทึกข้อความ", ["ด่วนที่สุด", "ลับ"]) == (
+    assert _reread.with_marks("ด่วนที่สุด\nที่ นร ๐๕๐๕", ["ด่วนที่สุด"]) == "ด่วนที่สุด\nที่ นร ๐๕๐๕"
+    assert _reread.with_marks("vg yy\nบันทึกข้อความ", ["ด่วนที่สุด", "ลับ"]) == (
         "ด่วนที่สุด ลับ\nvg yy\nบันทึกข้อความ")
