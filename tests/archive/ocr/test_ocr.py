@@ -301,3 +301,46 @@ def test_marks_are_added_only_when_the_reading_lost_them():
     assert _reread.with_marks("ด่วนที่สุด\nที่ นร ๐๕๐๕", ["ด่วนที่สุด"]) == "ด่วนที่สุด\nที่ นร ๐๕๐๕"
     assert _reread.with_marks("vg yy\nบันทึกข้อความ", ["ด่วนที่สุด", "ลับ"]) == (
         "ด่วนที่สุด ลับ\nvg yy\nบันทึกข้อความ")
+
+
+FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
+
+
+def stamped_in_red(page: Path, color=(200, 40, 45), angle: float = -8):  # noqa: ANN001, ANN201
+    """The page as a colour scan with a red ด่วนที่สุด stamp, boxed and turned, over its
+    ส่วนราชการ line."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    bold = FONT_DIR / "Garuda-Bold.ttf"
+    if not bold.exists():
+        pytest.skip("fonts-thai-tlwg not installed")
+    img = Image.open(page).convert("RGB")
+    stamp = Image.new("RGBA", (640, 190), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(stamp)
+    draw.rectangle((4, 4, 630, 180), outline=color + (255,), width=6)
+    draw.text((40, 30), "ด่วนที่สุด", font=ImageFont.truetype(str(bold), 88), fill=color + (255,))
+    stamp = stamp.rotate(angle, expand=True, resample=Image.BICUBIC)
+    img.paste(stamp, (560, 200), stamp)
+    return img.filter(ImageFilter.GaussianBlur(0.6))
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_a_red_urgency_stamp_over_the_text_of_a_colour_scan(tmp_path, monkeypatch):
+    """The สารบรรณ rules stamp urgency in red; in grey the stamp is as dark as the line it
+    covers and both read as junk. Read from its red ink alone, it is the letter's urgency."""
+    from archive.reader import read_document
+
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    jpg = tmp_path / "scan_0042.jpg"
+    stamped_in_red(PAGE1).save(jpg, quality=85, dpi=(200, 200))
+    memo = read_document(jpg)
+    assert memo.urgency == "ด่วนที่สุด"
+    assert memo.recipient == "ผู้ว่าราชการจังหวัดทุกจังหวัด"  # the header below still reads
+
+
+def test_red_ink_is_looked_for_only_on_colour_pages():
+    from PIL import Image
+
+    assert _reread.red_ink(Image.open(PAGE1).convert("L")) is None
+    assert _reread.red_ink(Image.open(PAGE1).convert("RGB")) is None  # colour, but no red
