@@ -159,6 +159,7 @@ RED_MARGIN = 60
 _FRAME_LETTERS = 4
 _RED_PAD = 20
 RED_PSMS = (11, 8, 13)
+RED_MOST = 0.1  # of the part: more red than this is a picture (a logo, a photo), not stamps
 
 
 def red_ink(img):  # noqa: ANN001, ANN201 - PIL image in, PIL L image or None out
@@ -173,8 +174,8 @@ def red_ink(img):  # noqa: ANN001, ANN201 - PIL image in, PIL L image or None ou
     r, g, b = img.convert("RGB").split()
     ink = ImageChops.subtract(r, ImageChops.lighter(g, b)).point(lambda v: 0 if v > RED_MARGIN else 255)
     box = ImageChops.invert(ink).getbbox()
-    if box is None:
-        return None
+    if box is None or ink.histogram()[0] > RED_MOST * img.width * img.height:
+        return None  # no red, or a picture rather than stamps
     ink = ink.crop(box)
     found = components(ink, 128)
     letters = sorted(c.height for c in found if c.area >= 20)

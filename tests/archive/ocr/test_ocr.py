@@ -344,3 +344,9 @@ def test_red_ink_is_looked_for_only_on_colour_pages():
 
     assert _reread.red_ink(Image.open(PAGE1).convert("L")) is None
     assert _reread.red_ink(Image.open(PAGE1).convert("RGB")) is None  # colour, but no red
+
+
+def test_a_red_picture_is_not_taken_for_stamps():
+    from PIL import Image
+
+    assert _reread.red_ink(Image.new("RGB", (500, 300), (220, 30, 30))) is None
