@@ -13,8 +13,9 @@ from ._settings import DEFAULT_SETTINGS, OcrSettings
 log = logging.getLogger(__name__)
 
 
-def render_pdfium(path: Path, page_numbers: list[int], dpi: int):  # noqa: ANN202
-    """Yields (page number, PIL image or None); pages are numbered from 1."""
+def render_pdfium(path: Path, page_numbers: list[int], dpi: int, grey: bool = True):  # noqa: ANN202
+    """Yields (page number, PIL image or None); pages are numbered from 1. In grey unless
+    asked for colour (a first page's red stamps)."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(path))
@@ -24,7 +25,7 @@ def render_pdfium(path: Path, page_numbers: list[int], dpi: int):  # noqa: ANN20
                 if not 1 <= number <= len(doc):
                     raise IndexError(f"no page {number} (the PDF has {len(doc)})")
                 page = doc[number - 1]
-                bitmap = page.render(scale=dpi / 72, grayscale=True)
+                bitmap = page.render(scale=dpi / 72, grayscale=grey)
                 yield number, bitmap.to_pil()
             except Exception as exc:  # noqa: BLE001 - a bad page is skipped
                 log.warning("cannot render page %d of %s: %s", number, path.name, exc)
@@ -33,7 +34,7 @@ def render_pdfium(path: Path, page_numbers: list[int], dpi: int):  # noqa: ANN20
         doc.close()
 
 
-def render_pdftoppm(path: Path, page_numbers: list[int], dpi: int,  # noqa: ANN202
+def render_pdftoppm(path: Path, page_numbers: list[int], dpi: int, grey: bool = True,  # noqa: ANN202
                     timeout: float = DEFAULT_SETTINGS.page_timeout):
     from PIL import Image
 
@@ -41,7 +42,8 @@ def render_pdftoppm(path: Path, page_numbers: list[int], dpi: int,  # noqa: ANN2
         if number < 1:  # pdftoppm would read -f 0 as "from the first page"
             yield number, None
             continue
-        cmd = ["pdftoppm", "-r", str(dpi), "-gray", "-f", str(number), "-l", str(number), str(path)]
+        cmd = ["pdftoppm", "-r", str(dpi), *(["-gray"] if grey else []), "-f", str(number),
+               "-l", str(number), str(path)]  # colour: a PPM
         try:
             done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=True)
             yield number, Image.open(io.BytesIO(done.stdout))
@@ -51,8 +53,8 @@ def render_pdftoppm(path: Path, page_numbers: list[int], dpi: int,  # noqa: ANN2
 
 
 def renderer(cfg: OcrSettings):  # noqa: ANN202
-    """The renderer cfg.pdf_renderer asks for: (path, page numbers, dpi) -> (page number,
-    image or None) pairs."""
+    """The renderer cfg.pdf_renderer asks for: (path, page numbers, dpi, grey=True) ->
+    (page number, image or None) pairs."""
     if cfg.pdf_renderer != "pdftoppm":
         try:
             import pypdfium2  # noqa: F401

@@ -103,10 +103,12 @@ MARKS_TOP_FRACTION = 0.3
 MARKS_DPI = 110  # the marks read at 90-110 dpi on the real scans, not at 130-150
 
 
-def marks_on_top(img, dpi: float | None = None, cfg: OcrSettings = DEFAULT_SETTINGS) -> list[str]:  # noqa: ANN001
+def marks_on_top(img, dpi: float | None = None, cfg: OcrSettings = DEFAULT_SETTINGS,  # noqa: ANN001
+                 colour=None) -> list[str]:  # noqa: ANN001
     """The urgency and secrecy marks printed in the upper part of a first page, each read
     as a whole word (archive.fields.URGENCY, SECRECY): the most urgent, then the most secret.
-    On a colour page the red ink is read too, on its own (red_ink)."""
+    On a colour page (`img`, or `colour`: the same page in colour) the red ink is read too,
+    on its own (red_ink)."""
     from PIL import Image
 
     from ..fields import SECRECY, URGENCY
@@ -126,6 +128,8 @@ def marks_on_top(img, dpi: float | None = None, cfg: OcrSettings = DEFAULT_SETTI
     def found() -> list[str | None]:
         return [next((m for m in kind if m in words), None) for kind in (URGENCY, SECRECY)]
 
+    if colour is not None:
+        upper = colour.crop((0, 0, colour.width, int(colour.height * MARKS_TOP_FRACTION)))
     red = red_ink(upper)
     if red is not None:
         red = scaled(red)

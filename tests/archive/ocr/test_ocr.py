@@ -350,3 +350,15 @@ def test_a_red_picture_is_not_taken_for_stamps():
     from PIL import Image
 
     assert _reread.red_ink(Image.new("RGB", (500, 300), (220, 30, 30))) is None
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_a_red_urgency_stamp_on_a_colour_pdf_scan(tmp_path, monkeypatch):
+    """PDF pages are read in grey; the first one is rendered again in colour for its stamps."""
+    from archive.reader import read_document
+
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    pdf = tmp_path / "scan_0043.pdf"
+    stamped_in_red(PAGE1).save(pdf, resolution=200)
+    assert read_document(pdf).urgency == "ด่วนที่สุด"
