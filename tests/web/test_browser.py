@@ -294,7 +294,10 @@ def test_every_page_is_usable_by_keyboard_and_screen_reader(page, server):
         assert page.evaluate(AUDIT_JS) == [], name
     # the keyboard reaches the box, then the fields, each with a visible focus ring
     page.goto(server + "/")
-    assert page.evaluate("document.activeElement.id") == "q"   # the box has the focus
+    # the box has the focus (autofocus lands once the page is ready: on a loaded machine
+    # that can be after goto returns)
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'q'",
+                           timeout=5000)
     rings = []
     for _ in range(10):
         page.keyboard.press("Tab")
