@@ -71,9 +71,15 @@ NAME_OPENERS: tuple[tuple[str, Opens], ...] = (
 )
 
 
+def _openers(what: Opens) -> str:
+    """The words of NAME_OPENERS that may open a name of `what` (any of its kinds), as one
+    alternation."""
+    return "|".join(w for w, opens in NAME_OPENERS if opens & what)
+
+
 def _opening(what: Opens) -> re.Pattern:
     """A text that opens with a word of NAME_OPENERS that may open a name of `what`."""
-    return re.compile("^(?:" + "|".join(w for w, opens in NAME_OPENERS if what in opens) + ")")
+    return re.compile(f"^(?:{_openers(what)})")
 
 
 AGENCY_START = _opening(Opens.AGENCY)
@@ -81,6 +87,8 @@ OFFICE_START = _opening(Opens.OFFICE)
 PARENT_START = _opening(Opens.PARENT)
 UNIT_START = _opening(Opens.UNIT)
 DIVISION_START = _opening(Opens.DIVISION)
+# Where an agency's (or its parent body's) name may start inside a longer value.
+_NAME_START_ANYWHERE = re.compile(_openers(Opens.AGENCY | Opens.PARENT))
 
 
 @dataclass(frozen=True)
@@ -223,7 +231,7 @@ def mend_name_at_end(text: str | None) -> str | None:
     and names that differ by a number (… เขต ๑, … เขต ๒) are different bodies."""
     if not text or re.search(r"[0-9๐-๙]", text):
         return text
-    for m in _NAME_OPENER_ANYWHERE.finditer(text):
+    for m in _NAME_START_ANYWHERE.finditer(text):
         tail = text[m.start():]
         if lookup_name(canonical_name(tail)):
             return text
@@ -232,9 +240,6 @@ def mend_name_at_end(text: str | None) -> str | None:
             return text[:m.start()] + found.name
     return text
 
-
-_NAME_OPENER_ANYWHERE = re.compile(
-    "|".join(w for w, opens in NAME_OPENERS if Opens.AGENCY in opens or Opens.PARENT in opens))
 
 
 @lru_cache(maxsize=1)

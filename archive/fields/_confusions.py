@@ -1,4 +1,5 @@
-"""Look-alike consonants put right in the descriptive fields, as the last step."""
+"""Look-alike consonants put right in the descriptive fields, and an addressee's agency
+written as the directory has it, as the last step."""
 from __future__ import annotations
 
 from .. import agencies, spell

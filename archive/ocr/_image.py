@@ -57,16 +57,26 @@ def scale_for_ocr(img, dpi: float, render_dpi: float = DEFAULT_SETTINGS.render_d
 _INK_RUN = re.compile(rb"\x01+")
 
 
-def remove_dot_leaders(img, dpi: float = DEFAULT_SETTINGS.render_dpi, under_strokes: bool = False):  # noqa: ANN001, ANN201
-    """Whitens dotted leader lines (the ....... under ส่วนราชการ/ที่/เรื่อง of the memo form):
-    text sitting on them comes out as garbage. A leader is a row of at least 10 small dark
-    runs, close together, with white above and below each (text strokes go on vertically).
-    With `under_strokes`, a dot of the same row just under a stroke (white below it only)
-    goes too, only its own pixels, so the stroke stays: the glyph re-reading of numbers took
-    it for part of the digit above (๑ of the real scan prd_01's ๑๓๓๐ read as ๓) or for a
-    hyphen. The page's own reading is not given that image: Tesseract's layout of a form
-    filled by hand changed with it (the real scan dula_05 lost its addressee and sender).
-    Returns (image, dots removed, counted once per pixel row)."""
+@dataclass(frozen=True)
+class DotLeaders:
+    """The dots of a page's dotted leader lines, found in one pass (find_dot_leaders), for
+    the two images made of it (whiten_leaders): the page's and the numbers' re-reading's."""
+    alone: tuple[tuple[int, int, int], ...]   # (y, x0, x1): rows of dots with white above and below
+    beside: tuple[tuple[int, int, int], ...]  # the same, where a dot under a stroke joins a row
+    under: tuple[tuple[int, int, int], ...]   # the dots under a stroke of those rows
+    clear: int                                # pixels of white above and below a dot
+
+
+def find_dot_leaders(img, dpi: float = DEFAULT_SETTINGS.render_dpi) -> DotLeaders:  # noqa: ANN001
+    """The dotted leader lines (the ....... under ส่วนราชการ/ที่/เรื่อง of the memo form) of an
+    L image: text sitting on them comes out as garbage. A leader is a row of at least 10
+    small dark runs, close together, with white above and below each (text strokes go on
+    vertically). A dot of the same row just under a stroke (white below it only) is the
+    leader's too: the glyph re-reading of numbers took it for part of the digit above (๑ of
+    the real scan prd_01's ๑๓๓๐ read as ๓) or for a hyphen. The page's own reading is not
+    given that: Tesseract's layout of a form filled by hand changed with it (the real scan
+    dula_05 lost its addressee and sender), so its rows stay as they were measured, broken
+    where a dot is under a stroke."""
     k = dpi / 200
     max_dot, max_gap, clear, min_dots = round(6 * k), round(14 * k), max(2, round(4 * k)), 10
     # Candidate rows are found by a regular expression over the row's bytes (fast, in C);
@@ -78,41 +88,64 @@ def remove_dot_leaders(img, dpi: float = DEFAULT_SETTINGS.render_dpi, under_stro
     def white(y: int, x0: int, x1: int) -> bool:
         return y < 0 or y >= h or not any(data[y * w + max(0, x0 - 1):y * w + x1 + 1])
 
-    dots: list[tuple[int, int, int]] = []
-    near: list[tuple[int, int, int]] = []
+    alone: list[tuple[int, int, int]] = []
+    beside: list[tuple[int, int, int]] = []
+    under: list[tuple[int, int, int]] = []
 
-    def take(chain: list[tuple[int, int, bool]], y: int) -> None:
+    def take_alone(chain: list[tuple[int, int]], y: int) -> None:
+        if len(chain) >= min_dots:
+            alone.extend((y, a, b) for a, b in chain)
+
+    def take_beside(chain: list[tuple[int, int, bool]], y: int) -> None:
         if sum(free for _, _, free in chain) >= min_dots:
-            dots.extend((y, a, b) for a, b, free in chain if free)
-            near.extend((y, a, b) for a, b, free in chain if not free)
+            beside.extend((y, a, b) for a, b, free in chain if free)
+            under.extend((y, a, b) for a, b, free in chain if not free)
 
     for y in range(h):
         for span in leader.finditer(data, y * w, (y + 1) * w):
-            # (x0, x1, white above too); a dot under a stroke neither counts nor breaks the
-            # row when under_strokes is off, as before it was known
-            chain: list[tuple[int, int, bool]] = []
+            dots: list[tuple[int, int]] = []                # white above and below
+            with_under: list[tuple[int, int, bool]] = []    # white below; (x0, x1, above too)
             for m in _INK_RUN.finditer(data, span.start(), span.end()):
                 x0, x1 = m.start() - y * w, m.end() - y * w
-                free = white(y - clear, x0, x1)
-                if white(y + clear, x0, x1) and (free or under_strokes):
-                    chain.append((x0, x1, free))
-                    continue
-                take(chain, y)
-                chain = []
-            take(chain, y)
-    if not under_strokes:
-        near = []
+                below, above = white(y + clear, x0, x1), white(y - clear, x0, x1)
+                if below and above:
+                    dots.append((x0, x1))
+                else:
+                    take_alone(dots, y)
+                    dots = []
+                if below:
+                    with_under.append((x0, x1, above))
+                else:
+                    take_beside(with_under, y)
+                    with_under = []
+            take_alone(dots, y)
+            take_beside(with_under, y)
+    return DotLeaders(tuple(alone), tuple(beside), tuple(under), clear)
+
+
+def whiten_leaders(img, leaders: DotLeaders, under_strokes: bool = False):  # noqa: ANN001, ANN201
+    """The image with its leader dots whitened (the dots under strokes too, only their own
+    pixels, so the stroke stays, with `under_strokes`), and how many there were (counted
+    once per pixel row)."""
+    dots = leaders.beside if under_strokes else leaders.alone
+    under = leaders.under if under_strokes else ()
     if not dots:
         return img, 0
-    img = img.copy()
     from PIL import ImageDraw
 
+    img = img.copy()
     draw = ImageDraw.Draw(img)
+    c = leaders.clear
     for y, x0, x1 in dots:
-        draw.rectangle((x0 - 1, y - clear + 1, x1, y + clear - 1), fill=255)
-    for y, x0, x1 in near:
+        draw.rectangle((x0 - 1, y - c + 1, x1, y + c - 1), fill=255)
+    for y, x0, x1 in under:
         draw.line((x0, y, x1 - 1, y), fill=255)
-    return img, len(dots) + len(near)
+    return img, len(dots) + len(under)
+
+
+def remove_dot_leaders(img, dpi: float = DEFAULT_SETTINGS.render_dpi, under_strokes: bool = False):  # noqa: ANN001, ANN201
+    """Whitens dotted leader lines (find_dot_leaders); returns (image, dots removed)."""
+    return whiten_leaders(img, find_dot_leaders(img, dpi), under_strokes)
 
 
 @dataclass
