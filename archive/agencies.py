@@ -242,6 +242,39 @@ def mend_name_at_end(text: str | None) -> str | None:
 
 
 
+# OCR breaks the opening word of a letterhead's name (ส เนักบริหารโครงการ: ำ read as เ, a
+# space inside), and then no rule sees a name in it. Openers this long, one edit off
+# (spaces not counted), are mended; shorter ones (กรม, กอง, คณะ) are one edit from too many
+# words.
+_MENDED_OPENER_MIN = 5
+_OPENER_WORDS = tuple(sorted({re.sub(r"\(\?.*?\)", "", w) for w, _ in NAME_OPENERS
+                              if len(re.sub(r"\(\?.*?\)", "", w)) >= _MENDED_OPENER_MIN},
+                             key=len, reverse=True))
+_ANY_OPENER = _opening(Opens.AGENCY | Opens.OFFICE | Opens.PARENT | Opens.UNIT | Opens.DIVISION)
+
+
+def mend_opener(text: str) -> str:
+    """A name whose opening word OCR broke, that word written right: `ส เนักบริหารโครงการ`
+    -> `สำนักบริหารโครงการ`. Only a text that opens with no opener of NAME_OPENERS, whose
+    first letter is the opener's, and whose name goes on after it."""
+    text = text.strip()
+    if not text or _ANY_OPENER.match(text):
+        return text
+    found = []  # (letters added or dropped, -len(word), end, word): a changed letter first
+    for word in _OPENER_WORDS:
+        if text[0] != word[0]:
+            continue
+        for end in range(len(word) - 1, min(len(text), len(word) + 3) + 1):
+            key = re.sub(r"\s", "", text[:end])
+            if (abs(len(key) - len(word)) <= 1 and within_edits(key, word, 1)
+                    and re.match(r"[ก-ฮเ-ไ]", text[end:end + 1])):
+                found.append((abs(len(key) - len(word)), -len(word), end, word))
+    if not found:
+        return text
+    _, _, end, word = min(found)
+    return word + text[end:]
+
+
 @lru_cache(maxsize=1)
 def _bare_names() -> tuple[tuple[str, Agency | None], ...]:
     """(mark-free key, its agency or None when two share it), longest first."""

@@ -82,3 +82,19 @@ def find_ref_numbers(text: str) -> list[tuple[int, int, str]]:
 
 def is_order_number(text: str) -> bool:
     return bool(ORDER_RE.fullmatch(_PREFIX.sub("", text.strip())))
+
+
+# A number the registry writes by hand when the letter goes out: the letter is typed with
+# its code and the slash only (ที่ กษ ๐๓๒๗/), and OCR reads the handwriting as junk or
+# nothing. The code still names the sender; the number is unknown.
+_UNNUMBERED = re.compile(rf"^{_CODE}\s*/\s*(?!{_D}|ว\s*\.?\s*{_D})")
+
+
+def unnumbered_code(text: str | None) -> str | None:
+    """`กษ ๐๓๒๗/` or `กษ ๐๓๒๗/ BR` (the number written by hand) -> `กษ 0327`; None when the
+    text holds a number after its slash, or is no reference number."""
+    m = _UNNUMBERED.match(_PREFIX.sub("", (text or "").strip()))
+    if not m:
+        return None
+    dept = re.sub(r"\s", "", _digits(m.group("dept")))
+    return f"{m.group('letters')} {dept}"

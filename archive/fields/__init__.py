@@ -30,7 +30,7 @@ from ._date import _fill_date
 from ._debris import value_before_debris, value_has_debris
 from ._kind import TITLED_KINDS, detect_kind
 from ._lines import MAX_LINE_CHARS, Line, _header, _mend_breaks, _split_lines, arabic
-from ._marks import SECRECY, URGENCY, _fill_marks
+from ._marks import SECRECY, URGENCY, _fill_marks, nearest_mark
 from ._recipient import _fill_recipient
 from ._ref import _fill_ref, _loose_ref_line, _mend_ref_letters
 from ._sender import _fill_sender_as_printed
@@ -41,8 +41,8 @@ from ._title import (HEADING_MAX_CHARS, NO_TEXT_TITLE, TITLE_MAX_CHARS, TITLE_MI
 
 __all__ = ["HEADING_MAX_CHARS", "MAX_LINE_CHARS", "NO_TEXT_TITLE", "PIPELINE", "SECRECY",
            "TITLED_KINDS", "TITLE_MAX_CHARS", "TITLE_MIN_CHARS", "UNTITLED", "URGENCY", "Line",
-           "Page", "Step", "arabic", "detect_kind", "fill_fields", "heading_of", "title_of",
-           "value_before_debris", "value_has_debris"]
+           "Page", "Step", "arabic", "detect_kind", "fill_fields", "heading_of", "nearest_mark",
+           "title_of", "value_before_debris", "value_has_debris"]
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 
 from .. import agencies, spell
 from ..records import Memo
-from ..refno import normalize_ref_no
+from ..refno import normalize_ref_no, unnumbered_code
 from ._labels import _REF_LABEL
 from ._lines import Line
 
@@ -40,9 +40,13 @@ def _unspeck_name(printed: str) -> str:
 
 
 def _ref_text(ref_line: Line | None) -> str | None:
-    """The reference number as read on its line, damaged or not."""
+    """The reference number as read on its line, damaged or not, or its agency code when
+    its number was left to be written by hand."""
     m = _REF_LABEL.match(ref_line.text) if ref_line is not None else None
-    return normalize_ref_no(ref_line.text[m.end():]) if m else None
+    if not m:
+        return None
+    rest = ref_line.text[m.end():]
+    return normalize_ref_no(rest) or unnumbered_code(rest)
 
 
 def _code_on(ref_no: str | None) -> str | None:

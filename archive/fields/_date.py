@@ -10,7 +10,7 @@ from ..refno import REF_RE
 from ..thaidate import find_dates
 from ._dateline import _is_pure_date, _settled_dates
 from ._labels import _DATE_LABEL, _POSITION_HINT, _RECIP_LABEL, _SIGNED_DAMAGED, _SIGNED_DATE
-from ._lines import Line, _first, _next_nonblank, _nonblank, _prev_nonblank
+from ._lines import Line, _first, _next_nonblank, _nonblank, _prev_nonblank, arabic
 from ._ref import _REF_NUMBER_END
 
 
@@ -23,6 +23,30 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
                stamp_lines: set[int], received: tuple[date, ...], received_lines: set[int]) -> None:
     """`received`: every date the receiving stamps may be (they settle a date OCR left
     ambiguous); `received_lines`: their date lines, whose labels OCR may have damaged."""
+    _find_date(memo, lines, head, ref_line, stamp_lines, received, received_lines)
+    if memo.date_raw and _contradicted_damaged_year(memo.date_raw, lines):
+        memo.date = memo.date_raw = None
+
+
+# A year OCR damaged (a speck among its digits: ๒๕๒.๗) is read as what its digits say,
+# which may be any year. When every other year the letter names (ประจำปี ๒๕๖๕, พ.ศ. ๒๕๖๕)
+# is more than a year from it, the date is left empty rather than wrong (the real scan
+# dula_02: ๓๑ สิงหาคม ๒๕๖๕ read with ๒๕๒.๗, 1984 for 2022).
+_DAMAGED_YEAR = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{3}[.,'’‘`][0-9๐-๙](?![0-9๐-๙])")
+_BE_YEAR = re.compile(r"(?<![0-9๐-๙.,/])(2[45]\d\d)(?![0-9๐-๙])")
+
+
+def _contradicted_damaged_year(raw: str, lines: list[Line]) -> bool:
+    damaged = _DAMAGED_YEAR.search(raw)
+    if not damaged:
+        return False
+    year = int(re.sub(r"\D", "", arabic(damaged.group())))
+    others = [int(y) for ln in lines if raw not in ln.text for y in _BE_YEAR.findall(arabic(ln.text))]
+    return bool(others) and all(abs(y - year) > 1 for y in others)
+
+
+def _find_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line | None,
+               stamp_lines: set[int], received: tuple[date, ...], received_lines: set[int]) -> None:
     nb = _nonblank(lines)
     stamp_lines = stamp_lines | received_lines
     # Orders, announcements: "สั่ง ณ วันที่ …" / "ประกาศ ณ วันที่ …" near the signature.

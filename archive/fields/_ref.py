@@ -6,7 +6,7 @@ import re
 
 from .. import agencies
 from ..records import Memo
-from ..refno import REF_RE, normalize_ref_no
+from ..refno import REF_RE, normalize_ref_no, unnumbered_code
 from ._agency import _resolve
 from ._labels import _REF_LABEL, _SUBJ_LABEL
 from ._lines import Line
@@ -57,6 +57,8 @@ def _fill_ref(memo: Memo, head: list[Line]) -> Line | None:
         rest = re.split(r"\s+วันที่", rest)[0]
         norm = normalize_ref_no(rest)
         if not norm:
+            if before_subject and unnumbered_code(rest):
+                return ln  # its number left to be written by hand: unknown, not wrong
             continue
         if _DAMAGED_NUMBER.match(rest[len(_raw_ref(rest)):]):
             # ๐๐.๗๔ for ๐๑๗๔: the number read is not the number printed, so it is left

@@ -102,15 +102,16 @@ def _letterhead_agency(lines: list[Line], head: list[Line], ref_line: Line | Non
         beside = rest[gap.end():].strip() if gap else ""
     after = [ln for ln in head if ln.no > ref_line.no and ln.no not in stamp_lines]
     if beside and not _DATE_LABEL.match(beside) and not _is_pure_date(beside):
-        return _with_parent(_clean_value(beside), after[:1])
+        return _with_parent(_clean_value(agencies.mend_opener(beside)), after[:1])
     for k, ln in enumerate(after):
         t = ln.text
         if _LABEL_LINE.match(t) or _is_pure_date(t):
             return _letterhead_above(head, ref_line)
         if _MARK_WORDS.fullmatch(t.replace(" ", "")):
             continue
-        # The name comes first, then the address; a PDF may wrap the name over lines.
-        name = t
+        # The name comes first, then the address; a PDF may wrap the name over lines; OCR
+        # may have broken its first word.
+        name = agencies.mend_opener(t)
         for nxt_line in after[k + 1:k + 3]:
             nxt = nxt_line.text
             if agencies.lookup_name(agencies.canonical_name(name)) or _ADDRESS.search(nxt) \

@@ -73,7 +73,7 @@ def _subject_wrap(lines: list[Line], label: Line, stamp_lines: set[int], alone: 
     """The lines of a subject under its label line. A label alone on its line has the value
     on the next real line (past blank and junk lines), wrapped once at most."""
     if not alone:
-        return _wrap_below(lines, label, stamp_lines, most=2)
+        return _wrap_below(lines, label, stamp_lines, most=2, spaced=True)
     first = _next_real(lines, label)
     return [first] + _wrap_below(lines, first, stamp_lines, most=1, spaced=True) if first else []
 
@@ -101,7 +101,11 @@ def _lines_to_label(lines: list[Line], start: Line, stamp_lines: set[int], most:
     for ln in lines[start.no + 1:]:
         if not ln.text or _is_junk(ln.text):
             continue
-        if ln.no in stamp_lines or _is_label(ln.text) or _ends_wrap(ln.text):
+        if ln.no in stamp_lines or _is_label(ln.text):
+            return out
+        # A wrapped line may open with a word that opens paragraphs too (โดย, เพื่อ); just
+        # above a label it is no paragraph, as the body comes after the labels.
+        if _ends_wrap(ln.text) and not (_opens_paragraph(ln.text) and _next_is_label(lines, ln, stamp_lines)):
             return out
         out.append(ln)
         if len(out) > most:

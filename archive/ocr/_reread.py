@@ -111,7 +111,7 @@ def marks_on_top(img, dpi: float | None = None, cfg: OcrSettings = DEFAULT_SETTI
     on its own (red_ink)."""
     from PIL import Image
 
-    from ..fields import SECRECY, URGENCY
+    from ..fields import SECRECY, URGENCY, nearest_mark
 
     dpi = cfg.render_dpi if dpi is None else dpi
     upper = img.crop((0, 0, img.width, int(img.height * MARKS_TOP_FRACTION)))
@@ -140,7 +140,15 @@ def marks_on_top(img, dpi: float | None = None, cfg: OcrSettings = DEFAULT_SETTI
             words |= _words(red, psm, cfg)
             if any(found()):
                 break
-    return [m for m in found() if m]
+    marks = found()
+    if not all(marks):
+        # No reading gave the stamp whole: what its damaged readings agree it is.
+        near = {nearest_mark(w) for w in words} - {None}
+        for k, kind in enumerate((URGENCY, SECRECY)):
+            of_kind = near & set(kind)
+            if marks[k] is None and len(of_kind) == 1:
+                marks[k] = of_kind.pop()
+    return [m for m in marks if m]
 
 
 def _words(img, psm: int, cfg: OcrSettings) -> set[str]:  # noqa: ANN001

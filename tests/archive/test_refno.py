@@ -41,3 +41,12 @@ def test_dates_and_quantities_are_not_reference_numbers():
 
 def test_reference_right_after_the_label_without_space():
     assert [n for _, _, n in find_ref_numbers("ด่วนที่สุด ที่สธ ๐๒๑๑.๒/๒๘๘๓ ลงวันที่")] == ["สธ 0211.2/2883"]
+
+
+def test_the_code_of_a_number_left_to_be_written_by_hand():
+    from archive.refno import unnumbered_code
+
+    for text in ("กษ ๐๓๒๗/", "ที่ กษ ๐๓๒๗/ BR", "กษ0327 /", "อว ๘๑๑๕.๑/ ..."):
+        assert unnumbered_code(text) in ("กษ 0327", "อว 8115.1"), text
+    for text in ("กษ ๐๓๒๗/๑๕๗๘", "นร ๐๕๐๕/ว ๕๐๐", "นร 0505/ว500", "กษ ๐๓๒๗", "", None, "๑๒๓/๒๕๖๕"):
+        assert unnumbered_code(text) is None, text

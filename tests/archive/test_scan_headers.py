@@ -67,3 +67,80 @@ def test_an_unknown_sender_loses_a_speck_read_as_a_final_dot():
     m = parse("บันทึกข้อความ\nส่วนราชการ มหาวิทยาลัยราชภัฏเลย์.\nที่ วท ๑๐๑๙  วันที่ ๗ กันยายน ๒๕๖๕\n"
               "เรื่อง  ขออนุญาตไปราชการ\nเรียน คณบดีคณะวิทยาศาสตร์และเทคโนโลยี\n" + BODY)
     assert m.sender == "มหาวิทยาลัยราชภัฏเลย"
+
+
+def irrigation_letter(ref_line: str, office: str) -> str:
+    """An irrigation office's letter as the real scan dula_01 prints it: the running number
+    is written by hand at dispatch, so OCR reads junk after the slash."""
+    return (f"ด่วนที่สุด\n{ref_line}\n\n{office}\n\nกรมชลประทาน\nถนนสามเสน กทม. ๑๐๓๐๐\n"
+            "๗ กันยายน ๒๕๖๕\n"
+            "เรื่อง    ขอเรียนเชิญเข้าร่วมประชุมรับฟังความคิดเห็นของประชาชน ครั้งที่ ๑\n"
+            "โครงการศึกษาความเหมาะสมการบริหารจัดการน้ำโขง เลย ชี มูล\n\n"
+            "โดยแรงโน้มถ่วงระยะที่ ๑ (ระบบส่งน้ำ) จังหวัดเลย\n\n"
+            "เรียน อธิการบดีมหาวิทยาลัยราชภัฏเลย\n" + BODY)
+
+
+def test_a_number_left_to_be_written_by_hand_is_empty_and_its_code_names_the_sender():
+    for ref_line in ("ที่ กษ ๐๓๒๗/ BR", "ที่ กษ ๐๓๒๗/", "ที่ กษ ๐๓๒๗/ ..."):
+        m = parse(irrigation_letter(ref_line, "สำนักบริหารโครงการ"))
+        assert m.ref_no is None, ref_line
+        assert (m.sender_code, m.sender) == ("กษ 0327", "สำนักบริหารโครงการ กรมชลประทาน"), ref_line
+    # The number typed: as before.
+    m = parse(irrigation_letter("ที่ กษ ๐๓๒๗/๑๕๗๘", "สำนักบริหารโครงการ"))
+    assert (m.ref_no, m.sender) == ("กษ 0327/1578", "สำนักบริหารโครงการ กรมชลประทาน")
+
+
+def test_an_office_whose_first_word_ocr_broke_is_still_the_sender():
+    # ำ read as เ and a space inside: the office opens with no word an agency's name opens with.
+    m = parse(irrigation_letter("ที่ กษ ๐๓๒๗/ BR", "ส เนักบริหารโครงการ"))
+    assert m.sender == "สำนักบริหารโครงการ กรมชลประทาน"
+
+
+def test_a_subject_wrapped_over_blank_lines_runs_to_the_addressee():
+    # OCR put blank lines between the subject's lines, and its last line opens with โดย,
+    # a word that also opens paragraphs.
+    m = parse(irrigation_letter("ที่ กษ ๐๓๒๗/๑๕๗๘", "สำนักบริหารโครงการ"))
+    # (Whether a space joins มูล and โดย is the wrapping's guess; the lines are what counts.)
+    assert m.subject.replace(" ", "") == (
+        "ขอเรียนเชิญเข้าร่วมประชุมรับฟังความคิดเห็นของประชาชนครั้งที่๑"
+        "โครงการศึกษาความเหมาะสมการบริหารจัดการน้ำโขงเลยชีมูล"
+        "โดยแรงโน้มถ่วงระยะที่๑(ระบบส่งน้ำ)จังหวัดเลย")
+    assert m.urgency == "ด่วนที่สุด"
+
+
+def test_an_order_whose_body_opens_right_under_its_subject_keeps_its_subject_short():
+    m = parse("คำสั่งกรมชลประทาน\nที่ ๑๒๓/๒๕๖๕\nเรื่อง แต่งตั้งคณะทำงาน\n\n"
+              "โดยที่เป็นการสมควรแต่งตั้งคณะทำงานเพื่อดำเนินการ\nจึงแต่งตั้งคณะทำงาน ดังนี้\n"
+              "สั่ง ณ วันที่ ๑ ตุลาคม พ.ศ. ๒๕๖๕\n")
+    assert m.subject == "แต่งตั้งคณะทำงาน"
+
+
+def memo_dated(year: str) -> str:
+    return ("บันทึกข้อความ\nส่วนราชการ คณะวิทยาศาสตร์และเทคโนโลยี โทร. ๔๕๑๐๑\n"
+            f"ที่ อว ๐๖๒๑/๑๒๓\nวันที่ ๓๑ สิงหาคม {year}\nเรื่อง ขออนุมัติดำเนินโครงการ\n"
+            "เรียน รองอธิการบดีฝ่ายนโยบายและแผน\n"
+            "ตามที่คณะได้จัดทำโครงการ ประจำปี ๒๕๖๕ งบประมาณ พ.ศ. ๒๕๖๕ นั้น\n")
+
+
+def test_a_damaged_year_the_letter_contradicts_leaves_the_date_empty():
+    # The real scan dula_02: ๒๕๖๕ read ๒๕๒.๗, which the letter's own years contradict.
+    assert parse(memo_dated("๒๕๒.๗")).date is None
+    # A speck inside a year the letter agrees with is only a speck; whole years stand.
+    assert parse(memo_dated("๒๕๖.๕")).date == "2022-08-31"
+    assert parse(memo_dated("๒๕๖๕")).date == "2022-08-31"
+    assert parse(memo_dated("๒๕๖๖")).date == "2023-08-31"
+
+
+def test_a_stamp_read_damaged_is_the_mark_its_readings_are_nearest():
+    from archive.fields import nearest_mark
+
+    # Readings of the real photocopy dula_01's ด่วนที่สุด, at several scales.
+    for reading in ("ด่วนนี้สต", "ดวนแฮด", "ดวนแลด", "ด่วนถ์เสุด", "ดวนแตด", "ดวนโสุด"):
+        assert nearest_mark(reading) == "ด่วนที่สุด", reading
+    assert nearest_mark("ด่วนมาท") == nearest_mark("ด่วนมก") == "ด่วนมาก"
+    assert nearest_mark("ลับทีสุด") == "ลับที่สุด"
+    # Whole marks are themselves; a head alone, a word of the language and readings as
+    # near one mark as the other are none.
+    assert nearest_mark("ด่วน") == "ด่วน"
+    for reading in ("ด่วนที", "ดวน", "ลบล้าง", "ดวนแลดต", "ประชุม", ""):
+        assert nearest_mark(reading) is None, reading

@@ -264,10 +264,15 @@ def test_spaces_ocr_put_inside_words_go():
 URGENT_TOP = FIXTURES / "urgent_memo_top.png"
 
 
-def _urgent_page():
+# The upper part of page 1 of a real photocopied letter (dula_01, public; 16 grey levels):
+# its bold ด่วนที่สุด reads as ดวนแตด, ดวนโสุด, ด่วนนี้สต by scale, never whole.
+PHOTOCOPIED_TOP = FIXTURES / "photocopied_stamp_top.png"
+
+
+def _urgent_page(top_png: Path = URGENT_TOP):  # noqa: ANN202
     from PIL import Image
 
-    top = Image.open(URGENT_TOP).convert("L")
+    top = Image.open(top_png).convert("L")
     page = Image.new("L", (top.width, round(top.height / _reread.MARKS_TOP_FRACTION)), 255)
     page.paste(top, (0, 0))
     return page
@@ -286,6 +291,13 @@ def test_a_large_urgency_stamp_is_read_from_the_top_of_the_page(tmp_path, monkey
     memo = read_document(pdf, display_path=pdf.name)
     assert (memo.kind, memo.urgency, memo.secrecy) == ("บันทึกข้อความ", "ด่วนที่สุด", None)
     assert memo.text.count("ด่วนที่สุด") == 1   # added once, where the reading lost it
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_a_photocopied_stamp_read_damaged_is_still_its_mark(monkeypatch):
+    monkeypatch.delenv("SARABAN_OCR", raising=False)
+    assert ocr.marks_on_top(_urgent_page(PHOTOCOPIED_TOP), 150) == ["ด่วนที่สุด"]
 
 
 @pytest.mark.ocr
