@@ -275,6 +275,47 @@ def mend_opener(text: str) -> str:
     return word + text[end:]
 
 
+# OCR names agencies and provinces one letter off (จังหวัดขอบแก่น, หนองบัวลาภู, ขัยภูมิ on
+# the real scan dula_01), and a search for ขอนแก่น misses the letter. The Thai run from
+# where a name may start (ผู้ว่าราชการ|จังหวัดขอบแก่น) to its end, when it is one changed
+# letter from exactly one name of the directory, is written as that name. Only a changed
+# letter: a name may run on into the next word (จังหวัดตากร…), and names that differ by an
+# added letter exist.
+_THAI_RUN = re.compile(r"[\u0E01-\u0E4E]*")
+_MENDED_NAME_MIN = 10
+
+
+@lru_cache(maxsize=1)
+def _names_by_length() -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for name in known_names():
+        if " " not in name and not re.search(r"[0-9๐-๙]", name):
+            out.setdefault(len(name), []).append(name)
+    return {n: tuple(names) for n, names in out.items()}
+
+
+def _mended_name(word: str) -> str | None:
+    if len(word) < _MENDED_NAME_MIN or _key(word) in _indexes()[1]:
+        return None
+    near = [n for n in _names_by_length().get(len(word), ()) if within_edits(n, word, 1)]
+    return near[0] if len(near) == 1 else None
+
+
+def mend_names(text: str) -> str:
+    """OCR text with each agency or province name one changed letter off the directory
+    written as the directory has it (`จังหวัดขอบแก่น` -> `จังหวัดขอนแก่น`)."""
+    out, kept = [], 0
+    for m in _NAME_START_ANYWHERE.finditer(text):
+        if m.start() < kept:
+            continue
+        end = _THAI_RUN.match(text, m.end()).end()
+        mended = _mended_name(text[m.start():end])
+        if mended is not None:
+            out += [text[kept:m.start()], mended]
+            kept = end
+    return "".join(out) + text[kept:] if out else text
+
+
 @lru_cache(maxsize=1)
 def _bare_names() -> tuple[tuple[str, Agency | None], ...]:
     """(mark-free key, its agency or None when two share it), longest first."""

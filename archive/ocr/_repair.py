@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..agencies import mend_names
 from ..thaitext import join_split_words
 from ._settings import DEFAULT_SETTINGS, OcrSettings
 
@@ -38,7 +39,7 @@ def postprocess(text: str, cfg: OcrSettings = DEFAULT_SETTINGS) -> str:
     text = _SPECKS.sub("", text)
     if cfg.read_in_context:
         text = _read_in_context(text)
-    text = join_split_words(text)
+    text = mend_names(join_split_words(text))
     lines = [line.rstrip() for line in text.replace("\x0c", "\n").splitlines()]
     out: list[str] = []
     for line in lines:

@@ -64,3 +64,18 @@ def test_the_addressee_of_a_scanned_letter_gets_its_university_right():
     fill_fields(memo, "ที่ อว ๘๑๑๕.๑/๐๑๗๔\nเรื่อง ขอความอนุเคราะห์\nเรียน อธิการบดีมหาวิทยาลัยราชภัฏเสย\n"
                       "ด้วยคณะจะจัดประชุม\n")
     assert memo.recipient == "อธิการบดีมหาวิทยาลัยราชภัฏเลย"
+
+
+def test_a_province_or_agency_one_letter_off_in_ocr_text_is_written_right():
+    from archive.agencies import mend_names
+
+    # The real scan dula_01's subject, as OCR read its last line.
+    assert mend_names("จังหวัดเลย จังหวัดหนองบัวลาภู จังหวัดขอบแก่น จังหวัดขัยภูมิ") == (
+        "จังหวัดเลย จังหวัดหนองบัวลำภู จังหวัดขอนแก่น จังหวัดชัยภูมิ")
+    # Inside a longer run of Thai too: the name starts where an agency's name may.
+    assert mend_names("เรียน ผู้ว่าราชการจังหวัดขอบแก่น") == "เรียน ผู้ว่าราชการจังหวัดขอนแก่น"
+    assert mend_names("สำนักงานจังหวัดขัยภูมิ") == "สำนักงานจังหวัดชัยภูมิ"
+    # Right names, names that run on into the next word, and a letter added are left alone.
+    for text in ("จังหวัดตาก จังหวัดตราด กรมชลประทาน", "กรมชลประทานได้ดำเนินการ",
+                 "จังหวัดขอนแก่นร", "ประชุมคณะกรรมการ", ""):
+        assert mend_names(text) == text

@@ -45,6 +45,12 @@ def test_form_labels_misread_by_tesseract():
     assert ocr.postprocess("นายรุ่ง เรือง ศรีสุข") == "นายรุ่ง เรือง ศรีสุข"
 
 
+def test_a_province_one_letter_off_is_written_as_the_directory_has_it():
+    # A search for ขอนแก่น finds the scan whose OCR read ขอบแก่น.
+    assert ocr.postprocess("เรื่อง ประชุม จังหวัดขอบแก่น\nเรียน ผู้ว่าราชการจังหวัดขัยภูมิ") == (
+        "เรื่อง ประชุม จังหวัดขอนแก่น\nเรียน ผู้ว่าราชการจังหวัดชัยภูมิ")
+
+
 def test_specks_and_blank_runs_go():
     assert ocr.postprocess("เรื่อง ทดสอบ\n|\n\n\n'  ‘\nเรียน ท่าน\x0c") == "เรื่อง ทดสอบ\n\nเรียน ท่าน"
 
