@@ -49,7 +49,7 @@ def _title_agency(lines: list[Line], kind: str) -> str | None:
         if end is not None and not re.match(r"^\s*ณ", ln.text[end:]):
             rest = ln.text[end:].strip()
             rest = _TITLE_END.sub("", re.split(r"ว่าด้วย", rest)[0]).strip()
-            rest = re.sub(r"^(?:ของ|จาก)\s*", "", rest)
+            rest = agencies.mend_opener(re.sub(r"^(?:ของ|จาก)\s*", "", rest))
             if _TITLE_END.search(ln.text) or len(rest) > 90:
                 return _clean_value(rest[:90]) or None
             # Lines between the title and the first label (ที่/เรื่อง) continue the title.
@@ -58,9 +58,12 @@ def _title_agency(lines: list[Line], kind: str) -> str | None:
                     break
                 if _is_junk(nxt.text):
                     continue  # specks of the Garuda or a stamp read as `a   a` (a real scan)
+                joined = _join_wrapped([rest, nxt.text]) if rest else nxt.text
+                if rest and agencies.lookup_name(agencies.canonical_name(joined)):
+                    return _clean_value(joined)  # a name wrapped inside a word (…ระบบราช⏎การ)
                 if not _next_is_label(lines, nxt) and rest:
                     break
-                rest = _join_wrapped([rest, nxt.text]) if rest else nxt.text
+                rest = joined
             return _clean_value(rest) or None
     return None
 

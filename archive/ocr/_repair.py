@@ -26,6 +26,12 @@ _LABEL_FIXES = (
     (re.compile("ทีสุด"), "ที่สุด"),
 )
 
+# A vowel or tone mark sits on a consonant (or on the mark under it): one after a digit,
+# a Latin letter or punctuation is a speck Tesseract read as a mark (นร ๐๕๐๕.๓/ํว ๒๗๘ on a
+# dev scan), and it splits the number or the word it stands in. After a space it may be
+# the mark of the consonant before the space (ที ่), and stays.
+_DANGLING_MARK = re.compile("(?<=[^\u0e01-\u0e4f\\s])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
 # MAI HAN-AKAT always has a final consonant after it: a space there is Tesseract's (รับฟั ง).
 _SPACE_AFTER_MAI_HAN_AKAT = re.compile("(\u0e31[\u0e48-\u0e4b]?) +(?=[\u0e01-\u0e2e])")
 
@@ -34,6 +40,7 @@ def postprocess(text: str, cfg: OcrSettings = DEFAULT_SETTINGS) -> str:
     """Pure text fixes for Tesseract's Thai output (measured on the dev scans)."""
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
     text = _SPACE_AFTER_MAI_HAN_AKAT.sub(r"\1", text)
+    text = _DANGLING_MARK.sub("", text)
     for pattern, repl in _LABEL_FIXES:
         text = pattern.sub(repl, text)
     text = _SPECKS.sub("", text)

@@ -144,3 +144,12 @@ def test_a_stamp_read_damaged_is_the_mark_its_readings_are_nearest():
     assert nearest_mark("ด่วน") == "ด่วน"
     for reading in ("ด่วนที", "ดวน", "ลบล้าง", "ดวนแลดต", "ประชุม", ""):
         assert nearest_mark(reading) is None, reading
+
+
+def test_an_order_whose_agency_ocr_split_and_wrapped_inside_a_word_is_that_agency():
+    # A dev scan: สำนักงาน read with spaces inside, ราชการ wrapped after ราช.
+    m = parse("คำสั่งสำ   นักงานคณะกรรมการพัฒนาระบบราช\n\nการ\n. 703. 2 ๆที่138/2560\n"
+              "เรื่อง แต่งตั้งผู้บริหารเทคโนโลยีสารสนเทศระดับสูง (CIO)\n\n"
+              "เพื่อให้การดำเนินงานด้านการพัฒนารัฐบาลดิจิทัลเป็นไปด้วยความเรียบร้อย\n"
+              "สั่ง ณ วันที่ ๔ พฤษภาคม พ.ศ. ๒๕๖๐\n")
+    assert m.sender == "สำนักงานคณะกรรมการพัฒนาระบบราชการ"

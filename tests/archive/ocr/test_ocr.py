@@ -45,6 +45,14 @@ def test_form_labels_misread_by_tesseract():
     assert ocr.postprocess("นายรุ่ง เรือง ศรีสุข") == "นายรุ่ง เรือง ศรีสุข"
 
 
+def test_a_mark_on_no_consonant_is_a_speck():
+    # A dev scan's reference number: a speck over the slash read as NIKHAHIT.
+    assert ocr.postprocess("ที่ นร ๐๕๐๕.๓/ํว ๒๗๘") == "ที่ นร ๐๕๐๕.๓/ว ๒๗๘"
+    assert ocr.postprocess("โทร. ๐๒๑๒ึ๓ www.้go.th") == "โทร. ๐๒๑๒๓ www.go.th"
+    # Marks on their consonants stay.
+    assert ocr.postprocess("ที่ดิน น้ำ ปฐมนิเทศ เกี่ยวข้อง") == "ที่ดิน น้ำ ปฐมนิเทศ เกี่ยวข้อง"
+
+
 def test_a_province_one_letter_off_is_written_as_the_directory_has_it():
     # A search for ขอนแก่น finds the scan whose OCR read ขอบแก่น.
     assert ocr.postprocess("เรื่อง ประชุม จังหวัดขอบแก่น\nเรียน ผู้ว่าราชการจังหวัดขัยภูมิ") == (
