@@ -223,6 +223,12 @@ def lookup_similar_name(name: str | None, max_edits: int = 2) -> Agency | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def ends_with_name(text: str) -> bool:
+    """Whether the text ends in a name of the directory (ผู้ว่าราชการจังหวัดขอนแก่น)."""
+    return any(lookup_name(canonical_name(text[m.start():]))
+               for m in _NAME_START_ANYWHERE.finditer(text))
+
+
 def mend_name_at_end(text: str | None) -> str | None:
     """A value that ends in an agency's name one OCR edit away from one name of the
     directory, that name written right (an addressee: อธิการบดีมหาวิทยาลัยราชภัฏเสย ->

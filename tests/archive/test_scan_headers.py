@@ -153,3 +153,22 @@ def test_an_order_whose_agency_ocr_split_and_wrapped_inside_a_word_is_that_agenc
               "เพื่อให้การดำเนินงานด้านการพัฒนารัฐบาลดิจิทัลเป็นไปด้วยความเรียบร้อย\n"
               "สั่ง ณ วันที่ ๔ พฤษภาคม พ.ศ. ๒๕๖๐\n")
     assert m.sender == "สำนักงานคณะกรรมการพัฒนาระบบราชการ"
+
+
+def stamped_letter(addressee: str) -> str:
+    """A stamped letter as a dev scan prints it: ถึง, then the body right under it."""
+    return ("ด่วนที่สุด\nที่ อบ ๐๐๑๗.๔/ว ๑๖๗\n\n" + addressee + "\n\n"
+            "ตามที่รัฐบาลมีนโยบายให้ส่วนราชการเร่งรัดการเบิกจ่ายงบประมาณ นั้น\n"
+            "จึงเรียนมาเพื่อโปรดทราบ\n\nศาลากลางจังหวัดอุบลราชธานี\n๑๖ เมษายน ๒๕๖๒\n")
+
+
+def test_addressees_listed_over_two_lines_are_all_the_recipient():
+    m = parse(stamped_letter("ถึง นายกองค์การบริหารส่วนจังหวัดอุบลราชธานี\n"
+                             "นายกเทศมนตรีนครอุบลราชธานี และนายอำเภอ ทุกอำเภอ"))
+    assert m.recipient == ("นายกองค์การบริหารส่วนจังหวัดอุบลราชธานี "
+                           "นายกเทศมนตรีนครอุบลราชธานี และนายอำเภอ ทุกอำเภอ")
+    # A name wrapped inside goes on without a space; the body is never the addressee.
+    m = parse(stamped_letter("ถึง ผู้อำนวยการสำนักงาน\nปลัดกระทรวงมหาดไทย"))
+    assert m.recipient == "ผู้อำนวยการสำนักงานปลัดกระทรวงมหาดไทย"
+    m = parse(stamped_letter("ถึง ผู้ว่าราชการจังหวัด ทุกจังหวัด"))
+    assert m.recipient == "ผู้ว่าราชการจังหวัด ทุกจังหวัด"
