@@ -231,16 +231,20 @@ def ends_with_name(text: str) -> bool:
 
 def mend_name_at_end(text: str | None) -> str | None:
     """A value that ends in an agency's name one OCR edit away from one name of the
-    directory, that name written right (an addressee: อธิการบดีมหาวิทยาลัยราชภัฏเสย ->
-    …ราชภัฏเลย; เสย is a word, so no dictionary repair sees it). One edit only, and no digits
+    directory, or spaced otherwise, that name written right (an addressee:
+    อธิการบดีมหาวิทยาลัยราชภัฏเสย -> …ราชภัฏเลย; เสย is a word, so no dictionary repair sees
+    it). One edit only, and no digits
     in the name: two names of the directory two edits apart exist (จังหวัดตาก, จังหวัดตราด),
     and names that differ by a number (… เขต ๑, … เขต ๒) are different bodies."""
     if not text or re.search(r"[0-9๐-๙]", text):
         return text
     for m in _NAME_START_ANYWHERE.finditer(text):
         tail = text[m.start():]
-        if lookup_name(canonical_name(tail)):
-            return text
+        known = lookup_name(canonical_name(tail))
+        if known:
+            # spaced as the directory has it (กรมส่งเสริมการปก ครองท้องถิ่น: a PDF's space)
+            spelled = next((n for n in (known.name, *known.aliases) if _key(n) == _key(tail)), tail)
+            return text[:m.start()] + spelled
         found = lookup_similar_name(tail, max_edits=1)
         if found is not None:
             return text[:m.start()] + found.name

@@ -32,6 +32,9 @@ _STRAY_SARA_A = re.compile("[ะา](?=[\u0E31\u0E34-\u0E37\u0E47])")
 # Spaces between a consonant and its mark / following vowel (OCR, PDF spacing).
 _SPACE_BEFORE_MARK = re.compile(f"(?<=[\u0E01-\u0E2E{_MARKS}]) +(?=[{_MARKS}ำ])")
 _SPACE_AFTER_LEADING = re.compile(f"(?<=[{_LEADING}]) +(?=[\u0E01-\u0E2E])")
+# MAI HAN-AKAT always has a final consonant after it: a space there is OCR's or the PDF's
+# (รับฟั ง, ปลั ดกระทรวง).
+_SPACE_AFTER_MAI_HAN_AKAT = re.compile("(\u0e31[\u0e48-\u0e4b]?) +(?=[\u0e01-\u0e2e])")
 _SEGMENT_SPLIT = re.compile(r"( {2,}|\t+)")
 
 
@@ -66,10 +69,16 @@ def _repair_segment(seg: str) -> str:
     seg = seg.replace("\u0E4D\u0E32", "\u0E33")  # ํ + า written for ำ
     seg = _SPACE_BEFORE_MARK.sub("", seg)
     seg = _SPACE_AFTER_LEADING.sub("", seg)
+    seg = close_mai_han_akat(seg)
     seg = _thai_normalize(seg)
     seg = seg.replace("ำา", "ำ")  # PDF extraction of SARA AM as its two glyphs
     seg = _STRAY_SARA_A.sub("", seg)
     return seg
+
+
+def close_mai_han_akat(text: str) -> str:
+    """`รับฟั ง` -> `รับฟัง`."""
+    return _SPACE_AFTER_MAI_HAN_AKAT.sub(r"\1", text)
 
 
 def _join_broken_words(lines: list[str]) -> list[str]:

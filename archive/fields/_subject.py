@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .. import spell
 from ..records import Memo
 from ._debris import _drop_junk_ends, _is_junk
 from ._kind import TITLED_KINDS, _after_title
@@ -120,7 +121,12 @@ def _ends_wrap(text: str) -> bool:
 
 # A final dot after a number or set apart is an OCR speck; abbreviations (ก.พ.ร.) keep theirs.
 _SPECK_AFTER = re.compile(r"(?<=[0-9๐-๙\s])\.$")
+# So is a dot set apart inside the subject, and one after a word longer than any
+# abbreviation (ประชาชน. ครั้งที่ on the real scan dula_01): Thai ends no sentence with one.
+_SPECK_APART = re.compile(r"(?<=\s)\.(?=\s)")
+_SPECK_AFTER_WORD = re.compile(rf"(?<=[\u0E01-\u0E4E]{{{spell.ABBREVIATION_MAX + 1}}})\.(?=\s)")
 
 
 def _clean_subject(value: str) -> str:
-    return _clean_value(_SPECK_AFTER.sub("", value))
+    value = _SPECK_AFTER_WORD.sub("", _SPECK_APART.sub("", _SPECK_AFTER.sub("", value)))
+    return _clean_value(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..agencies import mend_names
+from ..repair import close_mai_han_akat
 from ..thaitext import join_split_words
 from ._settings import DEFAULT_SETTINGS, OcrSettings
 
@@ -32,14 +33,12 @@ _LABEL_FIXES = (
 # the mark of the consonant before the space (ที ่), and stays.
 _DANGLING_MARK = re.compile("(?<=[^\u0e01-\u0e4f\\s])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
-# MAI HAN-AKAT always has a final consonant after it: a space there is Tesseract's (รับฟั ง).
-_SPACE_AFTER_MAI_HAN_AKAT = re.compile("(\u0e31[\u0e48-\u0e4b]?) +(?=[\u0e01-\u0e2e])")
 
 
 def postprocess(text: str, cfg: OcrSettings = DEFAULT_SETTINGS) -> str:
     """Pure text fixes for Tesseract's Thai output (measured on the dev scans)."""
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
-    text = _SPACE_AFTER_MAI_HAN_AKAT.sub(r"\1", text)
+    text = close_mai_han_akat(text)  # before the networks read the words
     text = _DANGLING_MARK.sub("", text)
     for pattern, repl in _LABEL_FIXES:
         text = pattern.sub(repl, text)

@@ -49,6 +49,8 @@ def test_an_addressee_agency_one_ocr_edit_off_the_directory_is_written_right():
     from archive.agencies import mend_name_at_end
     # A real scan (dula_01): ล read as ส, and เสย is a Thai word, so no dictionary sees it.
     assert mend_name_at_end("อธิการบดีมหาวิทยาลัยราชภัฏเสย") == "อธิการบดีมหาวิทยาลัยราชภัฏเลย"
+    # Spaced as the directory has it: a noisy PDF put a space inside the name.
+    assert mend_name_at_end("อธิบดีกรมส่งเสริมการปก ครองท้องถิ่น") == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
     # Right names, names two edits apart in the directory, and numbered bodies stay.
     for text in ("อธิการบดีมหาวิทยาลัยราชภัฏเลย", "ผู้ว่าราชการจังหวัดตาก",
                  "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาเลย เขต ๒",

@@ -36,3 +36,11 @@ def test_layout_spacing_and_lines_are_kept():
 
 def test_zero_width_characters_removed():
     assert repair_text("กรม\u200bบัญชี\ufeffกลาง") == "กรมบัญชีกลาง"
+
+
+def test_no_space_after_mai_han_akat_in_any_text():
+    # A noisy PDF's text layer (generated unseen layouts): ั always has a final consonant.
+    assert repair_text("เรียน ปลั ดกระทรวงมหาดไทย") == "เรียน ปลัดกระทรวงมหาดไทย"
+    assert repair_text("การรับฟั ง ความคิดเห็น") == "การรับฟัง ความคิดเห็น"
+    # A space after a final consonant stays.
+    assert repair_text("ตั้ง คณะทำงาน") == "ตั้ง คณะทำงาน"
