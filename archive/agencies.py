@@ -251,15 +251,20 @@ def mend_name_at_end(text: str | None) -> str | None:
     return text
 
 
-
 # OCR breaks the opening word of a letterhead's name (ส เนักบริหารโครงการ: ำ read as เ, a
 # space inside), and then no rule sees a name in it. Openers this long, one edit off
 # (spaces not counted), are mended; shorter ones (กรม, กอง, คณะ) are one edit from too many
 # words.
 _MENDED_OPENER_MIN = 5
-_OPENER_WORDS = tuple(sorted({re.sub(r"\(\?.*?\)", "", w) for w, _ in NAME_OPENERS
-                              if len(re.sub(r"\(\?.*?\)", "", w)) >= _MENDED_OPENER_MIN},
-                             key=len, reverse=True))
+
+
+def _literal(opener: str) -> str:
+    """An opener of NAME_OPENERS without its lookahead (สำนัก(?!งาน) -> สำนัก)."""
+    return re.sub(r"\(\?.*?\)", "", opener)
+
+
+_OPENER_WORDS = tuple(sorted({_literal(o) for o, _ in NAME_OPENERS}, key=len, reverse=True))
+_OPENER_WORDS = tuple(w for w in _OPENER_WORDS if len(w) >= _MENDED_OPENER_MIN)
 _ANY_OPENER = _opening(Opens.AGENCY | Opens.OFFICE | Opens.PARENT | Opens.UNIT | Opens.DIVISION)
 
 

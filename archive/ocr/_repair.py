@@ -34,7 +34,6 @@ _LABEL_FIXES = (
 _DANGLING_MARK = re.compile("(?<=[^\u0e01-\u0e4f\\s])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
 
-
 def postprocess(text: str, cfg: OcrSettings = DEFAULT_SETTINGS) -> str:
     """Pure text fixes for Tesseract's Thai output (measured on the dev scans)."""
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
