@@ -16,11 +16,15 @@ DEFAULT_INDEX = PROJECT_ROOT / "var" / "index"
 # repair, the letter's fields, its title; archive.reader.understand). The extraction cache
 # keeps the text of the costly half, so a bump of FIELDS_VERSION re-reads every file from
 # its cached text in seconds, while a bump of READER_VERSION reads (and OCRs) them again.
-READER_VERSION = "4"  # 2: numbers in scans read again glyph by glyph; scans keep format "scan"
+READER_VERSION = "5"  # 2: numbers in scans read again glyph by glyph; scans keep format "scan"
 # 3: tone marks lost by OCR put back (archive.marks); 4: a first page's urgency and secrecy
-# stamps read again from its upper part
-FIELDS_VERSION = "2"  # 1: words cut by a line wrap made whole; titles; 2: numbers on title
-# lines, labelled dates anywhere in the header
+# stamps read again from its upper part; 5: red stamps read from their red ink, a damaged
+# stamp taken for the mark it is nearest, specks read as marks dropped, names one letter off
+# the directory mended
+FIELDS_VERSION = "3"  # 1: words cut by a line wrap made whole; titles; 2: numbers on title
+# lines, labelled dates anywhere in the header; 3: a photocopy's header (numbers left to be
+# written by hand, broken letterheads, subjects over blank lines, damaged years), wrapped
+# addressees, specks and spaces in header values
 # Files indexed by an older extractor are read again on the next reindex.
 EXTRACTOR_VERSION = f"{READER_VERSION}.{FIELDS_VERSION}"
 
