@@ -263,8 +263,8 @@ def _literal(opener: str) -> str:
     return re.sub(r"\(\?.*?\)", "", opener)
 
 
-_OPENER_WORDS = tuple(sorted({_literal(o) for o, _ in NAME_OPENERS}, key=len, reverse=True))
-_OPENER_WORDS = tuple(w for w in _OPENER_WORDS if len(w) >= _MENDED_OPENER_MIN)
+_OPENER_WORDS = tuple(sorted({w for w in map(_literal, (o for o, _ in NAME_OPENERS))
+                              if len(w) >= _MENDED_OPENER_MIN}, key=len, reverse=True))
 _ANY_OPENER = _opening(Opens.AGENCY | Opens.OFFICE | Opens.PARENT | Opens.UNIT | Opens.DIVISION)
 
 

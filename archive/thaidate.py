@@ -201,6 +201,24 @@ def date_readings(text: str) -> list[tuple[int, int, tuple[date, ...]]]:
     return sorted(found, key=lambda x: x[0])
 
 
+# The year as OCR damaged it: a speck among its digits (๒๕๖.๘, ๒๕๒.๗), read as what its
+# digits say, which may be any year; and the Buddhist-era years a letter names elsewhere.
+_DAMAGED_YEAR = re.compile(rf"(?<!\d)\d{{3}}{_SPECK}\d(?!\d)")
+_BE_YEAR = re.compile(r"(?<![\d.,/])(2[45]\d\d)(?!\d)")
+
+
+def damaged_year(text: str) -> int | None:
+    """The year a date read with a speck inside its year gives (`๓๑ สิงหาคม ๒๕๒.๗` -> 2527),
+    or None when its year was read whole."""
+    m = _DAMAGED_YEAR.search(_digits(text))
+    return int(re.sub(r"\D", "", m.group())) if m else None
+
+
+def be_years(text: str) -> list[int]:
+    """The Buddhist-era years (24xx, 25xx) printed in a text, in Thai or Arabic digits."""
+    return [int(y) for y in _BE_YEAR.findall(_digits(text))]
+
+
 def find_dates(text: str) -> list[tuple[int, int, date]]:
     """All dates printed in the text that read one way only, as (start, end, date)."""
     return [(a, b, ds[0]) for a, b, ds in date_readings(text) if len(ds) == 1]

@@ -7,10 +7,10 @@ from datetime import date
 
 from ..records import Memo
 from ..refno import REF_RE
-from ..thaidate import find_dates
+from ..thaidate import be_years, damaged_year, find_dates
 from ._dateline import _is_pure_date, _settled_dates
 from ._labels import _DATE_LABEL, _POSITION_HINT, _RECIP_LABEL, _SIGNED_DAMAGED, _SIGNED_DATE
-from ._lines import Line, _first, _next_nonblank, _nonblank, _prev_nonblank, arabic
+from ._lines import Line, _first, _next_nonblank, _nonblank, _prev_nonblank
 from ._ref import _REF_NUMBER_END
 
 
@@ -28,20 +28,14 @@ def _fill_date(memo: Memo, lines: list[Line], head: list[Line], ref_line: Line |
         memo.date = memo.date_raw = None
 
 
-# A year OCR damaged (a speck among its digits: ๒๕๒.๗) is read as what its digits say,
-# which may be any year. When every other year the letter names (ประจำปี ๒๕๖๕, พ.ศ. ๒๕๖๕)
-# is more than a year from it, the date is left empty rather than wrong (the real scan
-# dula_02: ๓๑ สิงหาคม ๒๕๖๕ read with ๒๕๒.๗, 1984 for 2022).
-_DAMAGED_YEAR = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{3}[.,'’‘`][0-9๐-๙](?![0-9๐-๙])")
-_BE_YEAR = re.compile(r"(?<![0-9๐-๙.,/])(2[45]\d\d)(?![0-9๐-๙])")
-
-
+# A year OCR damaged (thaidate.damaged_year) may be any year. When every other year the
+# letter names (ประจำปี ๒๕๖๕, พ.ศ. ๒๕๖๕) is more than a year from it, the date is left empty
+# rather than wrong (the real scan dula_02: ๓๑ สิงหาคม ๒๕๖๕ read with ๒๕๒.๗, 1984 for 2022).
 def _contradicted_damaged_year(raw: str, lines: list[Line]) -> bool:
-    damaged = _DAMAGED_YEAR.search(raw)
-    if not damaged:
+    year = damaged_year(raw)
+    if year is None:
         return False
-    year = int(re.sub(r"\D", "", arabic(damaged.group())))
-    others = [int(y) for ln in lines if raw not in ln.text for y in _BE_YEAR.findall(arabic(ln.text))]
+    others = [y for ln in lines if raw not in ln.text for y in be_years(ln.text)]
     return bool(others) and all(abs(y - year) > 1 for y in others)
 
 

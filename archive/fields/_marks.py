@@ -7,7 +7,7 @@ import re
 from pythainlp.util import remove_tonemark
 
 from ..records import Memo
-from ..thaitext import thai_dictionary, within_edits
+from ..thaitext import bare, thai_dictionary, within_edits
 from ._labels import _loose
 from ._lines import Line, _nonblank
 
@@ -47,12 +47,7 @@ def _canonical_mark(word: str) -> str:
 # scales). Its head says a mark is there; which one is told by what follows, without vowel
 # and tone marks, the nearer of มาก and ที่สุด by one edit or more, at most two edits off.
 # A head alone (ด่วน, ลับ) is only taken read exactly: a word cut short reads the same.
-_MARKS_ABOVE_BELOW = re.compile("[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
 _NEAREST_MAX_EDITS = 2
-
-
-def _bare(text: str) -> str:
-    return _MARKS_ABOVE_BELOW.sub("", text)
 
 
 def _edits(a: str, b: str, cap: int) -> int:
@@ -67,13 +62,13 @@ def nearest_mark(word: str) -> str | None:
         return word
     if word in thai_dictionary():  # ลบล้าง is a word, not a damaged ลับมาก
         return None
-    key = _bare(word).replace("ฑ", "ท")
+    key = bare(word).replace("ฑ", "ท")
     for marks in (URGENCY, SECRECY):
-        head = _bare(marks[-1])
+        head = bare(marks[-1])  # the bare mark, last in URGENCY and SECRECY
         rest = key[len(head):]
         if not key.startswith(head) or len(rest) < 2:
             continue
-        scored = sorted((_edits(rest, _bare(m)[len(head):], _NEAREST_MAX_EDITS + 1), m)
+        scored = sorted((_edits(rest, bare(m)[len(head):], _NEAREST_MAX_EDITS + 1), m)
                         for m in marks[:-1])
         (best, mark), (second, _) = scored[0], scored[1]
         if best <= _NEAREST_MAX_EDITS and best < second:

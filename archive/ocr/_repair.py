@@ -5,7 +5,7 @@ import re
 
 from ..agencies import mend_names
 from ..repair import close_mai_han_akat
-from ..thaitext import join_split_words
+from ..thaitext import MARKS, join_split_words
 from ._settings import DEFAULT_SETTINGS, OcrSettings
 
 
@@ -31,7 +31,7 @@ _LABEL_FIXES = (
 # a Latin letter or punctuation is a speck Tesseract read as a mark (นร ๐๕๐๕.๓/ํว ๒๗๘ on a
 # dev scan), and it splits the number or the word it stands in. After a space it may be
 # the mark of the consonant before the space (ที ่), and stays.
-_DANGLING_MARK = re.compile("(?<=[^\u0e01-\u0e4f\\s])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+_DANGLING_MARK = re.compile(f"(?<=[^\u0e01-\u0e4f\\s])[{MARKS}]+")
 
 
 def postprocess(text: str, cfg: OcrSettings = DEFAULT_SETTINGS) -> str:

@@ -119,3 +119,13 @@ def test_a_fiscal_year_runs_from_october_to_september():
         assert parse_date_range(typed) == whole, typed
     assert parse_date_range("2567") == (date(2024, 1, 1), date(2024, 12, 31))
     assert parse_date_range("ปีงบประมาณ") is None
+
+
+def test_a_year_read_with_a_speck_inside_and_the_years_a_text_names():
+    from archive.thaidate import be_years, damaged_year
+
+    assert damaged_year("๓๑ สิงหาคม ๒๕๒.๗") == 2527
+    assert damaged_year("๓๑ สิงหาคม 256.5") == 2565
+    assert damaged_year("๓๑ สิงหาคม ๒๕๖๕") is None
+    # Years only: not an amount's digits after a comma or a dot.
+    assert be_years("ประจำปี ๒๕๖๕ ปีงบประมาณ พ.ศ. 2564 จำนวน 1,2500 บาท 3.2500") == [2565, 2564]
